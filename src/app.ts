@@ -1,0 +1,77 @@
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import helmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyInstance } from "fastify";
+import type { Config } from "./config/config.js";
+import { contentRoutes } from "./content/index.js";
+import { type Database, openDatabase } from "./db/index.js";
+import { installErrorHandlers } from "./http/error-handler.js";
+import { healthRoutes } from "./http/health.js";
+import { localePlugin } from "./http/locale.js";
+import { openapiPlugin } from "./http/openapi.js";
+import "./http/types.js";
+import { loadAllCatalogs } from "./i18n/index.js";
+import { membersApi } from "./members/index.js";
+
+export interface AppOptions {
+  /** An open database to use; when absent, one is opened from config and closed with the app. */
+  database?: Database;
+}
+
+const PUBLIC_DIR = join(import.meta.dirname, "..", "public");
+const USWDS_DIST = join(fileURLToPath(import.meta.resolve("@uswds/uswds")), "..", "..");
+
+/** Builds the application without listening, so tests can drive it with inject(). */
+export async function buildApp(config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
+  loadAllCatalogs();
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: ["req.headers.cookie", "req.headers.authorization"] },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+  const database = options.database ?? openDatabase(config.database);
+  if (!options.database) app.addHook("onClose", async () => database.close());
+  app.decorate("config", config);
+  app.decorate("database", database);
+  app.decorate("db", database.db);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(config.publicUrl.startsWith("https:") ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    // HSTS only makes sense when the site is served over TLS.
+    strictTransportSecurity: config.publicUrl.startsWith("https:"),
+  });
+  const maxAge = config.env === "production" ? "7d" : 0;
+  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: "/assets/", maxAge });
+  await app.register(fastifyStatic, {
+    root: USWDS_DIST,
+    prefix: "/assets/uswds/",
+    decorateReply: false,
+    allowedPath: (path) => /^\/(css|fonts|img|js)\//.test(path),
+    maxAge,
+  });
+
+  await app.register(localePlugin);
+  await app.register(openapiPlugin);
+  installErrorHandlers(app);
+  await app.register(healthRoutes);
+  await app.register(membersApi);
+  await app.register(contentRoutes);
+  return app;
+}

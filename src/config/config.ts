@@ -1,0 +1,111 @@
+// The only place that reads process.env. Every variable is documented here, checked at start,
+// and handed to the rest of the app as a frozen, typed object.
+import { type Static, Type } from "typebox";
+import { Value } from "typebox/value";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const EnvSchema = Type.Object({
+  /** `production` turns off developer conveniences; `test` silences logs by default. */
+  NODE_ENV: Type.Union(
+    [Type.Literal("development"), Type.Literal("production"), Type.Literal("test")],
+    { default: "development" },
+  ),
+  /** Interface to listen on. `localhost` by default; `0.0.0.0` to accept outside connections. */
+  HOST: Type.String({ minLength: 1, default: "localhost" }),
+  /** TCP port to listen on. */
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  /** The address people reach the site at, used for canonical and hreflang links. No trailing slash. */
+  PUBLIC_URL: Type.Optional(Type.String({ pattern: "^https?://[^\\s/]+(/[^\\s]*[^\\s/])?$" })),
+  /** PostgreSQL connection string. When unset, SQLite at SQLITE_PATH is used. */
+  DATABASE_URL: Type.Optional(Type.String({ pattern: "^postgres(ql)?://" })),
+  /** Path of the SQLite database file (created with its folder when missing). */
+  SQLITE_PATH: Type.String({ minLength: 1, default: "./data/cfa.sqlite" }),
+  /** Load the demo content (labelled as demo) when the database is empty at start. */
+  SEED_DEMO: Type.Boolean({ default: true }),
+  /** pino log level. */
+  LOG_LEVEL: Type.Union(
+    LOG_LEVELS.map((l) => Type.Literal(l)),
+    { default: "info" },
+  ),
+  /** Trust X-Forwarded-* headers from a reverse proxy (set when behind one). */
+  TRUST_PROXY: Type.Boolean({ default: false }),
+  /** The coalition's name, shown in the header and page titles (the platform is white-label). */
+  SITE_NAME: Type.String({ minLength: 1, maxLength: 80, default: "Cities for Action" }),
+  /** Where people write about the site, e.g. to report an accessibility barrier. */
+  CONTACT_EMAIL: Type.Optional(Type.String({ pattern: "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$" })),
+});
+
+type Env = Static<typeof EnvSchema>;
+
+export interface Config {
+  readonly env: Env["NODE_ENV"];
+  readonly host: string;
+  readonly port: number;
+  readonly publicUrl: string;
+  readonly database:
+    | { readonly kind: "sqlite"; readonly path: string }
+    | { readonly kind: "postgres"; readonly url: string };
+  readonly seedDemo: boolean;
+  readonly logLevel: Env["LOG_LEVEL"];
+  readonly trustProxy: boolean;
+  readonly siteName: string;
+  readonly contactEmail: string | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+const DESCRIPTIONS: Record<keyof Env, string> = {
+  NODE_ENV: "one of development, production, test",
+  HOST: "a host name or address",
+  PORT: "an integer from 0 to 65535",
+  PUBLIC_URL: "an http(s) URL without a trailing slash, e.g. https://cities.example.org",
+  DATABASE_URL: "a postgres:// or postgresql:// connection string",
+  SQLITE_PATH: "a file path",
+  SEED_DEMO: "true or false",
+  LOG_LEVEL: `one of ${LOG_LEVELS.join(", ")}`,
+  TRUST_PROXY: "true or false",
+  SITE_NAME: "a name of 1 to 80 characters",
+  CONTACT_EMAIL: "an e-mail address",
+};
+
+/** Reads and checks configuration; throws ConfigError naming every bad variable at once. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const known = Object.keys(EnvSchema.properties) as (keyof Env)[];
+  const raw: Record<string, unknown> = {};
+  for (const key of known) {
+    const value = source[key];
+    if (value !== undefined && value !== "") raw[key] = value;
+  }
+  const converted = Value.Default(EnvSchema, Value.Convert(EnvSchema, raw));
+  const problems = new Set<string>();
+  for (const error of Value.Errors(EnvSchema, converted)) {
+    const key = error.instancePath.replace(/^\//, "") as keyof Env;
+    problems.add(`${key}=${JSON.stringify(source[key])} is not valid: expected ${DESCRIPTIONS[key]}`);
+  }
+  if (problems.size > 0) throw new ConfigError([...problems]);
+  const env = converted as Env;
+  const publicUrl =
+    env.PUBLIC_URL ?? `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}`;
+  return Object.freeze({
+    env: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    publicUrl,
+    database: Object.freeze(
+      env.DATABASE_URL
+        ? { kind: "postgres" as const, url: env.DATABASE_URL }
+        : { kind: "sqlite" as const, path: env.SQLITE_PATH },
+    ),
+    seedDemo: env.SEED_DEMO,
+    logLevel: env.LOG_LEVEL,
+    trustProxy: env.TRUST_PROXY,
+    siteName: env.SITE_NAME,
+    contactEmail: env.CONTACT_EMAIL,
+  });
+}

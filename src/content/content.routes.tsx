@@ -1,0 +1,39 @@
+import type { FastifyInstance } from "fastify";
+import { registerPage } from "../http/locale.js";
+import { pageContext, sendPage } from "../http/render.js";
+import type { MessageKey } from "../i18n/index.js";
+import { coalitionStats } from "../members/index.js";
+import { AccessibilityPage } from "./accessibility.view.js";
+import { findBlocks } from "./content.queries.js";
+import { HomePage } from "./home.view.js";
+import { PendingPage } from "./pending.view.js";
+
+const HOME_BLOCKS = ["home.mission", "home.background", "home.recent_actions"];
+
+// Sections the home page links to that later work will build; each says so until then.
+const PENDING: Record<string, MessageKey> = {
+  "/members": "pages.members.title",
+  "/campaigns": "pages.campaigns.title",
+  "/resources": "pages.resources.title",
+  "/issues/immigration-reform": "pages.reform.title",
+  "/news": "pages.news.title",
+  "/exchange": "pages.exchange.title",
+  "/join": "pages.join.title",
+  "/principles": "pages.principles.title",
+  "/search": "pages.search.title",
+};
+
+export async function contentRoutes(app: FastifyInstance) {
+  registerPage(app, "/", async (request, reply) => {
+    const [stats, blocks] = await Promise.all([coalitionStats(app.db), findBlocks(app.db, HOME_BLOCKS, request.locale)]);
+    return sendPage(reply, <HomePage ctx={pageContext(request)} stats={stats} blocks={blocks} />);
+  });
+
+  registerPage(app, "/accessibility", async (request, reply) =>
+    sendPage(reply, <AccessibilityPage ctx={pageContext(request)} contactEmail={app.config.contactEmail} />),
+  );
+
+  for (const [path, titleKey] of Object.entries(PENDING)) {
+    registerPage(app, path, async (request, reply) => sendPage(reply, <PendingPage ctx={pageContext(request)} titleKey={titleKey} />));
+  }
+}

@@ -1,0 +1,16 @@
+import type { Kysely } from "kysely";
+import type { DB } from "../db/index.js";
+import { en } from "./seed/en.js";
+import { es } from "./seed/es.js";
+import { zhHans } from "./seed/zh-hans.js";
+
+const SEED: Record<string, Record<string, string>> = { en, es, "zh-Hans": zhHans };
+
+/** Inserts the home page's content in every language. Run inside the caller's transaction. */
+export async function seedContent(db: Kysely<DB>, now: string): Promise<number> {
+  const rows = Object.entries(SEED).flatMap(([locale, blocks]) =>
+    Object.entries(blocks).map(([key, body]) => ({ key, locale, body, is_demo: 0, updated_at: now })),
+  );
+  await db.insertInto("content_blocks").values(rows).execute();
+  return rows.length;
+}

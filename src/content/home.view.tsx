@@ -1,0 +1,164 @@
+import { localizedPath } from "../i18n/index.js";
+import type { CoalitionStats } from "../members/index.js";
+import { Layout } from "../views/layout.js";
+import { Markdown } from "../views/markdown.js";
+import type { PageContext } from "../views/page-context.js";
+import type { Block } from "./content.queries.js";
+
+export interface HomeProps {
+  ctx: PageContext;
+  stats: CoalitionStats;
+  blocks: Map<string, Block>;
+}
+
+const EXPLORE = [
+  { path: "/members", key: "home.explore.members" },
+  { path: "/campaigns", key: "home.explore.campaigns" },
+  { path: "/resources", key: "home.explore.resources" },
+  { path: "/issues/immigration-reform", key: "home.explore.reform" },
+  { path: "/news", key: "home.explore.news" },
+  { path: "/exchange", key: "home.explore.exchange" },
+  { path: "/join", key: "home.explore.join" },
+  { path: "/principles", key: "home.explore.principles" },
+  { path: "/search", key: "home.explore.search" },
+] as const;
+
+function BlockSection({ ctx, id, heading, block }: { ctx: PageContext; id: string; heading: string; block: Block | undefined }) {
+  if (!block) return "";
+  return (
+    <section class="usa-section usa-section--light cfa-block" aria-labelledby={id}>
+      <div class="grid-container">
+        <h2 id={id} safe>
+          {heading}
+        </h2>
+        <Markdown ctx={ctx} body={block.body} locale={block.locale} />
+      </div>
+    </section>
+  );
+}
+
+function StatCard({ value, label }: { value: string; label: string }) {
+  return (
+    <li class="usa-card tablet:grid-col-4">
+      <div class="usa-card__container">
+        <div class="usa-card__body">
+          <p class="cfa-stat">
+            <span class="cfa-stat__value" safe>
+              {value}
+            </span>{" "}
+            <span class="cfa-stat__label" safe>
+              {label}
+            </span>
+          </p>
+        </div>
+      </div>
+    </li>
+  );
+}
+
+function Stats({ ctx, stats }: { ctx: PageContext; stats: CoalitionStats }) {
+  const { t } = ctx;
+  const number = new Intl.NumberFormat(ctx.locale.intl);
+  return (
+    <section class="usa-section cfa-stats" aria-labelledby="stats-heading">
+      <div class="grid-container">
+        <h2 id="stats-heading" safe>
+          {t("home.stats.heading")}
+        </h2>
+        {stats.members === 0 ? (
+          <p safe>{t("home.stats.empty")}</p>
+        ) : (
+          <>
+            <ul class="usa-card-group cfa-stats__cards">
+              <StatCard value={number.format(stats.members)} label={t("home.stats.members", { count: stats.members })} />
+              <StatCard value={number.format(stats.population)} label={t("home.stats.population")} />
+              <StatCard value={number.format(stats.foreignBorn)} label={t("home.stats.foreign_born")} />
+            </ul>
+            {stats.demoMembers > 0 ? (
+              <div class="usa-alert usa-alert--warning usa-alert--slim cfa-demo">
+                <div class="usa-alert__body">
+                  <p class="usa-alert__text">
+                    <strong class="cfa-demo__tag" safe>
+                      {t("common.demo.label")}
+                    </strong>{" "}
+                    <span safe>{t("home.stats.demo", { count: stats.demoMembers })}</span>
+                  </p>
+                </div>
+              </div>
+            ) : (
+              ""
+            )}
+            {stats.membersWithoutFigures > 0 ? <p safe>{t("home.stats.missing", { count: stats.membersWithoutFigures })}</p> : ""}
+            <h3 class="cfa-stats__sources-heading" safe>
+              {t("home.stats.sources")}
+            </h3>
+            <ul class="usa-list cfa-stats__sources">
+              {stats.sources.map((s) => (
+                <li>
+                  <strong safe>{t(`home.stats.measure.${s.measure}`)}</strong>
+                  {": "}
+                  <span safe>
+                    {t("home.stats.source_item", {
+                      vintage: s.vintage,
+                      source: s.source,
+                      count: s.members,
+                      estimated: s.estimated ? "yes" : "no",
+                    })}
+                  </span>
+                </li>
+              ))}
+            </ul>
+            {stats.asOf ? <p safe>{t("home.stats.as_of", { date: new Date(`${stats.asOf}T12:00:00Z`) })}</p> : ""}
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
+
+export function HomePage({ ctx, stats, blocks }: HomeProps) {
+  const { t, locale } = ctx;
+  const mission = blocks.get("home.mission");
+  return (
+    <Layout ctx={ctx} title={t("home.title")} description={t("home.description")}>
+      <section class="cfa-hero" aria-labelledby="site-heading">
+        <div class="grid-container">
+          <h1 id="site-heading" safe>
+            {ctx.siteName}
+          </h1>
+          {mission ? (
+            <>
+              <h2 class="usa-sr-only" safe>
+                {t("home.mission.heading")}
+              </h2>
+              <div class="cfa-hero__mission">
+                <Markdown ctx={ctx} body={mission.body} locale={mission.locale} />
+              </div>
+            </>
+          ) : (
+            ""
+          )}
+        </div>
+      </section>
+      <Stats ctx={ctx} stats={stats} />
+      <BlockSection ctx={ctx} id="background-heading" heading={t("home.background.heading")} block={blocks.get("home.background")} />
+      <BlockSection ctx={ctx} id="actions-heading" heading={t("home.actions.heading")} block={blocks.get("home.recent_actions")} />
+      <section class="usa-section" aria-labelledby="explore-heading">
+        <div class="grid-container">
+          <h2 id="explore-heading" safe>
+            {t("home.explore.heading")}
+          </h2>
+          <ul class="cfa-explore">
+            {EXPLORE.map((item) => (
+              <li class="cfa-explore__item">
+                <a class="cfa-explore__link" href={localizedPath(locale, item.path)} safe>
+                  {t(item.key)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,58 @@
+// The one place that knows SQLite from PostgreSQL. Everything else takes a Kysely<DB>.
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
+import pg from "pg";
+import type { Config } from "../config/config.js";
+import type { DB } from "./types.js";
+
+export type DatabaseKind = Config["database"]["kind"];
+
+export interface Database {
+  readonly db: Kysely<DB>;
+  readonly kind: DatabaseKind;
+  /** Resolves when a trivial query answers; rejects otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+// PostgreSQL answers bigint (count, sum) and numeric as strings; our figures stay far below 2^53,
+// so this pool reads them as numbers, leaving the global pg parsers alone.
+const PG_INT8 = 20;
+const PG_NUMERIC = 1700;
+const pgTypes = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    if (oid === PG_INT8 || oid === PG_NUMERIC) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+export function openDatabase(settings: Config["database"]): Database {
+  if (settings.kind === "postgres") {
+    const pool = new pg.Pool({ connectionString: settings.url, types: pgTypes, max: 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      kind: "postgres",
+      ping: async () => {
+        await sql`select 1`.execute(db);
+      },
+      close: () => db.destroy(),
+    };
+  }
+  if (settings.path !== ":memory:") mkdirSync(dirname(settings.path), { recursive: true });
+  const sqlite = new SQLite(settings.path);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    kind: "sqlite",
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    close: () => db.destroy(),
+  };
+}

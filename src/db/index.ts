@@ -1,0 +1,3 @@
+export { type Database, type DatabaseKind, openDatabase } from "./database.js";
+export { migrateToLatest } from "./migrate.js";
+export type * from "./types.js";

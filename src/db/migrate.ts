@@ -1,0 +1,25 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
+import * as foundation from "./migrations/0001-foundation.js";
+import type { DB } from "./types.js";
+
+// Listed by hand, not read from disk, so migrations work the same from source, a bundle or a test.
+const migrations: Record<string, Migration> = {
+  "0001-foundation": foundation,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export interface MigrationOutcome {
+  applied: string[];
+}
+
+/** Brings the schema to the latest migration; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationOutcome> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+    throw new Error(`Migration ${failed} failed: ${(error as Error).message}`, { cause: error });
+  }
+  return { applied: (results ?? []).map((r) => r.migrationName) };
+}

@@ -1,0 +1,74 @@
+// Row types of every table, kept by hand beside the migrations that create them.
+// Timestamps and dates are ISO 8601 strings on both engines; flags are 0/1 integers.
+import type { Insertable, Selectable } from "kysely";
+
+export type JurisdictionKind = "city" | "county" | "city_county";
+export type JurisdictionStatus = "applicant" | "member" | "former";
+
+export interface JurisdictionsTable {
+  id: string;
+  slug: string;
+  name: string;
+  kind: JurisdictionKind;
+  /** Two-letter USPS state code. */
+  state: string;
+  /** Census GEOID: 7 digits for a place, 5 for a county. */
+  geoid: string;
+  executive_name: string | null;
+  executive_title: string | null;
+  website: string | null;
+  status: JurisdictionStatus;
+  joined_on: string | null;
+  is_demo: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export type CensusMeasure = "population" | "foreign_born" | "language_other_than_english";
+
+export interface CensusFiguresTable {
+  geoid: string;
+  measure: CensusMeasure;
+  value: number;
+  /** The survey and its years, e.g. "ACS 5-year 2012-2016". */
+  vintage: string;
+  /** The last year the figure covers, to pick the newest of several vintages. */
+  year: number;
+  /** Where the figure came from, e.g. a table id or a snapshot file. */
+  source: string;
+  /** 1 when the figure was derived (e.g. a percentage times a population), not published as is. */
+  is_estimate: number;
+}
+
+export interface ContentBlocksTable {
+  key: string;
+  locale: string;
+  /** Markdown; raw HTML is not rendered. */
+  body: string;
+  is_demo: number;
+  updated_at: string;
+}
+
+export type UserRole = "coalition_admin" | "coalition_editor";
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: UserRole;
+  created_at: string;
+}
+
+export interface DB {
+  jurisdictions: JurisdictionsTable;
+  census_figures: CensusFiguresTable;
+  content_blocks: ContentBlocksTable;
+  users: UsersTable;
+}
+
+export type Jurisdiction = Selectable<JurisdictionsTable>;
+export type NewJurisdiction = Insertable<JurisdictionsTable>;
+export type CensusFigure = Selectable<CensusFiguresTable>;
+export type ContentBlock = Selectable<ContentBlocksTable>;
+export type User = Selectable<UsersTable>;

@@ -1,0 +1,17 @@
+import type { Kysely } from "kysely";
+import type { Config } from "../config/config.js";
+import type { Database, DB } from "../db/index.js";
+import type { Locale, Translate } from "../i18n/index.js";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    config: Config;
+    database: Database;
+    db: Kysely<DB>;
+  }
+  interface FastifyRequest {
+    /** The page's locale, from its URL prefix. */
+    locale: Locale;
+    t: Translate;
+  }
+}

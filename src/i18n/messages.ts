@@ -1,0 +1,97 @@
+// Message catalogs: locales/<tag>/<namespace>.json, ICU MessageFormat. A key is
+// "<namespace>.<key>"; its type comes from the English catalog, so a typo fails the type check.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { IntlMessageFormat } from "intl-messageformat";
+import type accessibility from "./locales/en/accessibility.json" with { type: "json" };
+import type common from "./locales/en/common.json" with { type: "json" };
+import type errors from "./locales/en/errors.json" with { type: "json" };
+import type home from "./locales/en/home.json" with { type: "json" };
+import type pages from "./locales/en/pages.json" with { type: "json" };
+import { DEFAULT_LOCALE, LOCALES, type Locale } from "./locales.js";
+
+type Keys<NS extends string, C> = `${NS}.${Extract<keyof C, string>}`;
+export type MessageKey =
+  | Keys<"accessibility", typeof accessibility>
+  | Keys<"common", typeof common>
+  | Keys<"errors", typeof errors>
+  | Keys<"home", typeof home>
+  | Keys<"pages", typeof pages>;
+
+export type MessageValues = Record<string, string | number | Date>;
+export type Translate = (key: MessageKey, values?: MessageValues) => string;
+
+export const CATALOG_DIR = join(import.meta.dirname, "locales");
+
+/** Every message of one locale, flattened to "<namespace>.<key>". */
+export function readCatalog(tag: string): Map<string, string> {
+  const messages = new Map<string, string>();
+  const dir = join(CATALOG_DIR, tag);
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".json"))) {
+    const namespace = file.slice(0, -".json".length);
+    const entries = JSON.parse(readFileSync(join(dir, file), "utf8")) as Record<string, unknown>;
+    for (const [key, message] of Object.entries(entries)) {
+      if (typeof message !== "string") throw new Error(`${tag}/${file}: ${key} is not a string`);
+      messages.set(`${namespace}.${key}`, message);
+    }
+  }
+  return messages;
+}
+
+interface LoadedLocale {
+  locale: Locale;
+  messages: Map<string, string>;
+  formats: Map<string, IntlMessageFormat>;
+}
+
+const loaded = new Map<string, LoadedLocale>();
+
+function load(locale: Locale): LoadedLocale {
+  let entry = loaded.get(locale.tag);
+  if (!entry) {
+    entry = { locale, messages: readCatalog(locale.tag), formats: new Map() };
+    loaded.set(locale.tag, entry);
+  }
+  return entry;
+}
+
+function format(entry: LoadedLocale, key: string): IntlMessageFormat | undefined {
+  let compiled = entry.formats.get(key);
+  if (!compiled) {
+    const message = entry.messages.get(key);
+    if (message === undefined) return undefined;
+    compiled = new IntlMessageFormat(message, entry.locale.intl);
+    entry.formats.set(key, compiled);
+  }
+  return compiled;
+}
+
+/**
+ * A translate function for a locale. A key missing from a catalog (the catalog test forbids it)
+ * falls back to English rather than showing the key.
+ */
+export function translator(locale: Locale): Translate {
+  let t = translators.get(locale.tag);
+  if (!t) {
+    t = makeTranslator(locale);
+    translators.set(locale.tag, t);
+  }
+  return t;
+}
+
+const translators = new Map<string, Translate>();
+
+function makeTranslator(locale: Locale): Translate {
+  const entry = load(locale);
+  const fallback = load(DEFAULT_LOCALE);
+  return (key, values) => {
+    const compiled = format(entry, key) ?? format(fallback, key);
+    if (!compiled) throw new Error(`Unknown message key: ${key}`);
+    return String(compiled.format(values));
+  };
+}
+
+/** Reads every catalog now, so a broken file fails at start rather than on a first request. */
+export function loadAllCatalogs(): void {
+  for (const locale of LOCALES) load(locale);
+}

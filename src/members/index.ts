@@ -1,0 +1,3 @@
+export { membersApi } from "./members.api.js";
+export { type CoalitionStats, coalitionStats, type FigureSource } from "./members.queries.js";
+export { seedDemoMembers } from "./members.seed.js";

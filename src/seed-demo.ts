@@ -1,0 +1,24 @@
+// First-start content: the coalition's texts (in every language) and a demo roster,
+// written in one transaction so a failed seed leaves nothing behind.
+import type { Kysely } from "kysely";
+import { seedContent } from "./content/index.js";
+import type { DB } from "./db/index.js";
+import { seedDemoMembers } from "./members/index.js";
+
+export interface SeedOutcome {
+  seeded: boolean;
+  members: number;
+  blocks: number;
+}
+
+/** Seeds an empty database; does nothing (seeded: false) when content is already there. */
+export async function seedDemo(db: Kysely<DB>, now = new Date().toISOString()): Promise<SeedOutcome> {
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom("content_blocks").select("key").limit(1).executeTakeFirst();
+    const anyMember = await trx.selectFrom("jurisdictions").select("id").limit(1).executeTakeFirst();
+    if (existing || anyMember) return { seeded: false, members: 0, blocks: 0 };
+    const blocks = await seedContent(trx, now);
+    const members = await seedDemoMembers(trx, now);
+    return { seeded: true, members, blocks };
+  });
+}

@@ -1,0 +1,46 @@
+// Starts the platform: reads config, migrates, seeds an empty database, listens, and shuts
+// down cleanly on SIGTERM/SIGINT.
+import { buildApp } from "./app.js";
+import { ConfigError, loadConfig } from "./config/config.js";
+import { migrateToLatest, openDatabase } from "./db/index.js";
+import { seedDemo } from "./seed-demo.js";
+
+async function main() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const database = openDatabase(config.database);
+  await migrateToLatest(database.db);
+  const seed = config.seedDemo ? await seedDemo(database.db) : undefined;
+  const app = await buildApp(config, { database });
+  app.addHook("onClose", async () => database.close());
+  if (seed?.seeded) app.log.info({ members: seed.members, blocks: seed.blocks }, "seeded demo content");
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, "shutting down");
+    const timer = setTimeout(() => process.exit(1), 10_000).unref();
+    await app.close();
+    clearTimeout(timer);
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+
+  await app.listen({ host: config.host, port: config.port });
+  app.log.info(`${config.siteName} on ${config.publicUrl} (${config.database.kind})`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,168 @@
+import { LOCALES, localizedPath, translator } from "../i18n/index.js";
+import { LanguageSelector } from "./language-selector.js";
+import type { PageContext } from "./page-context.js";
+
+export interface LayoutProps {
+  ctx: PageContext;
+  /** The page's own title; the site name is appended. */
+  title: string;
+  description?: string;
+  /** Pages that are not to be indexed (errors) set this. */
+  noindex?: boolean;
+  children?: JSX.Element;
+}
+
+const NAV: { path: string; key: Parameters<PageContext["t"]>[0] }[] = [
+  { path: "/members", key: "common.nav.members" },
+  { path: "/campaigns", key: "common.nav.campaigns" },
+  { path: "/resources", key: "common.nav.resources" },
+  { path: "/news", key: "common.nav.news" },
+  { path: "/exchange", key: "common.nav.exchange" },
+  { path: "/join", key: "common.nav.join" },
+];
+
+function absolute(ctx: PageContext, path: string): string {
+  return `${ctx.publicUrl}${path}`;
+}
+
+/** Offers the visitor's preferred language, in that language, without redirecting. */
+function LanguageOffer({ ctx }: { ctx: PageContext }) {
+  const offer = ctx.offer;
+  if (!offer) return "";
+  const t = translator(offer);
+  return (
+    <section class="usa-alert usa-alert--info usa-alert--slim cfa-language-offer" lang={offer.tag} dir={offer.dir} aria-label={t("common.offer.label")}>
+      <div class="usa-alert__body">
+        <p class="usa-alert__text">
+          <span safe>{t("common.offer.text")}</span>{" "}
+          <a href={localizedPath(offer, ctx.path)} hreflang={offer.tag} safe>
+            {t("common.offer.link")}
+          </a>
+        </p>
+      </div>
+    </section>
+  );
+}
+
+export function Layout({ ctx, title, description, noindex, children }: LayoutProps) {
+  const { t, locale } = ctx;
+  const home = localizedPath(locale, "/");
+  return (
+    <>
+      {"<!doctype html>"}
+      <html lang={locale.tag} dir={locale.dir}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title safe>{`${title} | ${ctx.siteName}`}</title>
+          {description ? <meta name="description" content={description} /> : ""}
+          {noindex ? (
+            <meta name="robots" content="noindex" />
+          ) : (
+            <>
+              <link rel="canonical" href={absolute(ctx, localizedPath(locale, ctx.path))} />
+              {LOCALES.map((l) => (
+                <link rel="alternate" hreflang={l.tag} href={absolute(ctx, localizedPath(l, ctx.path))} />
+              ))}
+              <link rel="alternate" hreflang="x-default" href={absolute(ctx, ctx.path)} />
+            </>
+          )}
+          <link rel="stylesheet" href="/assets/uswds/css/uswds.min.css" />
+          <link rel="stylesheet" href="/assets/site.css" />
+          <script src="/assets/uswds/js/uswds.min.js" defer></script>
+        </head>
+        <body>
+          <a class="usa-skipnav" href="#main-content" safe>
+            {t("common.skip_link")}
+          </a>
+          <div class="cfa-topbar">
+            <div class="grid-container cfa-topbar__inner">
+              <LanguageSelector ctx={ctx} />
+            </div>
+          </div>
+          <LanguageOffer ctx={ctx} />
+          <div class="usa-overlay"></div>
+          <header class="usa-header usa-header--basic">
+            <div class="usa-nav-container">
+              <div class="usa-navbar">
+                <div class="usa-logo">
+                  <em class="usa-logo__text">
+                    <a href={home} safe>
+                      {ctx.siteName}
+                    </a>
+                  </em>
+                </div>
+                <button type="button" class="usa-menu-btn" safe>
+                  {t("common.menu")}
+                </button>
+              </div>
+              <nav aria-label={t("common.nav.label")} class="usa-nav">
+                <button type="button" class="usa-nav__close">
+                  <img src="/assets/uswds/img/usa-icons/close.svg" role="img" alt={t("common.close")} />
+                </button>
+                <ul class="usa-nav__primary usa-accordion">
+                  {NAV.map((item) => {
+                    const current = ctx.path === item.path || ctx.path.startsWith(`${item.path}/`);
+                    return (
+                      <li class="usa-nav__primary-item">
+                        <a
+                          href={localizedPath(locale, item.path)}
+                          class={current ? "usa-nav-link usa-current" : "usa-nav-link"}
+                          aria-current={current ? "page" : undefined}
+                        >
+                          <span safe>{t(item.key)}</span>
+                        </a>
+                      </li>
+                    );
+                  })}
+                </ul>
+                <form class="usa-search usa-search--small" role="search" method="get" action={localizedPath(locale, "/search")}>
+                  <label class="usa-sr-only" for="site-search" safe>
+                    {t("common.search.label")}
+                  </label>
+                  <input class="usa-input" id="site-search" type="search" name="q" />
+                  <button class="usa-button" type="submit">
+                    <img src="/assets/uswds/img/usa-icons-bg/search--white.svg" class="usa-search__submit-icon" alt={t("common.search.submit")} />
+                  </button>
+                </form>
+              </nav>
+            </div>
+          </header>
+          <main id="main-content" class="cfa-main" tabindex="-1">
+            {children}
+          </main>
+          <footer class="usa-footer usa-footer--slim">
+            <div class="usa-footer__primary-section">
+              <div class="grid-container">
+                <nav class="usa-footer__nav" aria-label={t("common.footer.label")}>
+                  <ul class="grid-row grid-gap add-list-reset cfa-footer__links">
+                    <li class="usa-footer__primary-content">
+                      <a class="usa-footer__primary-link" href={localizedPath(locale, "/principles")} safe>
+                        {t("common.footer.principles")}
+                      </a>
+                    </li>
+                    <li class="usa-footer__primary-content">
+                      <a class="usa-footer__primary-link" href={localizedPath(locale, "/accessibility")} safe>
+                        {t("common.footer.accessibility")}
+                      </a>
+                    </li>
+                    <li class="usa-footer__primary-content">
+                      <a class="usa-footer__primary-link" href="/api/v1/openapi.json" safe>
+                        {t("common.footer.api")}
+                      </a>
+                    </li>
+                  </ul>
+                </nav>
+              </div>
+            </div>
+            <div class="usa-footer__secondary-section">
+              <div class="grid-container">
+                <p safe>{t("common.footer.about", { site: ctx.siteName })}</p>
+              </div>
+            </div>
+          </footer>
+        </body>
+      </html>
+    </>
+  );
+}
