@@ -11,7 +11,9 @@ function findTests(dir: string): string[] {
 }
 
 const args = process.argv.slice(2);
-const files = args.some((a) => a.endsWith(".ts")) ? [] : ["src", "test", "e2e"].flatMap(findTests).sort();
+const files = args.some((a) => a.endsWith(".ts"))
+  ? []
+  : ["src", "test", "e2e"].flatMap(findTests).sort();
 const result = spawnSync(
   process.execPath,
   ["--import", "tsx", "--test", "--test-concurrency=2", ...args, ...files],

@@ -12,10 +12,21 @@ export interface SeedOutcome {
 }
 
 /** Seeds an empty database; does nothing (seeded: false) when content is already there. */
-export async function seedDemo(db: Kysely<DB>, now = new Date().toISOString()): Promise<SeedOutcome> {
+export async function seedDemo(
+  db: Kysely<DB>,
+  now = new Date().toISOString(),
+): Promise<SeedOutcome> {
   return db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom("content_blocks").select("key").limit(1).executeTakeFirst();
-    const anyMember = await trx.selectFrom("jurisdictions").select("id").limit(1).executeTakeFirst();
+    const existing = await trx
+      .selectFrom("content_blocks")
+      .select("key")
+      .limit(1)
+      .executeTakeFirst();
+    const anyMember = await trx
+      .selectFrom("jurisdictions")
+      .select("id")
+      .limit(1)
+      .executeTakeFirst();
     if (existing || anyMember) return { seeded: false, members: 0, blocks: 0 };
     const blocks = await seedContent(trx, now);
     const members = await seedDemoMembers(trx, now);

@@ -21,7 +21,8 @@ async function main() {
   const seed = config.seedDemo ? await seedDemo(database.db) : undefined;
   const app = await buildApp(config, { database });
   app.addHook("onClose", async () => database.close());
-  if (seed?.seeded) app.log.info({ members: seed.members, blocks: seed.blocks }, "seeded demo content");
+  if (seed?.seeded)
+    app.log.info({ members: seed.members, blocks: seed.blocks }, "seeded demo content");
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -82,13 +82,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     const value = source[key];
     if (value !== undefined && value !== "") raw[key] = value;
   }
-  const converted = Value.Default(EnvSchema, Value.Convert(EnvSchema, raw));
-  const problems = new Set<string>();
-  for (const error of Value.Errors(EnvSchema, converted)) {
-    const key = error.instancePath.replace(/^\//, "") as keyof Env;
-    problems.add(`${key}=${JSON.stringify(source[key])} is not valid: expected ${DESCRIPTIONS[key]}`);
-  }
-  if (problems.size > 0) throw new ConfigError([...problems]);
+  const converted = Value.Default(EnvSchema, Value.Convert(EnvSchema, raw)) as Partial<Env>;
+  // Checked one variable at a time: exactly one message each, and no error cap to hide the rest.
+  const problems = known
+    .filter((key) => key in converted && !Value.Check(EnvSchema.properties[key], converted[key]))
+    .map(
+      (key) => `${key}=${JSON.stringify(source[key])} is not valid: expected ${DESCRIPTIONS[key]}`,
+    );
+  if (problems.length > 0) throw new ConfigError(problems);
   const env = converted as Env;
   const publicUrl =
     env.PUBLIC_URL ?? `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}`;

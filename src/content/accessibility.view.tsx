@@ -4,7 +4,13 @@ import type { PageContext } from "../views/page-context.js";
 // The date this statement's wording was last reviewed; change it when the text changes.
 export const STATEMENT_REVIEWED = new Date("2026-11-22T12:00:00Z");
 
-export function AccessibilityPage({ ctx, contactEmail }: { ctx: PageContext; contactEmail: string | undefined }) {
+export function AccessibilityPage({
+  ctx,
+  contactEmail,
+}: {
+  ctx: PageContext;
+  contactEmail: string | undefined;
+}) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t("accessibility.title")}>

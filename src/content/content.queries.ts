@@ -11,7 +11,11 @@ export interface Block {
 }
 
 /** Content blocks for a page, each in the page's locale or, failing that, in the default locale. */
-export async function findBlocks(db: Kysely<DB>, keys: string[], locale: Locale): Promise<Map<string, Block>> {
+export async function findBlocks(
+  db: Kysely<DB>,
+  keys: string[],
+  locale: Locale,
+): Promise<Map<string, Block>> {
   const locales = [...new Set([locale.tag, DEFAULT_LOCALE.tag])];
   const rows = await db
     .selectFrom("content_blocks")
@@ -23,7 +27,12 @@ export async function findBlocks(db: Kysely<DB>, keys: string[], locale: Locale)
   for (const row of rows) {
     const existing = blocks.get(row.key);
     if (!existing || row.locale === locale.tag) {
-      blocks.set(row.key, { key: row.key, body: row.body, locale: row.locale, isDemo: row.is_demo === 1 });
+      blocks.set(row.key, {
+        key: row.key,
+        body: row.body,
+        locale: row.locale,
+        isDemo: row.is_demo === 1,
+      });
     }
   }
   return blocks;

@@ -25,15 +25,23 @@ const PENDING: Record<string, MessageKey> = {
 
 export async function contentRoutes(app: FastifyInstance) {
   registerPage(app, "/", async (request, reply) => {
-    const [stats, blocks] = await Promise.all([coalitionStats(app.db), findBlocks(app.db, HOME_BLOCKS, request.locale)]);
+    const [stats, blocks] = await Promise.all([
+      coalitionStats(app.db),
+      findBlocks(app.db, HOME_BLOCKS, request.locale),
+    ]);
     return sendPage(reply, <HomePage ctx={pageContext(request)} stats={stats} blocks={blocks} />);
   });
 
   registerPage(app, "/accessibility", async (request, reply) =>
-    sendPage(reply, <AccessibilityPage ctx={pageContext(request)} contactEmail={app.config.contactEmail} />),
+    sendPage(
+      reply,
+      <AccessibilityPage ctx={pageContext(request)} contactEmail={app.config.contactEmail} />,
+    ),
   );
 
   for (const [path, titleKey] of Object.entries(PENDING)) {
-    registerPage(app, path, async (request, reply) => sendPage(reply, <PendingPage ctx={pageContext(request)} titleKey={titleKey} />));
+    registerPage(app, path, async (request, reply) =>
+      sendPage(reply, <PendingPage ctx={pageContext(request)} titleKey={titleKey} />),
+    );
   }
 }

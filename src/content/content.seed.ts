@@ -9,7 +9,13 @@ const SEED: Record<string, Record<string, string>> = { en, es, "zh-Hans": zhHans
 /** Inserts the home page's content in every language. Run inside the caller's transaction. */
 export async function seedContent(db: Kysely<DB>, now: string): Promise<number> {
   const rows = Object.entries(SEED).flatMap(([locale, blocks]) =>
-    Object.entries(blocks).map(([key, body]) => ({ key, locale, body, is_demo: 0, updated_at: now })),
+    Object.entries(blocks).map(([key, body]) => ({
+      key,
+      locale,
+      body,
+      is_demo: 0,
+      updated_at: now,
+    })),
   );
   await db.insertInto("content_blocks").values(rows).execute();
   return rows.length;

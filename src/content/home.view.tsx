@@ -23,7 +23,17 @@ const EXPLORE = [
   { path: "/search", key: "home.explore.search" },
 ] as const;
 
-function BlockSection({ ctx, id, heading, block }: { ctx: PageContext; id: string; heading: string; block: Block | undefined }) {
+function BlockSection({
+  ctx,
+  id,
+  heading,
+  block,
+}: {
+  ctx: PageContext;
+  id: string;
+  heading: string;
+  block: Block | undefined;
+}) {
   if (!block) return "";
   return (
     <section class="usa-section usa-section--light cfa-block" aria-labelledby={id}>
@@ -70,9 +80,18 @@ function Stats({ ctx, stats }: { ctx: PageContext; stats: CoalitionStats }) {
         ) : (
           <>
             <ul class="usa-card-group cfa-stats__cards">
-              <StatCard value={number.format(stats.members)} label={t("home.stats.members", { count: stats.members })} />
-              <StatCard value={number.format(stats.population)} label={t("home.stats.population")} />
-              <StatCard value={number.format(stats.foreignBorn)} label={t("home.stats.foreign_born")} />
+              <StatCard
+                value={number.format(stats.members)}
+                label={t("home.stats.members", { count: stats.members })}
+              />
+              <StatCard
+                value={number.format(stats.population)}
+                label={t("home.stats.population")}
+              />
+              <StatCard
+                value={number.format(stats.foreignBorn)}
+                label={t("home.stats.foreign_born")}
+              />
             </ul>
             {stats.demoMembers > 0 ? (
               <div class="usa-alert usa-alert--warning usa-alert--slim cfa-demo">
@@ -88,7 +107,11 @@ function Stats({ ctx, stats }: { ctx: PageContext; stats: CoalitionStats }) {
             ) : (
               ""
             )}
-            {stats.membersWithoutFigures > 0 ? <p safe>{t("home.stats.missing", { count: stats.membersWithoutFigures })}</p> : ""}
+            {stats.membersWithoutFigures > 0 ? (
+              <p safe>{t("home.stats.missing", { count: stats.membersWithoutFigures })}</p>
+            ) : (
+              ""
+            )}
             <h3 class="cfa-stats__sources-heading" safe>
               {t("home.stats.sources")}
             </h3>
@@ -108,7 +131,11 @@ function Stats({ ctx, stats }: { ctx: PageContext; stats: CoalitionStats }) {
                 </li>
               ))}
             </ul>
-            {stats.asOf ? <p safe>{t("home.stats.as_of", { date: new Date(`${stats.asOf}T12:00:00Z`) })}</p> : ""}
+            {stats.asOf ? (
+              <p safe>{t("home.stats.as_of", { date: new Date(`${stats.asOf}T12:00:00Z`) })}</p>
+            ) : (
+              ""
+            )}
           </>
         )}
       </div>
@@ -141,8 +168,18 @@ export function HomePage({ ctx, stats, blocks }: HomeProps) {
         </div>
       </section>
       <Stats ctx={ctx} stats={stats} />
-      <BlockSection ctx={ctx} id="background-heading" heading={t("home.background.heading")} block={blocks.get("home.background")} />
-      <BlockSection ctx={ctx} id="actions-heading" heading={t("home.actions.heading")} block={blocks.get("home.recent_actions")} />
+      <BlockSection
+        ctx={ctx}
+        id="background-heading"
+        heading={t("home.background.heading")}
+        block={blocks.get("home.background")}
+      />
+      <BlockSection
+        ctx={ctx}
+        id="actions-heading"
+        heading={t("home.actions.heading")}
+        block={blocks.get("home.recent_actions")}
+      />
       <section class="usa-section" aria-labelledby="explore-heading">
         <div class="grid-container">
           <h2 id="explore-heading" safe>

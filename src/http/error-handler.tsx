@@ -3,8 +3,11 @@ import { ErrorPage } from "../views/error-page.js";
 import { type AppError, notFound, toAppError, validationFailed } from "./errors.js";
 import { pageContext, sendPage } from "./render.js";
 
+// Machine endpoints answer errors in JSON; everything else is a page.
+const JSON_PATHS = /^\/(api|healthz|readyz)(?=[/?]|$)/;
+
 function isApi(request: FastifyRequest): boolean {
-  return request.url === "/api" || request.url.startsWith("/api/");
+  return JSON_PATHS.test(request.url);
 }
 
 /** Schema validation errors from Fastify, turned into one entry per field. */
@@ -12,8 +15,12 @@ function fromValidation(error: FastifyError): AppError {
   const fields = (error.validation ?? []).map((v) => {
     const path = v.instancePath.replace(/^\//, "").replaceAll("/", ".");
     const missing = (v.params as { missingProperty?: string }).missingProperty;
-    const field = [path, missing].filter(Boolean).join(".") || String(error.validationContext ?? "body");
-    return { field, id: missing ? ("errors.field.required" as const) : ("errors.field.invalid" as const) };
+    const field =
+      [path, missing].filter(Boolean).join(".") || String(error.validationContext ?? "body");
+    return {
+      field,
+      id: missing ? ("errors.field.required" as const) : ("errors.field.invalid" as const),
+    };
   });
   return validationFailed(fields);
 }
@@ -28,12 +35,22 @@ async function respond(request: FastifyRequest, reply: FastifyReply, error: AppE
         statusCode: error.statusCode,
         message,
         ...(error.fields.length
-          ? { fields: error.fields.map((f) => ({ field: f.field, id: f.id, message: t(f.id, f.values) })) }
+          ? {
+              fields: error.fields.map((f) => ({
+                field: f.field,
+                id: f.id,
+                message: t(f.id, f.values),
+              })),
+            }
           : {}),
       },
     });
   }
-  return sendPage(reply, <ErrorPage ctx={pageContext(request)} statusCode={error.statusCode} message={message} />, error.statusCode);
+  return sendPage(
+    reply,
+    <ErrorPage ctx={pageContext(request)} statusCode={error.statusCode} message={message} />,
+    error.statusCode,
+  );
 }
 
 /** One place renders every error: JSON under /api/, a translated page elsewhere; 5xx details only in the log. */

@@ -1,7 +1,15 @@
 // The error catalogue: each error has a stable id, which is also its message key in errors.json.
 import type { MessageKey } from "../i18n/index.js";
 
-export type ErrorId = "bad_request" | "not_found" | "method_not_allowed" | "payload_too_large" | "rate_limited" | "internal" | "unavailable" | "validation";
+export type ErrorId =
+  | "bad_request"
+  | "not_found"
+  | "method_not_allowed"
+  | "payload_too_large"
+  | "rate_limited"
+  | "internal"
+  | "unavailable"
+  | "validation";
 
 export interface FieldError {
   /** The field's name as in the form or JSON body (dotted for nested JSON). */

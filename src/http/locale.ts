@@ -1,6 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
-import { LOCALES, type Locale, localeOfPath, localizedPath, type Translate, translator } from "../i18n/index.js";
+import {
+  LOCALES,
+  type Locale,
+  localeOfPath,
+  localizedPath,
+  type Translate,
+  translator,
+} from "../i18n/index.js";
 
 /** Gives every request its locale (from the URL prefix) and a translate function. */
 export const localePlugin = fp(

@@ -14,7 +14,8 @@ export const openapiPlugin = fp(
         info: {
           title: `${app.config.siteName} API`,
           version: "1.0.0",
-          description: "Public, read-only data about the coalition. Lists are wrapped in an object so paging fields can be added.",
+          description:
+            "Public, read-only data about the coalition. Lists are wrapped in an object so paging fields can be added.",
         },
         servers: [{ url: app.config.publicUrl }],
       },

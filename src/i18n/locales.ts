@@ -14,9 +14,22 @@ export interface Locale {
   readonly intl: string;
 }
 
-function locale(tag: string, name: string, englishName: string, intl: string, dir: "ltr" | "rtl" = "ltr"): Locale {
+function locale(
+  tag: string,
+  name: string,
+  englishName: string,
+  intl: string,
+  dir: "ltr" | "rtl" = "ltr",
+): Locale {
   const isDefault = tag === "en";
-  return Object.freeze({ tag, prefix: isDefault ? "" : `/${tag.toLowerCase()}`, name, englishName, dir, intl });
+  return Object.freeze({
+    tag,
+    prefix: isDefault ? "" : `/${tag.toLowerCase()}`,
+    name,
+    englishName,
+    dir,
+    intl,
+  });
 }
 
 export const LOCALES: readonly Locale[] = Object.freeze([
@@ -67,7 +80,11 @@ export function preferredLocale(header: string | undefined): Locale | undefined 
       const [range = "", ...params] = part.trim().split(";");
       const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
       const weight = q ? Number(q.slice(2)) : 1;
-      return { range: range.trim().toLowerCase(), weight: Number.isFinite(weight) ? weight : 0, index };
+      return {
+        range: range.trim().toLowerCase(),
+        weight: Number.isFinite(weight) ? weight : 0,
+        index,
+      };
     })
     .filter((r) => r.range && r.range !== "*" && r.weight > 0)
     .sort((a, b) => b.weight - a.weight || a.index - b.index);

@@ -3,11 +3,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { IntlMessageFormat } from "intl-messageformat";
-import type accessibility from "./locales/en/accessibility.json" with { type: "json" };
-import type common from "./locales/en/common.json" with { type: "json" };
-import type errors from "./locales/en/errors.json" with { type: "json" };
-import type home from "./locales/en/home.json" with { type: "json" };
-import type pages from "./locales/en/pages.json" with { type: "json" };
+import type accessibility from "./locales/en/accessibility.json";
+import type common from "./locales/en/common.json";
+import type errors from "./locales/en/errors.json";
+import type home from "./locales/en/home.json";
+import type pages from "./locales/en/pages.json";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "./locales.js";
 
 type Keys<NS extends string, C> = `${NS}.${Extract<keyof C, string>}`;

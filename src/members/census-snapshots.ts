@@ -10,7 +10,8 @@ export const PLACES_2015 = {
   file: "places_65k_acs2015_foreign_born.csv",
   vintage: "ACS 2015",
   year: 2015,
-  source: "U.S. Census Bureau, American Community Survey 2015, places of 65,000+ (OpenDataSoft snapshot)",
+  source:
+    "U.S. Census Bureau, American Community Survey 2015, places of 65,000+ (OpenDataSoft snapshot)",
 } as const;
 
 export const COUNTIES_2016 = {
@@ -21,7 +22,10 @@ export const COUNTIES_2016 = {
 } as const;
 
 function readCsv(file: string): Record<string, string>[] {
-  return parse(readFileSync(join(CENSUS_DIR, file), "utf8"), { columns: true, skip_empty_lines: true });
+  return parse(readFileSync(join(CENSUS_DIR, file), "utf8"), {
+    columns: true,
+    skip_empty_lines: true,
+  });
 }
 
 export interface SnapshotPlace {
@@ -35,7 +39,13 @@ export function readPlaces2015(): Map<string, SnapshotPlace> {
   const places = new Map<string, SnapshotPlace>();
   for (const row of readCsv(PLACES_2015.file)) {
     const geoid = row.place_geoid ?? "";
-    const base = { geoid, vintage: PLACES_2015.vintage, year: PLACES_2015.year, source: PLACES_2015.source, is_estimate: 0 };
+    const base = {
+      geoid,
+      vintage: PLACES_2015.vintage,
+      year: PLACES_2015.year,
+      source: PLACES_2015.source,
+      is_estimate: 0,
+    };
     places.set(geoid, {
       geoid,
       name: row.city ?? "",
@@ -53,7 +63,12 @@ export function readCounties2016(): Map<string, SnapshotPlace> {
   const counties = new Map<string, SnapshotPlace>();
   for (const row of readCsv(COUNTIES_2016.file)) {
     const geoid = row.county_geoid ?? "";
-    const base = { geoid, vintage: COUNTIES_2016.vintage, year: COUNTIES_2016.year, source: COUNTIES_2016.source };
+    const base = {
+      geoid,
+      vintage: COUNTIES_2016.vintage,
+      year: COUNTIES_2016.year,
+      source: COUNTIES_2016.source,
+    };
     counties.set(geoid, {
       geoid,
       name: row.county ?? "",

@@ -78,8 +78,13 @@ export async function coalitionStats(db: Kysely<DB>): Promise<CoalitionStats> {
     entry.estimated ||= f.is_estimate === 1;
     sources.set(key, entry);
   }
-  const withPopulation = new Set([...newest.values()].filter((f) => f.measure === "population").map((f) => f.geoid));
-  const asOf = members.reduce<string | null>((latest, m) => (!latest || m.updated_at > latest ? m.updated_at : latest), null);
+  const withPopulation = new Set(
+    [...newest.values()].filter((f) => f.measure === "population").map((f) => f.geoid),
+  );
+  const asOf = members.reduce<string | null>(
+    (latest, m) => (!latest || m.updated_at > latest ? m.updated_at : latest),
+    null,
+  );
   return {
     members: members.length,
     population,
@@ -87,6 +92,8 @@ export async function coalitionStats(db: Kysely<DB>): Promise<CoalitionStats> {
     membersWithoutFigures: members.filter((m) => !withPopulation.has(m.geoid)).length,
     demoMembers: members.filter((m) => m.is_demo === 1).length,
     asOf: asOf ? asOf.slice(0, 10) : null,
-    sources: [...sources.values()].sort((a, b) => a.measure.localeCompare(b.measure) || b.members - a.members),
+    sources: [...sources.values()].sort(
+      (a, b) => a.measure.localeCompare(b.measure) || b.members - a.members,
+    ),
   };
 }

@@ -18,27 +18,195 @@ interface DemoMember {
 // founding meeting, or the month a source names); the real roster is entered by coalition staff.
 const FOUNDED = "2014-12-01";
 const DEMO_ROSTER: DemoMember[] = [
-  { geoid: "3651000", slug: "new-york-ny", name: "New York City", kind: "city", state: "NY", executiveTitle: "Mayor", joinedOn: FOUNDED },
-  { geoid: "0644000", slug: "los-angeles-ca", name: "Los Angeles", kind: "city", state: "CA", executiveTitle: "Mayor", joinedOn: FOUNDED },
-  { geoid: "4835000", slug: "houston-tx", name: "Houston", kind: "city", state: "TX", executiveTitle: "Mayor", joinedOn: FOUNDED },
-  { geoid: "1150000", slug: "washington-dc", name: "Washington, DC", kind: "city", state: "DC", executiveTitle: "Mayor", joinedOn: FOUNDED },
-  { geoid: "4261000", slug: "pittsburgh-pa", name: "Pittsburgh", kind: "city", state: "PA", executiveTitle: "Mayor", joinedOn: FOUNDED },
-  { geoid: "1304000", slug: "atlanta-ga", name: "Atlanta", kind: "city", state: "GA", executiveTitle: "Mayor", joinedOn: "2015-01-01" },
-  { geoid: "2507000", slug: "boston-ma", name: "Boston", kind: "city", state: "MA", executiveTitle: "Mayor", joinedOn: "2015-01-01" },
-  { geoid: "1714000", slug: "chicago-il", name: "Chicago", kind: "city", state: "IL", executiveTitle: "Mayor", joinedOn: FOUNDED },
-  { geoid: "0820000", slug: "denver-co", name: "Denver", kind: "city_county", state: "CO", executiveTitle: "Mayor", joinedOn: "2015-01-01" },
-  { geoid: "4260000", slug: "philadelphia-pa", name: "Philadelphia", kind: "city_county", state: "PA", executiveTitle: "Mayor", joinedOn: FOUNDED },
-  { geoid: "4459000", slug: "providence-ri", name: "Providence", kind: "city", state: "RI", executiveTitle: "Mayor", joinedOn: "2015-01-01" },
-  { geoid: "0667000", slug: "san-francisco-ca", name: "San Francisco", kind: "city_county", state: "CA", executiveTitle: "Mayor", joinedOn: FOUNDED },
-  { geoid: "5363000", slug: "seattle-wa", name: "Seattle", kind: "city", state: "WA", executiveTitle: "Mayor", joinedOn: FOUNDED },
-  { geoid: "0666000", slug: "san-diego-ca", name: "San Diego", kind: "city", state: "CA", executiveTitle: "Mayor", joinedOn: "2017-01-01" },
-  { geoid: "4865000", slug: "san-antonio-tx", name: "San Antonio", kind: "city", state: "TX", executiveTitle: "Mayor", joinedOn: "2017-01-01" },
-  { geoid: "0673080", slug: "south-gate-ca", name: "South Gate", kind: "city", state: "CA", executiveTitle: "Mayor", joinedOn: "2017-08-01" },
-  { geoid: "1608830", slug: "boise-id", name: "Boise", kind: "city", state: "ID", executiveTitle: "Mayor", joinedOn: "2020-12-01" },
-  { geoid: "2148006", slug: "louisville-ky", name: "Louisville Metro", kind: "city_county", state: "KY", executiveTitle: "Mayor", joinedOn: "2020-12-01" },
-  { geoid: "2758000", slug: "saint-paul-mn", name: "Saint Paul", kind: "city", state: "MN", executiveTitle: "Mayor", joinedOn: "2020-12-01" },
-  { geoid: "0477000", slug: "tucson-az", name: "Tucson", kind: "city", state: "AZ", executiveTitle: "Mayor", joinedOn: "2020-12-01" },
-  { geoid: "24031", slug: "montgomery-county-md", name: "Montgomery County", kind: "county", state: "MD", executiveTitle: "County Executive", joinedOn: "2017-01-01" },
+  {
+    geoid: "3651000",
+    slug: "new-york-ny",
+    name: "New York City",
+    kind: "city",
+    state: "NY",
+    executiveTitle: "Mayor",
+    joinedOn: FOUNDED,
+  },
+  {
+    geoid: "0644000",
+    slug: "los-angeles-ca",
+    name: "Los Angeles",
+    kind: "city",
+    state: "CA",
+    executiveTitle: "Mayor",
+    joinedOn: FOUNDED,
+  },
+  {
+    geoid: "4835000",
+    slug: "houston-tx",
+    name: "Houston",
+    kind: "city",
+    state: "TX",
+    executiveTitle: "Mayor",
+    joinedOn: FOUNDED,
+  },
+  {
+    geoid: "1150000",
+    slug: "washington-dc",
+    name: "Washington, DC",
+    kind: "city",
+    state: "DC",
+    executiveTitle: "Mayor",
+    joinedOn: FOUNDED,
+  },
+  {
+    geoid: "4261000",
+    slug: "pittsburgh-pa",
+    name: "Pittsburgh",
+    kind: "city",
+    state: "PA",
+    executiveTitle: "Mayor",
+    joinedOn: FOUNDED,
+  },
+  {
+    geoid: "1304000",
+    slug: "atlanta-ga",
+    name: "Atlanta",
+    kind: "city",
+    state: "GA",
+    executiveTitle: "Mayor",
+    joinedOn: "2015-01-01",
+  },
+  {
+    geoid: "2507000",
+    slug: "boston-ma",
+    name: "Boston",
+    kind: "city",
+    state: "MA",
+    executiveTitle: "Mayor",
+    joinedOn: "2015-01-01",
+  },
+  {
+    geoid: "1714000",
+    slug: "chicago-il",
+    name: "Chicago",
+    kind: "city",
+    state: "IL",
+    executiveTitle: "Mayor",
+    joinedOn: FOUNDED,
+  },
+  {
+    geoid: "0820000",
+    slug: "denver-co",
+    name: "Denver",
+    kind: "city_county",
+    state: "CO",
+    executiveTitle: "Mayor",
+    joinedOn: "2015-01-01",
+  },
+  {
+    geoid: "4260000",
+    slug: "philadelphia-pa",
+    name: "Philadelphia",
+    kind: "city_county",
+    state: "PA",
+    executiveTitle: "Mayor",
+    joinedOn: FOUNDED,
+  },
+  {
+    geoid: "4459000",
+    slug: "providence-ri",
+    name: "Providence",
+    kind: "city",
+    state: "RI",
+    executiveTitle: "Mayor",
+    joinedOn: "2015-01-01",
+  },
+  {
+    geoid: "0667000",
+    slug: "san-francisco-ca",
+    name: "San Francisco",
+    kind: "city_county",
+    state: "CA",
+    executiveTitle: "Mayor",
+    joinedOn: FOUNDED,
+  },
+  {
+    geoid: "5363000",
+    slug: "seattle-wa",
+    name: "Seattle",
+    kind: "city",
+    state: "WA",
+    executiveTitle: "Mayor",
+    joinedOn: FOUNDED,
+  },
+  {
+    geoid: "0666000",
+    slug: "san-diego-ca",
+    name: "San Diego",
+    kind: "city",
+    state: "CA",
+    executiveTitle: "Mayor",
+    joinedOn: "2017-01-01",
+  },
+  {
+    geoid: "4865000",
+    slug: "san-antonio-tx",
+    name: "San Antonio",
+    kind: "city",
+    state: "TX",
+    executiveTitle: "Mayor",
+    joinedOn: "2017-01-01",
+  },
+  {
+    geoid: "0673080",
+    slug: "south-gate-ca",
+    name: "South Gate",
+    kind: "city",
+    state: "CA",
+    executiveTitle: "Mayor",
+    joinedOn: "2017-08-01",
+  },
+  {
+    geoid: "1608830",
+    slug: "boise-id",
+    name: "Boise",
+    kind: "city",
+    state: "ID",
+    executiveTitle: "Mayor",
+    joinedOn: "2020-12-01",
+  },
+  {
+    geoid: "2148006",
+    slug: "louisville-ky",
+    name: "Louisville Metro",
+    kind: "city_county",
+    state: "KY",
+    executiveTitle: "Mayor",
+    joinedOn: "2020-12-01",
+  },
+  {
+    geoid: "2758000",
+    slug: "saint-paul-mn",
+    name: "Saint Paul",
+    kind: "city",
+    state: "MN",
+    executiveTitle: "Mayor",
+    joinedOn: "2020-12-01",
+  },
+  {
+    geoid: "0477000",
+    slug: "tucson-az",
+    name: "Tucson",
+    kind: "city",
+    state: "AZ",
+    executiveTitle: "Mayor",
+    joinedOn: "2020-12-01",
+  },
+  {
+    geoid: "24031",
+    slug: "montgomery-county-md",
+    name: "Montgomery County",
+    kind: "county",
+    state: "MD",
+    executiveTitle: "County Executive",
+    joinedOn: "2017-01-01",
+  },
 ];
 
 /** Inserts the demo roster with its real Census figures. Run inside the caller's transaction. */
@@ -47,7 +215,8 @@ export async function seedDemoMembers(db: Kysely<DB>, now: string): Promise<numb
   const counties = readCounties2016();
   for (const m of DEMO_ROSTER) {
     const snapshot = (m.geoid.length === 7 ? places : counties).get(m.geoid);
-    if (!snapshot) throw new Error(`Demo member ${m.slug}: GEOID ${m.geoid} is not in the Census snapshots`);
+    if (!snapshot)
+      throw new Error(`Demo member ${m.slug}: GEOID ${m.geoid} is not in the Census snapshots`);
     await db
       .insertInto("jurisdictions")
       .values({
@@ -67,7 +236,11 @@ export async function seedDemoMembers(db: Kysely<DB>, now: string): Promise<numb
         updated_at: now,
       })
       .execute();
-    await db.insertInto("census_figures").values(snapshot.figures).onConflict((c) => c.doNothing()).execute();
+    await db
+      .insertInto("census_figures")
+      .values(snapshot.figures)
+      .onConflict((c) => c.doNothing())
+      .execute();
   }
   return DEMO_ROSTER.length;
 }

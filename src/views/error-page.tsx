@@ -2,7 +2,15 @@ import { localizedPath } from "../i18n/index.js";
 import { Layout } from "./layout.js";
 import type { PageContext } from "./page-context.js";
 
-export function ErrorPage({ ctx, statusCode, message }: { ctx: PageContext; statusCode: number; message: string }) {
+export function ErrorPage({
+  ctx,
+  statusCode,
+  message,
+}: {
+  ctx: PageContext;
+  statusCode: number;
+  message: string;
+}) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t("errors.page_title", { status: statusCode })} noindex>

@@ -1,3 +1,4 @@
+import type { Children } from "@kitajs/html";
 import { LOCALES, localizedPath, translator } from "../i18n/index.js";
 import { LanguageSelector } from "./language-selector.js";
 import type { PageContext } from "./page-context.js";
@@ -9,7 +10,7 @@ export interface LayoutProps {
   description?: string;
   /** Pages that are not to be indexed (errors) set this. */
   noindex?: boolean;
-  children?: JSX.Element;
+  children?: Children;
 }
 
 const NAV: { path: string; key: Parameters<PageContext["t"]>[0] }[] = [
@@ -31,7 +32,12 @@ function LanguageOffer({ ctx }: { ctx: PageContext }) {
   if (!offer) return "";
   const t = translator(offer);
   return (
-    <section class="usa-alert usa-alert--info usa-alert--slim cfa-language-offer" lang={offer.tag} dir={offer.dir} aria-label={t("common.offer.label")}>
+    <section
+      class="usa-alert usa-alert--info usa-alert--slim cfa-language-offer"
+      lang={offer.tag}
+      dir={offer.dir}
+      aria-label={t("common.offer.label")}
+    >
       <div class="usa-alert__body">
         <p class="usa-alert__text">
           <span safe>{t("common.offer.text")}</span>{" "}
@@ -62,7 +68,11 @@ export function Layout({ ctx, title, description, noindex, children }: LayoutPro
             <>
               <link rel="canonical" href={absolute(ctx, localizedPath(locale, ctx.path))} />
               {LOCALES.map((l) => (
-                <link rel="alternate" hreflang={l.tag} href={absolute(ctx, localizedPath(l, ctx.path))} />
+                <link
+                  rel="alternate"
+                  hreflang={l.tag}
+                  href={absolute(ctx, localizedPath(l, ctx.path))}
+                />
               ))}
               <link rel="alternate" hreflang="x-default" href={absolute(ctx, ctx.path)} />
             </>
@@ -98,7 +108,7 @@ export function Layout({ ctx, title, description, noindex, children }: LayoutPro
               </div>
               <nav aria-label={t("common.nav.label")} class="usa-nav">
                 <button type="button" class="usa-nav__close">
-                  <img src="/assets/uswds/img/usa-icons/close.svg" role="img" alt={t("common.close")} />
+                  <img src="/assets/uswds/img/usa-icons/close.svg" alt={t("common.close")} />
                 </button>
                 <ul class="usa-nav__primary usa-accordion">
                   {NAV.map((item) => {
@@ -116,15 +126,25 @@ export function Layout({ ctx, title, description, noindex, children }: LayoutPro
                     );
                   })}
                 </ul>
-                <form class="usa-search usa-search--small" role="search" method="get" action={localizedPath(locale, "/search")}>
-                  <label class="usa-sr-only" for="site-search" safe>
-                    {t("common.search.label")}
-                  </label>
-                  <input class="usa-input" id="site-search" type="search" name="q" />
-                  <button class="usa-button" type="submit">
-                    <img src="/assets/uswds/img/usa-icons-bg/search--white.svg" class="usa-search__submit-icon" alt={t("common.search.submit")} />
-                  </button>
-                </form>
+                <search>
+                  <form
+                    class="usa-search usa-search--small"
+                    method="get"
+                    action={localizedPath(locale, "/search")}
+                  >
+                    <label class="usa-sr-only" for="site-search" safe>
+                      {t("common.search.label")}
+                    </label>
+                    <input class="usa-input" id="site-search" type="search" name="q" />
+                    <button class="usa-button" type="submit">
+                      <img
+                        src="/assets/uswds/img/usa-icons-bg/search--white.svg"
+                        class="usa-search__submit-icon"
+                        alt={t("common.search.submit")}
+                      />
+                    </button>
+                  </form>
+                </search>
               </nav>
             </div>
           </header>
@@ -137,12 +157,20 @@ export function Layout({ ctx, title, description, noindex, children }: LayoutPro
                 <nav class="usa-footer__nav" aria-label={t("common.footer.label")}>
                   <ul class="grid-row grid-gap add-list-reset cfa-footer__links">
                     <li class="usa-footer__primary-content">
-                      <a class="usa-footer__primary-link" href={localizedPath(locale, "/principles")} safe>
+                      <a
+                        class="usa-footer__primary-link"
+                        href={localizedPath(locale, "/principles")}
+                        safe
+                      >
                         {t("common.footer.principles")}
                       </a>
                     </li>
                     <li class="usa-footer__primary-content">
-                      <a class="usa-footer__primary-link" href={localizedPath(locale, "/accessibility")} safe>
+                      <a
+                        class="usa-footer__primary-link"
+                        href={localizedPath(locale, "/accessibility")}
+                        safe
+                      >
                         {t("common.footer.accessibility")}
                       </a>
                     </li>

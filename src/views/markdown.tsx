@@ -10,7 +10,15 @@ const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
  * Staff-written Markdown. When the text is in another language than the page (an untranslated
  * fallback), it carries that lang and a visible label.
  */
-export function Markdown({ ctx, body, locale }: { ctx: PageContext; body: string; locale: string }) {
+export function Markdown({
+  ctx,
+  body,
+  locale,
+}: {
+  ctx: PageContext;
+  body: string;
+  locale: string;
+}) {
   const safeHtml = md.render(body);
   if (locale === ctx.locale.tag) return <div class="usa-prose">{safeHtml}</div>;
   const language = findLocale(locale);

@@ -7,8 +7,16 @@ import { seedDemo } from "../../src/seed-demo.js";
 import { createTestDatabase, testDialects } from "./databases.js";
 
 /** Configuration for tests: quiet logs, a fixed public URL, and any overrides given. */
-export function testConfig(env: Record<string, string> = {}, database?: Config["database"]): Config {
-  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", PUBLIC_URL: "https://cfa.test", ...env });
+export function testConfig(
+  env: Record<string, string> = {},
+  database?: Config["database"],
+): Config {
+  const config = loadConfig({
+    NODE_ENV: "test",
+    LOG_LEVEL: "silent",
+    PUBLIC_URL: "https://cfa.test",
+    ...env,
+  });
   return database ? { ...config, database } : config;
 }
 
@@ -28,7 +36,11 @@ export interface SuiteOptions {
  * Runs `body` once per database dialect, each with its own fresh database and app, closed after.
  * `ctx` is filled in before the suite's tests run.
  */
-export function describeEachDatabase(name: string, options: SuiteOptions, body: (ctx: TestContext) => void): void {
+export function describeEachDatabase(
+  name: string,
+  options: SuiteOptions,
+  body: (ctx: TestContext) => void,
+): void {
   for (const { kind, skip } of testDialects()) {
     describe(`${name} [${kind}]`, { skip }, () => {
       const ctx = { kind } as TestContext;

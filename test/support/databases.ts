@@ -13,10 +13,16 @@ const pgUrl = process.env.TEST_DATABASE_URL;
 
 /** The dialects to run on, each with a reason when it must be skipped. */
 export function testDialects(): { kind: DatabaseKind; skip: string | false }[] {
-  if (!pgUrl && isCI) throw new Error("CI=true but TEST_DATABASE_URL is not set: PostgreSQL tests cannot be skipped in CI");
+  if (!pgUrl && isCI)
+    throw new Error(
+      "CI=true but TEST_DATABASE_URL is not set: PostgreSQL tests cannot be skipped in CI",
+    );
   return [
     { kind: "sqlite", skip: false },
-    { kind: "postgres", skip: pgUrl ? false : "PostgreSQL tests skipped: TEST_DATABASE_URL is not set" },
+    {
+      kind: "postgres",
+      skip: pgUrl ? false : "PostgreSQL tests skipped: TEST_DATABASE_URL is not set",
+    },
   ];
 }
 

@@ -13,7 +13,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("slug", "text", (c) => c.notNull().unique())
     .addColumn("name", "text", (c) => c.notNull())
-    .addColumn("kind", "text", (c) => c.notNull().check(sqlIn("kind", ["city", "county", "city_county"])))
+    .addColumn("kind", "text", (c) =>
+      c.notNull().check(sqlIn("kind", ["city", "county", "city_county"])),
+    )
     .addColumn("state", "text", (c) => c.notNull())
     .addColumn("geoid", "text", (c) => c.notNull().unique())
     .addColumn("executive_name", "text")
@@ -27,7 +29,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("jurisdictions_status").on("jurisdictions").column("status").execute();
+  await db.schema
+    .createIndex("jurisdictions_status")
+    .on("jurisdictions")
+    .column("status")
+    .execute();
 
   await db.schema
     .createTable("census_figures")

@@ -1,0 +1,54 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { ConfigError, loadConfig } from "./config.js";
+
+describe("loadConfig", () => {
+  it("defaults to SQLite under ./data on localhost:3000", () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 3000);
+    assert.equal(config.host, "localhost");
+    assert.deepEqual(config.database, { kind: "sqlite", path: "./data/cfa.sqlite" });
+    assert.equal(config.publicUrl, "http://localhost:3000");
+    assert.equal(config.seedDemo, true);
+    assert.ok(Object.isFrozen(config));
+  });
+
+  it("uses PostgreSQL when DATABASE_URL is set, and converts types", () => {
+    const config = loadConfig({
+      DATABASE_URL: "postgres://u@db:5432/cfa",
+      PORT: "8080",
+      SEED_DEMO: "false",
+      PUBLIC_URL: "https://cities.example.org",
+    });
+    assert.deepEqual(config.database, { kind: "postgres", url: "postgres://u@db:5432/cfa" });
+    assert.equal(config.port, 8080);
+    assert.equal(config.seedDemo, false);
+    assert.equal(config.publicUrl, "https://cities.example.org");
+  });
+
+  it("names every bad variable at once", () => {
+    const error = (() => {
+      try {
+        loadConfig({
+          PORT: "abc",
+          LOG_LEVEL: "loud",
+          DATABASE_URL: "mysql://x",
+          PUBLIC_URL: "https://x.org/",
+          CONTACT_EMAIL: "nope",
+        });
+      } catch (e) {
+        return e;
+      }
+    })();
+    assert.ok(error instanceof ConfigError);
+    const text = error.problems.join("\n");
+    for (const name of ["PORT", "LOG_LEVEL", "DATABASE_URL", "PUBLIC_URL", "CONTACT_EMAIL"]) {
+      assert.match(text, new RegExp(`^${name}=`, "m"), `${name} is reported`);
+    }
+    assert.equal(error.problems.length, 5);
+  });
+
+  it("rejects a port out of range", () => {
+    assert.throws(() => loadConfig({ PORT: "70000" }), /PORT="70000" is not valid/);
+  });
+});

@@ -1,0 +1,175 @@
+import assert from "node:assert/strict";
+import { it } from "node:test";
+import { describeEachDatabase } from "../../test/support/app.js";
+import { alternates, htmlLang, text } from "../../test/support/html.js";
+import { LOCALES, localizedPath, translator } from "../i18n/index.js";
+import { coalitionStats } from "../members/index.js";
+
+const PAGES = [
+  "/",
+  "/accessibility",
+  "/members",
+  "/campaigns",
+  "/resources",
+  "/issues/immigration-reform",
+  "/news",
+  "/exchange",
+  "/join",
+  "/principles",
+  "/search",
+];
+
+describeEachDatabase("pages", {}, (ctx) => {
+  for (const locale of LOCALES) {
+    it(`${locale.tag}: every page answers in its language with reciprocal alternates`, async () => {
+      for (const page of PAGES) {
+        const url = localizedPath(locale, page);
+        const res = await ctx.app.inject({ url });
+        assert.equal(res.statusCode, 200, url);
+        assert.match(String(res.headers["content-type"]), /^text\/html; charset=utf-8/);
+        assert.equal(htmlLang(res.body), locale.tag, url);
+        assert.match(
+          res.body,
+          new RegExp(
+            `<link rel="canonical" href="https://cfa\\.test${url.replace(/[.?]/g, "\\$&")}"/>`,
+          ),
+          url,
+        );
+        const expected = Object.fromEntries([
+          ...LOCALES.map((l) => [l.tag, `https://cfa.test${localizedPath(l, page)}`]),
+          ["x-default", `https://cfa.test${page}`],
+        ]);
+        assert.deepEqual(alternates(res.body), expected, url);
+      }
+    });
+  }
+
+  it("the home page shows the coalition's text and figures from the database, in each language", async () => {
+    const stats = await coalitionStats(ctx.database.db);
+    assert.ok(stats.members > 0 && stats.population > 0 && stats.foreignBorn > 0);
+    for (const locale of LOCALES) {
+      const res = await ctx.app.inject({ url: localizedPath(locale, "/") });
+      const body = text(res.body);
+      const number = new Intl.NumberFormat(locale.intl);
+      for (const figure of [stats.members, stats.population, stats.foreignBorn]) {
+        assert.ok(
+          body.includes(number.format(figure)),
+          `${locale.tag} shows ${number.format(figure)}`,
+        );
+      }
+      assert.ok(
+        body.includes(translator(locale)("home.actions.heading")),
+        `${locale.tag} has recent actions`,
+      );
+      assert.ok(
+        body.includes(translator(locale)("common.demo.label")),
+        `${locale.tag} labels the demo roster`,
+      );
+    }
+    const en = text((await ctx.app.inject({ url: "/" })).body);
+    assert.match(en, /coalition of nearly 200 U\.S\. mayors and county executives/);
+    assert.match(en, /85 comments/);
+  });
+
+  it("figures change when the roster changes (they are not typed in)", async () => {
+    const before = await coalitionStats(ctx.database.db);
+    await ctx.database.db
+      .updateTable("jurisdictions")
+      .set({ status: "former" })
+      .where("slug", "=", "new-york-ny")
+      .execute();
+    try {
+      const res = await ctx.app.inject({ url: "/" });
+      const after = await coalitionStats(ctx.database.db);
+      assert.equal(after.members, before.members - 1);
+      assert.ok(text(res.body).includes(new Intl.NumberFormat("en-US").format(after.population)));
+    } finally {
+      await ctx.database.db
+        .updateTable("jurisdictions")
+        .set({ status: "member" })
+        .where("slug", "=", "new-york-ny")
+        .execute();
+    }
+  });
+
+  it("the language selector links every page to itself in every language", async () => {
+    const res = await ctx.app.inject({ url: "/es/news" });
+    const nav = res.body.match(/<nav class="cfa-languages"[\s\S]*?<\/nav>/)?.[0] ?? "";
+    assert.match(nav, /Idiomas|Languages/);
+    for (const locale of LOCALES) {
+      assert.match(
+        nav,
+        new RegExp(`href="${localizedPath(locale, "/news")}" lang="${locale.tag}"`),
+      );
+    }
+    assert.match(nav, /href="\/es\/news" lang="es" hreflang="es" aria-current="true"/);
+  });
+
+  it("offers a preferred language without redirecting", async () => {
+    const offered = await ctx.app.inject({
+      url: "/members",
+      headers: { "accept-language": "es-MX,es;q=0.9" },
+    });
+    assert.equal(offered.statusCode, 200);
+    assert.equal(htmlLang(offered.body), "en");
+    assert.match(offered.body, /class="[^"]*cfa-language-offer[^"]*" lang="es"/);
+    assert.match(offered.body, /<a href="\/es\/members" hreflang="es">/);
+    assert.match(String(offered.headers.vary), /Accept-Language/);
+
+    const same = await ctx.app.inject({ url: "/es/members", headers: { "accept-language": "es" } });
+    assert.doesNotMatch(same.body, /cfa-language-offer/);
+    const none = await ctx.app.inject({ url: "/members", headers: { "accept-language": "fr" } });
+    assert.doesNotMatch(none.body, /cfa-language-offer/);
+  });
+
+  it("serves no inline script or style, so the strict CSP holds", async () => {
+    const res = await ctx.app.inject({ url: "/zh-hans/" });
+    const csp = String(res.headers["content-security-policy"]);
+    assert.match(csp, /script-src 'self'/);
+    assert.match(csp, /style-src 'self'/);
+    assert.doesNotMatch(csp, /unsafe-inline/);
+    assert.doesNotMatch(res.body, /<script(?![^>]*\ssrc=)[^>]*>/);
+    assert.doesNotMatch(res.body, /\sstyle="/);
+    assert.doesNotMatch(res.body, /<style/);
+    assert.equal(res.headers["x-content-type-options"], "nosniff");
+  });
+
+  it("the accessibility statement names the standard and how to report a barrier, in every language", async () => {
+    for (const locale of LOCALES) {
+      const t = translator(locale);
+      const body = text(
+        (await ctx.app.inject({ url: localizedPath(locale, "/accessibility") })).body,
+      );
+      for (const key of [
+        "accessibility.standard.body",
+        "accessibility.report.heading",
+        "accessibility.testing.automated",
+      ] as const) {
+        assert.ok(body.includes(t(key)), `${locale.tag} ${key}`);
+      }
+    }
+  });
+
+  it("answers unknown pages with a 404 page in the visitor's language", async () => {
+    for (const locale of LOCALES) {
+      const res = await ctx.app.inject({ url: localizedPath(locale, "/no-such-page") });
+      assert.equal(res.statusCode, 404);
+      assert.equal(htmlLang(res.body), locale.tag);
+      assert.ok(text(res.body).includes(translator(locale)("errors.not_found")));
+      assert.match(res.body, /<meta name="robots" content="noindex"\/>/);
+    }
+  });
+
+  it("serves the design system's assets and ours", async () => {
+    for (const url of [
+      "/assets/site.css",
+      "/assets/uswds/css/uswds.min.css",
+      "/assets/uswds/js/uswds.min.js",
+    ]) {
+      const res = await ctx.app.inject({ url });
+      assert.equal(res.statusCode, 200, url);
+    }
+    assert.equal((await ctx.app.inject({ url: "/assets/uswds/scss/uswds.scss" })).statusCode, 404);
+    assert.equal((await ctx.app.inject({ url: "/assets/../package.json" })).statusCode, 404);
+  });
+});
