@@ -24,11 +24,14 @@ const EXPLORE = [
 ] as const;
 
 function BlockSection({
+  shade,
   ctx,
   id,
   heading,
   block,
 }: {
+  /** Alternate section backgrounds so neighbouring sections read as separate. */
+  shade: boolean;
   ctx: PageContext;
   id: string;
   heading: string;
@@ -36,7 +39,7 @@ function BlockSection({
 }) {
   if (!block) return "";
   return (
-    <section class="usa-section usa-section--light cfa-block" aria-labelledby={id}>
+    <section class={shade ? "usa-section usa-section--light" : "usa-section"} aria-labelledby={id}>
       <div class="grid-container">
         <h2 id={id} safe>
           {heading}
@@ -120,10 +123,10 @@ function Stats({ ctx, stats }: { ctx: PageContext; stats: CoalitionStats }) {
                 <li>
                   <strong safe>{t(`home.stats.measure.${s.measure}`)}</strong>
                   {": "}
+                  {/* Source citations are stored in English: marked so, for screen readers. */}
+                  <span lang="en" safe>{`${s.vintage}: ${s.source}`}</span>{" "}
                   <span safe>
-                    {t("home.stats.source_item", {
-                      vintage: s.vintage,
-                      source: s.source,
+                    {t("home.stats.source_count", {
                       count: s.members,
                       estimated: s.estimated ? "yes" : "no",
                     })}
@@ -169,12 +172,14 @@ export function HomePage({ ctx, stats, blocks }: HomeProps) {
       </section>
       <Stats ctx={ctx} stats={stats} />
       <BlockSection
+        shade
         ctx={ctx}
         id="background-heading"
         heading={t("home.background.heading")}
         block={blocks.get("home.background")}
       />
       <BlockSection
+        shade={false}
         ctx={ctx}
         id="actions-heading"
         heading={t("home.actions.heading")}

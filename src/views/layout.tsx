@@ -126,25 +126,25 @@ export function Layout({ ctx, title, description, noindex, children }: LayoutPro
                     );
                   })}
                 </ul>
-                <search>
-                  <form
-                    class="usa-search usa-search--small"
-                    method="get"
-                    action={localizedPath(locale, "/search")}
-                  >
-                    <label class="usa-sr-only" for="site-search" safe>
-                      {t("common.search.label")}
-                    </label>
-                    <input class="usa-input" id="site-search" type="search" name="q" />
-                    <button class="usa-button" type="submit">
-                      <img
-                        src="/assets/uswds/img/usa-icons-bg/search--white.svg"
-                        class="usa-search__submit-icon"
-                        alt={t("common.search.submit")}
-                      />
-                    </button>
-                  </form>
-                </search>
+                {/* biome-ignore lint/a11y/useSemanticElements: USWDS styles the search form by its role=search */}
+                <form
+                  class="usa-search usa-search--small"
+                  role="search"
+                  method="get"
+                  action={localizedPath(locale, "/search")}
+                >
+                  <label class="usa-sr-only" for="site-search" safe>
+                    {t("common.search.label")}
+                  </label>
+                  <input class="usa-input" id="site-search" type="search" name="q" />
+                  <button class="usa-button" type="submit">
+                    <img
+                      src="/assets/uswds/img/usa-icons-bg/search--white.svg"
+                      class="usa-search__submit-icon"
+                      alt={t("common.search.submit")}
+                    />
+                  </button>
+                </form>
               </nav>
             </div>
           </header>
