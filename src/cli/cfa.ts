@@ -1,0 +1,113 @@
+// The operator's command line. Only wiring and messages live here; the work is done by the
+// modules beside it, which the tests call directly.
+import { writeFile } from "node:fs/promises";
+import { Command } from "commander";
+import { ConfigError } from "../config/config.js";
+import { migrateToLatest } from "../db/index.js";
+import { seedDemo } from "../seed-demo.js";
+import { createAdmin, validateAdminIdentity } from "./create-admin.js";
+import { describeDatabase, ensureSchema, withDatabase } from "./database.js";
+import { exportData, importData, readDumpFile, serializeDump } from "./export-import.js";
+import { obtainPassword } from "./prompt.js";
+
+const program = new Command("cfa")
+  .description("Cities for Action operator tool")
+  .showHelpAfterError("(run cfa --help for usage)")
+  .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, "cfa: ")) });
+
+program
+  .command("migrate")
+  .description("bring the database schema up to date")
+  .action(() =>
+    withDatabase({ create: true }, async ({ db }, settings) => {
+      const { applied } = await migrateToLatest(db);
+      console.log(`${describeDatabase(settings)}:`);
+      console.log(
+        applied.length ? applied.map((m) => `  applied ${m}`).join("\n") : "  already up to date",
+      );
+    }),
+  );
+
+program
+  .command("seed")
+  .description("migrate, then add demo content to an empty database")
+  .action(() =>
+    withDatabase({ create: true }, async ({ db }, settings) => {
+      const { applied } = await migrateToLatest(db);
+      for (const m of applied) console.log(`applied migration ${m}`);
+      const seed = await seedDemo(db);
+      console.log(
+        seed.seeded
+          ? `seeded ${describeDatabase(settings)}: ${seed.members} demo members, ${seed.blocks} content blocks`
+          : `${describeDatabase(settings)} already has content; nothing seeded`,
+      );
+    }),
+  );
+
+program
+  .command("create-admin")
+  .description("create a coalition admin account")
+  .requiredOption("--email <email>", "the admin's e-mail address (their sign-in name)")
+  .requiredOption("--name <name>", "the admin's full name, 1 to 120 characters")
+  .option("--password-stdin", "read the password from the first line of standard input")
+  .action(async (options: { email: string; name: string; passwordStdin?: boolean }) => {
+    const identity = validateAdminIdentity(options);
+    const { password, generated } = await obtainPassword(options.passwordStdin === true);
+    const admin = await withDatabase({}, async (database) => {
+      await ensureSchema(database);
+      return createAdmin(database.db, { ...identity, password });
+    });
+    console.log(`created coalition admin ${admin.email} (${admin.id})`);
+    if (generated) console.log(`generated password, shown only this once: ${password}`);
+  });
+
+program
+  .command("export")
+  .description("dump all content as JSON (users without passwords)")
+  .option("-o, --output <file>", "write to this file instead of standard output")
+  .action((options: { output?: string }) =>
+    withDatabase({}, async (database) => {
+      await ensureSchema(database);
+      const dump = await exportData(database.db);
+      if (!options.output) return void process.stdout.write(serializeDump(dump));
+      // The dump holds people's names and e-mail addresses: readable by its owner only.
+      await writeFile(options.output, serializeDump(dump), { mode: 0o600 });
+      const counts = Object.entries(dump.tables).map(([t, rows]) => `${rows.length} ${t}`);
+      console.log(`exported ${counts.join(", ")} to ${options.output}`);
+    }),
+  );
+
+program
+  .command("import")
+  .description("load a file written by `cfa export`, all or nothing")
+  .argument("<file>", "the export file")
+  .option("--replace", "delete the rows of the imported tables first")
+  .action(async (file: string, options: { replace?: boolean }) => {
+    const dump = await readDumpFile(file);
+    const outcome = await withDatabase({}, async (database) => {
+      await ensureSchema(database);
+      return importData(database.db, dump, { replace: options.replace === true });
+    });
+    for (const [table, rows] of Object.entries(outcome.deleted))
+      console.log(`deleted ${rows} ${table}`);
+    for (const [table, rows] of Object.entries(outcome.inserted))
+      console.log(`imported ${rows} ${table}`);
+    for (const table of outcome.skipped) {
+      console.log(
+        `skipped ${table}: accounts are never imported (the export has no password hashes)`,
+      );
+    }
+  });
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  // exitCode, not exit(): a large export piped to stdout must finish writing first.
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exitCode = 78;
+  } else {
+    console.error(`cfa: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+}

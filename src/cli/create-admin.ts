@@ -1,0 +1,83 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { DB, UserRole } from "../db/index.js";
+import { CliError, quote } from "./errors.js";
+import { checkPassword, hashPassword } from "./password.js";
+
+// Deliberately loose: the real test of an address is mail reaching it.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// Line and paragraph separators break log lines and headers just like C0/C1 controls do.
+const CONTROL = /[\p{Cc}\u2028\u2029]/u;
+const MAX_NAME_LENGTH = 120;
+
+export interface AdminIdentity {
+  email: string;
+  name: string;
+}
+
+export interface NewAdmin extends AdminIdentity {
+  password: string;
+}
+
+export interface CreatedAdmin extends AdminIdentity {
+  id: string;
+  role: UserRole;
+}
+
+/**
+ * Checks and normalizes an e-mail and a name, throwing a CliError naming the bad one. E-mails are
+ * lower-cased because better-auth looks them up lower-cased.
+ */
+export function validateAdminIdentity(input: AdminIdentity): AdminIdentity {
+  const email = input.email.trim().toLowerCase();
+  if (email.length > 254 || !EMAIL.test(email)) {
+    throw new CliError(`${quote(input.email)} is not a valid e-mail address`);
+  }
+  const name = input.name.trim();
+  const length = [...name].length;
+  if (length < 1 || length > MAX_NAME_LENGTH) {
+    throw new CliError(`the name must be 1 to ${MAX_NAME_LENGTH} characters long`);
+  }
+  if (CONTROL.test(name)) throw new CliError("the name must not contain control characters");
+  return { email, name };
+}
+
+/** Adds a coalition admin; a taken e-mail (in any letter case) is a CliError. */
+export async function createAdmin(
+  db: Kysely<DB>,
+  input: NewAdmin,
+  now = new Date(),
+): Promise<CreatedAdmin> {
+  const { email, name } = validateAdminIdentity(input);
+  checkPassword(input.password);
+  const taken = () => new CliError(`a user with the e-mail ${email} already exists`);
+  // Checked before hashing so a typo fails fast; the unique index still decides under a race.
+  const existing = await db
+    .selectFrom("users")
+    .select("id")
+    .where((eb) => eb(eb.fn("lower", ["email"]), "=", email))
+    .executeTakeFirst();
+  if (existing) throw taken();
+  const user = {
+    id: randomUUID(),
+    email,
+    name,
+    role: "coalition_admin" as const,
+  };
+  const password_hash = await hashPassword(input.password);
+  try {
+    await db
+      .insertInto("users")
+      .values({ ...user, password_hash, created_at: now.toISOString() })
+      .execute();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw taken();
+    throw error;
+  }
+  return user;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE";
+}

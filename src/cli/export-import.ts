@@ -1,0 +1,256 @@
+// The portable dump of the platform's content: written by `cfa export`, read by `cfa import`.
+// Rows keep their database shape (snake_case columns, ISO strings, 0/1 flags) so a dump moves
+// between SQLite and PostgreSQL unchanged.
+import { readFile } from "node:fs/promises";
+import type { Kysely } from "kysely";
+import type { DB } from "../db/index.js";
+import { CliError, quote } from "./errors.js";
+
+export const EXPORT_FORMAT = "cfa-export";
+export const EXPORT_VERSION = 1;
+
+// Parents before children: inserting in this order and deleting in reverse keeps working if
+// foreign keys are added between these tables later.
+export const EXPORT_TABLES = [
+  "jurisdictions",
+  "census_figures",
+  "content_blocks",
+  "users",
+] as const;
+export type ExportTable = (typeof EXPORT_TABLES)[number];
+
+// Accounts are exported for reference only; without password hashes they cannot be restored.
+export const SKIPPED_ON_IMPORT: readonly ExportTable[] = ["users"];
+
+// PostgreSQL allows 65535 parameters per statement; 200 rows of ~14 columns stays far below.
+const BATCH_SIZE = 200;
+
+export type Value = string | number | null;
+export type Row = Record<string, Value>;
+
+export interface ExportDump {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  exportedAt: string;
+  tables: Partial<Record<ExportTable, Row[]>>;
+}
+
+/** Lists a table's columns; the compiler rejects a missing or extra one against types.ts. */
+function columnsOf<T>(spec: Record<keyof T & string, true>): (keyof T & string)[] {
+  return Object.keys(spec) as (keyof T & string)[];
+}
+
+const COLUMNS: { readonly [T in ExportTable]: readonly string[] } = {
+  jurisdictions: columnsOf<DB["jurisdictions"]>({
+    id: true,
+    slug: true,
+    name: true,
+    kind: true,
+    state: true,
+    geoid: true,
+    executive_name: true,
+    executive_title: true,
+    website: true,
+    status: true,
+    joined_on: true,
+    is_demo: true,
+    created_at: true,
+    updated_at: true,
+  }),
+  census_figures: columnsOf<DB["census_figures"]>({
+    geoid: true,
+    measure: true,
+    value: true,
+    vintage: true,
+    year: true,
+    source: true,
+    is_estimate: true,
+  }),
+  content_blocks: columnsOf<DB["content_blocks"]>({
+    key: true,
+    locale: true,
+    body: true,
+    is_demo: true,
+    updated_at: true,
+  }),
+  users: columnsOf<Omit<DB["users"], "password_hash">>({
+    id: true,
+    email: true,
+    name: true,
+    role: true,
+    created_at: true,
+  }),
+};
+
+// Primary keys, so that two exports of the same data are byte-for-byte comparable.
+const ORDER: { readonly [T in ExportTable]: readonly string[] } = {
+  jurisdictions: ["id"],
+  census_figures: ["geoid", "measure", "vintage"],
+  content_blocks: ["key", "locale"],
+  users: ["id"],
+};
+
+// Table names are chosen at run time, so queries go through a loosely typed view of the same
+// connection; COLUMNS above keeps the column names honest.
+type LooseDB = Record<ExportTable, Row>;
+const loosely = (db: Kysely<DB>) => db as unknown as Kysely<LooseDB>;
+
+/** Reads every content table in one snapshot; users come without their password hashes. */
+export async function exportData(db: Kysely<DB>, now = new Date()): Promise<ExportDump> {
+  const tables = await db
+    .transaction()
+    .setIsolationLevel("repeatable read")
+    .setAccessMode("read only")
+    .execute(async (trx) => {
+      const out: Partial<Record<ExportTable, Row[]>> = {};
+      for (const table of EXPORT_TABLES) {
+        let query = loosely(trx).selectFrom(table).select(COLUMNS[table]);
+        for (const column of ORDER[table]) query = query.orderBy(column);
+        out[table] = (await query.execute()) as Row[];
+      }
+      return out;
+    });
+  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString(), tables };
+}
+
+export function serializeDump(dump: ExportDump): string {
+  return `${JSON.stringify(dump, null, 2)}\n`;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isExportTable(name: string): name is ExportTable {
+  return (EXPORT_TABLES as readonly string[]).includes(name);
+}
+
+/** Checks a parsed dump's envelope and rows, throwing a CliError that says where it is wrong. */
+export function parseDump(value: unknown): ExportDump {
+  if (!isObject(value)) throw new CliError("not a cfa export: expected a JSON object");
+  if (value.format !== EXPORT_FORMAT) {
+    throw new CliError(
+      `not a cfa export: "format" is ${quote(value.format)}, expected "${EXPORT_FORMAT}"`,
+    );
+  }
+  if (value.version !== EXPORT_VERSION) {
+    throw new CliError(
+      `unsupported export version ${quote(value.version)}: this cfa reads version ${EXPORT_VERSION}`,
+    );
+  }
+  if (!isObject(value.tables)) throw new CliError('"tables" must be an object of table → rows');
+  const tables: Partial<Record<ExportTable, Row[]>> = {};
+  for (const [name, rows] of Object.entries(value.tables)) {
+    if (!isExportTable(name)) {
+      throw new CliError(
+        `unknown table ${quote(name)} in the export (known: ${EXPORT_TABLES.join(", ")})`,
+      );
+    }
+    if (!Array.isArray(rows)) throw new CliError(`tables.${name} must be an array of rows`);
+    rows.forEach((row: unknown, index) => {
+      if (!isObject(row)) throw new CliError(`tables.${name}[${index}] is not an object`);
+      if (!SKIPPED_ON_IMPORT.includes(name)) checkRow(name, row, index);
+    });
+    tables[name] = rows as Row[];
+  }
+  const exportedAt = typeof value.exportedAt === "string" ? value.exportedAt : "";
+  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt, tables };
+}
+
+// Every column is required, so SQLite (which fills a missing column with NULL) and PostgreSQL
+// (which uses its default) cannot end up with different data from the same dump.
+function checkRow(table: ExportTable, row: Record<string, unknown>, index: number): void {
+  const where = `tables.${table}[${index}]`;
+  const columns = COLUMNS[table];
+  for (const [column, value] of Object.entries(row)) {
+    if (!columns.includes(column))
+      throw new CliError(`${where} has unknown column ${quote(column)}`);
+    if (value !== null && typeof value !== "string" && typeof value !== "number") {
+      throw new CliError(`${where}.${column} must be a string, a number or null`);
+    }
+  }
+  const missing = columns.filter((column) => !Object.hasOwn(row, column));
+  if (missing.length > 0) throw new CliError(`${where} lacks column(s) ${missing.join(", ")}`);
+}
+
+export async function readDumpFile(path: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    throw new CliError(`cannot read ${path}: ${(error as Error).message}`, { cause: error });
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new CliError(`${path} is not valid JSON: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+export interface ImportOptions {
+  /** Delete the rows of the tables being imported first, instead of refusing when they hold any. */
+  replace?: boolean;
+}
+
+export interface ImportOutcome {
+  inserted: Partial<Record<ExportTable, number>>;
+  deleted: Partial<Record<ExportTable, number>>;
+  skipped: ExportTable[];
+}
+
+/**
+ * Writes a dump in one transaction: on any error nothing is changed. Tables absent from the
+ * dump are left alone; the users table is always skipped.
+ */
+export async function importData(
+  db: Kysely<DB>,
+  input: unknown,
+  options: ImportOptions = {},
+): Promise<ImportOutcome> {
+  const dump = parseDump(input);
+  const targets = EXPORT_TABLES.filter(
+    (table) => dump.tables[table] !== undefined && !SKIPPED_ON_IMPORT.includes(table),
+  );
+  const skipped = SKIPPED_ON_IMPORT.filter((table) => dump.tables[table] !== undefined);
+  return db.transaction().execute(async (trx) => {
+    const loose = loosely(trx);
+    const deleted: ImportOutcome["deleted"] = {};
+    if (options.replace) {
+      for (const table of [...targets].reverse()) {
+        const result = await loose.deleteFrom(table).executeTakeFirst();
+        deleted[table] = Number(result.numDeletedRows);
+      }
+    } else {
+      const occupied: string[] = [];
+      for (const table of targets) {
+        const { rows } = await loose
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as("rows"))
+          .executeTakeFirstOrThrow();
+        if (Number(rows) > 0) occupied.push(`${table} (${Number(rows)})`);
+      }
+      if (occupied.length > 0) {
+        throw new CliError(
+          `the database already holds rows in ${occupied.join(", ")}; use --replace to delete them first`,
+        );
+      }
+    }
+    const inserted: ImportOutcome["inserted"] = {};
+    for (const table of targets) {
+      const rows = dump.tables[table] ?? [];
+      for (let start = 0; start < rows.length; start += BATCH_SIZE) {
+        const batch = rows.slice(start, start + BATCH_SIZE);
+        try {
+          await loose.insertInto(table).values(batch).execute();
+        } catch (error) {
+          throw new CliError(
+            `could not import ${table} rows ${start + 1}-${start + batch.length}: ${(error as Error).message}; nothing was written`,
+            { cause: error },
+          );
+        }
+      }
+      inserted[table] = rows.length;
+    }
+    return { inserted, deleted, skipped };
+  });
+}
