@@ -10,6 +10,7 @@ import { installErrorHandlers } from "./http/error-handler.js";
 import { healthRoutes } from "./http/health.js";
 import { localePlugin } from "./http/locale.js";
 import { openapiPlugin } from "./http/openapi.js";
+import { pageCachePlugin } from "./http/page-cache.js";
 import "./http/types.js";
 import { loadAllCatalogs } from "./i18n/index.js";
 import { membersApi } from "./members/index.js";
@@ -68,6 +69,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   });
 
   await app.register(localePlugin);
+  await app.register(pageCachePlugin);
   await app.register(openapiPlugin);
   installErrorHandlers(app);
   await app.register(healthRoutes);

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { registerPage } from "../http/locale.js";
+import { sendCachedPage } from "../http/page-cache.js";
 import { pageContext, sendPage } from "../http/render.js";
 import type { MessageKey } from "../i18n/index.js";
 import { coalitionStats } from "../members/index.js";
@@ -24,13 +25,15 @@ const PENDING: Record<string, MessageKey> = {
 };
 
 export async function contentRoutes(app: FastifyInstance) {
-  registerPage(app, "/", async (request, reply) => {
-    const [stats, blocks] = await Promise.all([
-      coalitionStats(app.db),
-      findBlocks(app.db, HOME_BLOCKS, request.locale),
-    ]);
-    return sendPage(reply, <HomePage ctx={pageContext(request)} stats={stats} blocks={blocks} />);
-  });
+  registerPage(app, "/", async (request, reply) =>
+    sendCachedPage(request, reply, async (ctx) => {
+      const [stats, blocks] = await Promise.all([
+        coalitionStats(app.db),
+        findBlocks(app.db, HOME_BLOCKS, ctx.locale),
+      ]);
+      return <HomePage ctx={ctx} stats={stats} blocks={blocks} />;
+    }),
+  );
 
   registerPage(app, "/accessibility", async (request, reply) =>
     sendPage(

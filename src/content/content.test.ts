@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { it } from "node:test";
 import { describeEachDatabase } from "../../test/support/app.js";
 import { alternates, htmlLang, text } from "../../test/support/html.js";
+import { openDatabase } from "../db/index.js";
 import { LOCALES, localizedPath, translator } from "../i18n/index.js";
 import { coalitionStats } from "../members/index.js";
 
@@ -90,6 +91,29 @@ describeEachDatabase("pages", {}, (ctx) => {
         .where("slug", "=", "new-york-ny")
         .execute();
     }
+  });
+
+  it("a cached page shows a change made by another process on the next view", async () => {
+    const first = text((await ctx.app.inject({ url: "/es/" })).body);
+    assert.equal(
+      text((await ctx.app.inject({ url: "/es/" })).body),
+      first,
+      "served again unchanged",
+    );
+    const other = openDatabase(ctx.app.config.database);
+    try {
+      await other.db
+        .updateTable("content_blocks")
+        .set({ body: "Misión cambiada por otro proceso." })
+        .where("key", "=", "home.mission")
+        .where("locale", "=", "es")
+        .execute();
+    } finally {
+      await other.close();
+    }
+    const after = text((await ctx.app.inject({ url: "/es/" })).body);
+    assert.match(after, /Misión cambiada por otro proceso\./);
+    assert.doesNotMatch(text((await ctx.app.inject({ url: "/" })).body), /Misión cambiada/);
   });
 
   it("the language selector links every page to itself in every language", async () => {

@@ -1,4 +1,4 @@
-import { localizedPath } from "../i18n/index.js";
+import { formatNumber, localizedPath } from "../i18n/index.js";
 import type { CoalitionStats } from "../members/index.js";
 import { Layout } from "../views/layout.js";
 import { Markdown } from "../views/markdown.js";
@@ -71,7 +71,6 @@ function StatCard({ value, label }: { value: string; label: string }) {
 
 function Stats({ ctx, stats }: { ctx: PageContext; stats: CoalitionStats }) {
   const { t } = ctx;
-  const number = new Intl.NumberFormat(ctx.locale.intl);
   return (
     <section class="usa-section cfa-stats" aria-labelledby="stats-heading">
       <div class="grid-container">
@@ -84,15 +83,15 @@ function Stats({ ctx, stats }: { ctx: PageContext; stats: CoalitionStats }) {
           <>
             <ul class="usa-card-group cfa-stats__cards">
               <StatCard
-                value={number.format(stats.members)}
+                value={formatNumber(ctx.locale, stats.members)}
                 label={t("home.stats.members", { count: stats.members })}
               />
               <StatCard
-                value={number.format(stats.population)}
+                value={formatNumber(ctx.locale, stats.population)}
                 label={t("home.stats.population")}
               />
               <StatCard
-                value={number.format(stats.foreignBorn)}
+                value={formatNumber(ctx.locale, stats.foreignBorn)}
                 label={t("home.stats.foreign_born")}
               />
             </ul>

@@ -5,6 +5,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
 import type { Config } from "../config/config.js";
+import { REVISION_TABLE } from "./revision.js";
 import type { DB } from "./types.js";
 
 export type DatabaseKind = Config["database"]["kind"];
@@ -14,6 +15,8 @@ export interface Database {
   readonly kind: DatabaseKind;
   /** Resolves when a trivial query answers; rejects otherwise. */
   ping(): Promise<void>;
+  /** The data revision (db/revision.ts): changes whenever a tracked table does. */
+  revision(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -28,6 +31,8 @@ const pgTypes = {
   },
 };
 
+const REVISION_QUERY = `select value from ${REVISION_TABLE} where id = 1`;
+
 export function openDatabase(settings: Config["database"]): Database {
   if (settings.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: settings.url, types: pgTypes, max: 10 });
@@ -38,6 +43,10 @@ export function openDatabase(settings: Config["database"]): Database {
       ping: async () => {
         await sql`select 1`.execute(db);
       },
+      revision: async () => {
+        const { rows } = await pool.query(REVISION_QUERY);
+        return Number(rows[0]?.value ?? 0);
+      },
       close: () => db.destroy(),
     };
   }
@@ -47,11 +56,17 @@ export function openDatabase(settings: Config["database"]): Database {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // Read on every cached page view: a prepared statement on the driver, without query building.
+  let revisionStatement: SQLite.Statement<[], number> | undefined;
   return {
     db,
     kind: "sqlite",
     ping: async () => {
       await sql`select 1`.execute(db);
+    },
+    revision: async () => {
+      revisionStatement ??= sqlite.prepare<[], number>(REVISION_QUERY).pluck();
+      return revisionStatement.get() ?? 0;
     },
     close: () => db.destroy(),
   };

@@ -16,7 +16,7 @@ export function pageContext(request: FastifyRequest): PageContext {
 }
 
 /** Sends a rendered page. Pages vary by Accept-Language because of the language offer. */
-export async function sendPage(reply: FastifyReply, html: JSX.Element, statusCode = 200) {
+export async function sendPage(reply: FastifyReply, html: JSX.Element | Buffer, statusCode = 200) {
   return reply
     .code(statusCode)
     .header("content-type", "text/html; charset=utf-8")

@@ -1,3 +1,4 @@
+export { formatNumber } from "./format.js";
 export {
   DEFAULT_LOCALE,
   findLocale,

@@ -1,0 +1,68 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import type { PageContext } from "../views/page-context.js";
+import { pageContext, sendPage } from "./render.js";
+
+interface Entry {
+  revision: number;
+  /** Encoded once, so a cache hit sends bytes without converting the string again. */
+  body: Buffer;
+}
+
+/**
+ * Rendered public pages, kept while the data revision (db/revision.ts) is unchanged. Any write,
+ * by any process, changes the revision, so a stale page is never served. Only for pages that
+ * depend on nothing but the database, the URL and the language offer: never on a session.
+ */
+export class PageCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly maxEntries: number) {}
+
+  get(key: string, revision: number): Buffer | undefined {
+    const entry = this.entries.get(key);
+    if (!entry || entry.revision !== revision) return undefined;
+    // Re-insert so the Map's order is least-recently-used first.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.body;
+  }
+
+  set(key: string, revision: number, body: Buffer): void {
+    this.entries.delete(key);
+    this.entries.set(key, { revision, body });
+    if (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+  }
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    pageCache: PageCache;
+  }
+}
+
+export const pageCachePlugin = fp(
+  async (app: FastifyInstance) => {
+    app.decorate("pageCache", new PageCache(500));
+  },
+  { name: "page-cache" },
+);
+
+/** Sends a public page from the cache, rendering it (and caching it) when the data has changed. */
+export async function sendCachedPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  render: (ctx: PageContext) => Promise<JSX.Element>,
+) {
+  const revision = await request.server.database.revision();
+  const ctx = pageContext(request);
+  const key = `${request.locale.tag}|${ctx.path}|${ctx.offer?.tag ?? ""}`;
+  const cached = request.server.pageCache.get(key, revision);
+  if (cached !== undefined) return sendPage(reply, cached);
+  const body = Buffer.from(await render(ctx));
+  request.server.pageCache.set(key, revision, body);
+  return sendPage(reply, body);
+}
