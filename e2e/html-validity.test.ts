@@ -11,21 +11,7 @@ import { LOCALES, type Locale, localizedPath } from "../src/i18n/index.js";
 import { seedDemo } from "../src/seed-demo.js";
 import { testConfig } from "../test/support/app.js";
 import { createTestDatabase } from "../test/support/databases.js";
-
-/** Every page the site serves, without locale prefix. */
-const PAGES = [
-  "/",
-  "/accessibility",
-  "/members",
-  "/campaigns",
-  "/resources",
-  "/issues/immigration-reform",
-  "/news",
-  "/exchange",
-  "/join",
-  "/principles",
-  "/search",
-];
+import { PAGES } from "../test/support/pages.js";
 
 const CONFIG: ConfigData = {
   extends: ["html-validate:recommended"],

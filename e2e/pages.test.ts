@@ -12,21 +12,7 @@ import { seedDemo } from "../src/seed-demo.js";
 import { testConfig } from "../test/support/app.js";
 import { axeViolations, browserSkipReason, launchBrowser } from "../test/support/browser.js";
 import { createTestDatabase } from "../test/support/databases.js";
-
-/** Every page the site serves, without locale prefix. */
-const PAGES = [
-  "/",
-  "/accessibility",
-  "/members",
-  "/campaigns",
-  "/resources",
-  "/issues/immigration-reform",
-  "/news",
-  "/exchange",
-  "/join",
-  "/principles",
-  "/search",
-];
+import { PAGES } from "../test/support/pages.js";
 
 const en = findLocale("en") as Locale;
 const es = findLocale("es") as Locale;

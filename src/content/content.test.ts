@@ -2,25 +2,16 @@ import assert from "node:assert/strict";
 import { it } from "node:test";
 import { describeEachDatabase } from "../../test/support/app.js";
 import { alternates, htmlLang, text } from "../../test/support/html.js";
+import { PAGES } from "../../test/support/pages.js";
 import { openDatabase } from "../db/index.js";
 import { LOCALES, localizedPath, translator } from "../i18n/index.js";
 import { coalitionStats } from "../members/index.js";
 
-const PAGES = [
-  "/",
-  "/accessibility",
-  "/members",
-  "/campaigns",
-  "/resources",
-  "/issues/immigration-reform",
-  "/news",
-  "/exchange",
-  "/join",
-  "/principles",
-  "/search",
-];
-
 describeEachDatabase("pages", {}, (ctx) => {
+  it("the tests' page list is the app's", () => {
+    assert.deepEqual([...ctx.app.pagePaths].sort(), [...PAGES].sort());
+  });
+
   for (const locale of LOCALES) {
     it(`${locale.tag}: every page answers in its language with reciprocal alternates`, async () => {
       for (const page of PAGES) {

@@ -15,6 +15,7 @@ export const localePlugin = fp(
     // Fastify forbids object defaults on decorators; every request gets its own in onRequest.
     app.decorateRequest("locale", null as unknown as Locale);
     app.decorateRequest("t", null as unknown as Translate);
+    app.decorate("pagePaths", [] as string[]);
     app.addHook("onRequest", async (request) => {
       request.locale = localeOfPath(request.url);
       request.t = translator(request.locale);
@@ -27,6 +28,7 @@ type PageHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<unk
 
 /** Registers a GET page at `path` (unprefixed, e.g. "/members") in every locale. */
 export function registerPage(app: FastifyInstance, path: string, handler: PageHandler): void {
+  app.pagePaths.push(path);
   for (const locale of LOCALES) {
     app.get(localizedPath(locale, path), handler);
   }

@@ -8,6 +8,8 @@ declare module "fastify" {
     config: Config;
     database: Database;
     db: Kysely<DB>;
+    /** Every page registered with registerPage, without locale prefix (for tests and sitemaps). */
+    pagePaths: string[];
   }
   interface FastifyRequest {
     /** The page's locale, from its URL prefix. */

@@ -42,9 +42,15 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
     };
   } else {
     if (!pgUrl) throw new Error("TEST_DATABASE_URL is not set");
-    const name = `cfa_test_${process.pid}_${randomBytes(4).toString("hex")}`;
-    await adminQuery(`create database ${name}`);
+    // Named after the database TEST_DATABASE_URL names, so whoever made that one can find and
+    // drop what an interrupted run leaves behind (.ci/run does).
     const url = new URL(pgUrl);
+    const base =
+      decodeURIComponent(url.pathname.slice(1))
+        .replace(/[^a-z0-9_]/gi, "")
+        .slice(0, 30) || "cfa";
+    const name = `${base}_t${process.pid}_${randomBytes(4).toString("hex")}`.toLowerCase();
+    await adminQuery(`create database ${name}`);
     url.pathname = `/${name}`;
     testDb = {
       settings: { kind: "postgres", url: url.toString() },
