@@ -2,7 +2,7 @@
 // written in one transaction so a failed seed leaves nothing behind.
 import type { Kysely } from "kysely";
 import { seedContent } from "./content/index.js";
-import type { DB } from "./db/index.js";
+import { type DB, lockRevision } from "./db/index.js";
 import { seedDemoMembers } from "./members/index.js";
 
 export interface SeedOutcome {
@@ -17,6 +17,9 @@ export async function seedDemo(
   now = new Date().toISOString(),
 ): Promise<SeedOutcome> {
   return db.transaction().execute(async (trx) => {
+    // Two processes starting at once on one empty database: the second waits here, then sees
+    // the first one's content and seeds nothing.
+    await lockRevision(trx);
     const existing = await trx
       .selectFrom("content_blocks")
       .select("key")

@@ -2,7 +2,7 @@
 // whoever makes it (this process, another app process, the CLI). Anything derived from the data,
 // such as a rendered page, stays valid exactly as long as the revision is unchanged, so caches
 // in one process never serve what another process has changed.
-import { type Kysely, PostgresAdapter, sql } from "kysely";
+import { type Kysely, PostgresAdapter, type QueryExecutorProvider, sql } from "kysely";
 
 export const REVISION_TABLE = "data_revision";
 
@@ -49,4 +49,14 @@ export async function trackRevisions(db: Kysely<unknown>, table: string): Promis
       )
       .execute(db);
   }
+}
+
+/**
+ * Raises the revision as the first write of a transaction, which takes the revision row's write
+ * lock (a row lock on PostgreSQL, the database write lock on SQLite): transactions that start
+ * this way run one after another, even across processes. For check-then-write work such as
+ * seeding an empty database.
+ */
+export async function lockRevision(trx: QueryExecutorProvider): Promise<void> {
+  await sql`update ${sql.table(REVISION_TABLE)} set value = value + 1 where id = 1`.execute(trx);
 }
