@@ -25,7 +25,7 @@ function seedInAnotherProcess(
 describeEachDatabase("seeding", { seed: false }, (ctx) => {
   it("seeds an empty database once when several processes start at the same time", async () => {
     const settings = ctx.app.config.database;
-    const env =
+    const env: Record<string, string> =
       settings.kind === "sqlite" ? { SQLITE_PATH: settings.path } : { DATABASE_URL: settings.url };
     const runs = await Promise.all([0, 1, 2].map(() => seedInAnotherProcess(env)));
     for (const run of runs) assert.equal(run.code, 0, run.output);
