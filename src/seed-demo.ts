@@ -1,9 +1,10 @@
-// First-start content: the coalition's texts (in every language) and a demo roster,
-// written in one transaction so a failed seed leaves nothing behind.
+// First-start content: the Census snapshots (real data, loaded if not yet), then the coalition's
+// texts (in every language) and a demo roster, written in one transaction so a failed seed
+// leaves nothing behind.
 import type { Kysely } from "kysely";
 import { seedContent } from "./content/index.js";
 import { type DB, lockRevision } from "./db/index.js";
-import { seedDemoMembers } from "./members/index.js";
+import { loadCensusSnapshots, seedDemoMembers } from "./members/index.js";
 
 export interface SeedOutcome {
   seeded: boolean;
@@ -16,6 +17,7 @@ export async function seedDemo(
   db: Kysely<DB>,
   now = new Date().toISOString(),
 ): Promise<SeedOutcome> {
+  await loadCensusSnapshots(db);
   return db.transaction().execute(async (trx) => {
     // Two processes starting at once on one empty database: the second waits here, then sees
     // the first one's content and seeds nothing.

@@ -3,6 +3,7 @@
 import { buildApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config/config.js";
 import { migrateToLatest, openDatabase } from "./db/index.js";
+import { loadCensusSnapshots } from "./members/index.js";
 import { seedDemo } from "./seed-demo.js";
 
 async function main() {
@@ -18,9 +19,11 @@ async function main() {
   }
   const database = openDatabase(config.database);
   await migrateToLatest(database.db);
+  const census = await loadCensusSnapshots(database.db);
   const seed = config.seedDemo ? await seedDemo(database.db) : undefined;
   const app = await buildApp(config, { database });
   app.addHook("onClose", async () => database.close());
+  if (census.length) app.log.info({ snapshots: census }, "loaded Census snapshots");
   if (seed?.seeded)
     app.log.info({ members: seed.members, blocks: seed.blocks }, "seeded demo content");
 

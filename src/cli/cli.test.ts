@@ -84,7 +84,7 @@ describeEachDatabase("cfa export and import", {}, (ctx) => {
     assert.deepEqual(outcome.deleted, {});
 
     const [before, copied] = [await snapshot(source), await snapshot(target)];
-    for (const table of ["jurisdictions", "census_figures", "content_blocks"] as const) {
+    for (const table of ["jurisdictions", "content_blocks"] as const) {
       assert.deepEqual(copied[table], before[table], `${table} is copied exactly`);
       assert.equal(outcome.inserted[table], before[table]?.length);
     }
@@ -114,21 +114,12 @@ describeEachDatabase("cfa export and import", {}, (ctx) => {
     await createAdmin(target, { email: "stays@example.org", name: "Stays", password: PASSWORD });
 
     const kept = (full.tables.jurisdictions ?? []).slice(0, 2);
-    const geoids = new Set(kept.map((j) => j.geoid));
-    const smaller: ExportDump = {
-      ...full,
-      tables: {
-        jurisdictions: kept,
-        census_figures: (full.tables.census_figures ?? []).filter((f) => geoids.has(f.geoid ?? "")),
-        content_blocks: [],
-      },
-    };
+    const smaller: ExportDump = { ...full, tables: { jurisdictions: kept, content_blocks: [] } };
     const outcome = await importData(target, roundTrip(smaller), { replace: true });
     assert.equal(outcome.deleted.jurisdictions, full.tables.jurisdictions?.length);
     assert.deepEqual(outcome.skipped, []);
     const after = await snapshot(target);
     assert.deepEqual(after.jurisdictions, sortRows(kept));
-    assert.deepEqual(after.census_figures, sortRows(smaller.tables.census_figures ?? []));
     assert.deepEqual(after.content_blocks, []);
     assert.equal(after.users?.length, 1, "users are never deleted");
   });

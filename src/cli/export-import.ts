@@ -11,12 +11,9 @@ export const EXPORT_VERSION = 1;
 
 // Parents before children: inserting in this order and deleting in reverse keeps working if
 // foreign keys are added between these tables later.
-export const EXPORT_TABLES = [
-  "jurisdictions",
-  "census_figures",
-  "content_blocks",
-  "users",
-] as const;
+// Census geographies and figures are not content: they are reference data that every start
+// loads from census/ (members/census-load.ts), so they are neither exported nor imported.
+export const EXPORT_TABLES = ["jurisdictions", "content_blocks", "users"] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
 // Accounts are exported for reference only; without password hashes they cannot be restored.
@@ -57,15 +54,6 @@ const COLUMNS: { readonly [T in ExportTable]: readonly string[] } = {
     created_at: true,
     updated_at: true,
   }),
-  census_figures: columnsOf<DB["census_figures"]>({
-    geoid: true,
-    measure: true,
-    value: true,
-    vintage: true,
-    year: true,
-    source: true,
-    is_estimate: true,
-  }),
   content_blocks: columnsOf<DB["content_blocks"]>({
     key: true,
     locale: true,
@@ -85,7 +73,6 @@ const COLUMNS: { readonly [T in ExportTable]: readonly string[] } = {
 // Primary keys, so that two exports of the same data are byte-for-byte comparable.
 const ORDER: { readonly [T in ExportTable]: readonly string[] } = {
   jurisdictions: ["id"],
-  census_figures: ["geoid", "measure", "vintage"],
   content_blocks: ["key", "locale"],
   users: ["id"],
 };

@@ -36,6 +36,10 @@ const REVISION_QUERY = `select value from ${REVISION_TABLE} where id = 1`;
 export function openDatabase(settings: Config["database"]): Database {
   if (settings.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: settings.url, types: pgTypes, max: 10 });
+    // An idle connection the server drops (restart, failover) emits 'error' on the pool; unhandled,
+    // it would end the process. The pool discards that client; the next query opens a new one,
+    // and /readyz reports the database while it is away.
+    pool.on("error", () => {});
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,

@@ -1,12 +1,14 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
 import * as foundation from "./migrations/0001-foundation.js";
 import * as dataRevision from "./migrations/0002-data-revision.js";
+import * as censusGeography from "./migrations/0003-census-geography.js";
 import type { DB } from "./types.js";
 
 // Listed by hand, not read from disk, so migrations work the same from source, a bundle or a test.
 const migrations: Record<string, Migration> = {
   "0001-foundation": foundation,
   "0002-data-revision": dataRevision,
+  "0003-census-geography": censusGeography,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -23,7 +23,7 @@ describeEachDatabase("data revision", { seed: false }, (ctx) => {
           () =>
             db
               .insertInto("census_figures")
-              .values(buildFigure({ geoid: "3651000" }))
+              .values(buildFigure({ geoid: "9999999" }))
               .execute(),
         ],
         [

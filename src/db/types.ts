@@ -60,11 +60,40 @@ export interface UsersTable {
   created_at: string;
 }
 
+export interface CensusGeographiesTable {
+  /** 7 digits for a place (state + place), 5 for a county (state + county). */
+  geoid: string;
+  kind: "place" | "county";
+  /** The Census name with its kind, e.g. "Prattville city" or "Autauga County". */
+  name: string;
+  /** Two-letter USPS state code. */
+  state: string;
+  population_2020: number | null;
+}
+
+export interface PlaceCountyPartsTable {
+  place_geoid: string;
+  county_geoid: string;
+  /** 2020 Census population of the part of the place inside the county. */
+  population_2020: number;
+  /** Fraction of the place's 2020 population living in this county; sums to 1 per place. */
+  share_of_place: number;
+}
+
+export interface CensusLoadsTable {
+  snapshot: string;
+  rows: number;
+  loaded_at: string;
+}
+
 export interface DB {
   jurisdictions: JurisdictionsTable;
   census_figures: CensusFiguresTable;
   content_blocks: ContentBlocksTable;
   users: UsersTable;
+  census_geographies: CensusGeographiesTable;
+  place_county_parts: PlaceCountyPartsTable;
+  census_loads: CensusLoadsTable;
 }
 
 export type Jurisdiction = Selectable<JurisdictionsTable>;

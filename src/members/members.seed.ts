@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { DB, JurisdictionKind } from "../db/index.js";
-import { readCounties2016, readPlaces2015 } from "./census-snapshots.js";
 
 interface DemoMember {
   geoid: string;
@@ -209,17 +208,34 @@ const DEMO_ROSTER: DemoMember[] = [
   },
 ];
 
-/** Inserts the demo roster with its real Census figures. Run inside the caller's transaction. */
+/**
+ * Inserts the demo roster. Its Census figures come from the loaded snapshots
+ * (census-load.ts), which must be loaded first. Run inside the caller's transaction.
+ */
 export async function seedDemoMembers(db: Kysely<DB>, now: string): Promise<number> {
-  const places = readPlaces2015();
-  const counties = readCounties2016();
-  for (const m of DEMO_ROSTER) {
-    const snapshot = (m.geoid.length === 7 ? places : counties).get(m.geoid);
-    if (!snapshot)
-      throw new Error(`Demo member ${m.slug}: GEOID ${m.geoid} is not in the Census snapshots`);
-    await db
-      .insertInto("jurisdictions")
-      .values({
+  const known = new Set(
+    (
+      await db
+        .selectFrom("census_geographies")
+        .select("geoid")
+        .where(
+          "geoid",
+          "in",
+          DEMO_ROSTER.map((m) => m.geoid),
+        )
+        .execute()
+    ).map((g) => g.geoid),
+  );
+  const missing = DEMO_ROSTER.filter((m) => !known.has(m.geoid));
+  if (missing.length) {
+    throw new Error(
+      `Demo roster: ${missing.map((m) => `${m.slug} (${m.geoid})`).join(", ")} not among the Census geographies; load the snapshots first`,
+    );
+  }
+  await db
+    .insertInto("jurisdictions")
+    .values(
+      DEMO_ROSTER.map((m) => ({
         id: randomUUID(),
         slug: m.slug,
         name: m.name,
@@ -229,18 +245,13 @@ export async function seedDemoMembers(db: Kysely<DB>, now: string): Promise<numb
         executive_name: null,
         executive_title: m.executiveTitle,
         website: null,
-        status: "member",
+        status: "member" as const,
         joined_on: m.joinedOn,
         is_demo: 1,
         created_at: now,
         updated_at: now,
-      })
-      .execute();
-    await db
-      .insertInto("census_figures")
-      .values(snapshot.figures)
-      .onConflict((c) => c.doNothing())
-      .execute();
-  }
+      })),
+    )
+    .execute();
   return DEMO_ROSTER.length;
 }

@@ -1,22 +1,28 @@
-// A fresh database per test file (per dialect): a temporary SQLite file, or a new PostgreSQL
-// database created from TEST_DATABASE_URL's server. Both are migrated before use.
+// A fresh database per test suite (per dialect), copied from a template that is migrated and
+// holds the Census snapshots: an SQLite file copy, or PostgreSQL's CREATE DATABASE ... TEMPLATE.
+// scripts/test.ts makes the templates once per run; a test file run on its own migrates and
+// loads its databases itself (slower, same result).
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import type { Config } from "../../src/config/config.js";
 import { type DatabaseKind, migrateToLatest, openDatabase } from "../../src/db/index.js";
+import { loadCensusSnapshots } from "../../src/members/index.js";
 
 export const isCI = process.env.CI === "true";
 const pgUrl = process.env.TEST_DATABASE_URL;
+const SQLITE_TEMPLATE = "CFA_TEST_SQLITE_TEMPLATE";
+const PG_TEMPLATE = "CFA_TEST_PG_TEMPLATE";
 
 /** The dialects to run on, each with a reason when it must be skipped. */
 export function testDialects(): { kind: DatabaseKind; skip: string | false }[] {
-  if (!pgUrl && isCI)
+  if (!pgUrl && isCI) {
     throw new Error(
       "CI=true but TEST_DATABASE_URL is not set: PostgreSQL tests cannot be skipped in CI",
     );
+  }
   return [
     { kind: "sqlite", skip: false },
     {
@@ -31,39 +37,82 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** Creates and migrates an empty database of the given kind. */
-export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
-  let testDb: TestDatabase;
-  if (kind === "sqlite") {
-    const dir = mkdtempSync(join(tmpdir(), "cfa-test-"));
-    testDb = {
-      settings: { kind: "sqlite", path: join(dir, "test.sqlite") },
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
-    };
-  } else {
-    if (!pgUrl) throw new Error("TEST_DATABASE_URL is not set");
-    // Named after the database TEST_DATABASE_URL names, so whoever made that one can find and
-    // drop what an interrupted run leaves behind (.ci/run does).
-    const url = new URL(pgUrl);
-    const base =
-      decodeURIComponent(url.pathname.slice(1))
-        .replace(/[^a-z0-9_]/gi, "")
-        .slice(0, 30) || "cfa";
-    const name = `${base}_t${process.pid}_${randomBytes(4).toString("hex")}`.toLowerCase();
-    await adminQuery(`create database ${name}`);
-    url.pathname = `/${name}`;
-    testDb = {
-      settings: { kind: "postgres", url: url.toString() },
-      drop: () => adminQuery(`drop database if exists ${name} with (force)`),
-    };
-  }
-  const database = openDatabase(testDb.settings);
+/** Migrates a database and loads the Census snapshots into it. */
+async function prepare(settings: Config["database"]): Promise<void> {
+  const database = openDatabase(settings);
   try {
     await migrateToLatest(database.db);
+    await loadCensusSnapshots(database.db);
   } finally {
     await database.close();
   }
-  return testDb;
+}
+
+// Named after the database TEST_DATABASE_URL names, so whoever made that one can find and drop
+// what an interrupted run leaves behind (.ci/run does).
+function pgName(suffix: string): { name: string; url: string } {
+  if (!pgUrl) throw new Error("TEST_DATABASE_URL is not set");
+  const url = new URL(pgUrl);
+  const base =
+    decodeURIComponent(url.pathname.slice(1))
+      .replace(/[^a-z0-9_]/gi, "")
+      .slice(0, 30) || "cfa";
+  const name = `${base}_${suffix}`.toLowerCase();
+  url.pathname = `/${name}`;
+  return { name, url: url.toString() };
+}
+
+/** Creates a migrated database of the given kind holding the Census snapshots and nothing else. */
+export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+  if (kind === "sqlite") {
+    const dir = mkdtempSync(join(tmpdir(), "cfa-test-"));
+    const path = join(dir, "test.sqlite");
+    const template = process.env[SQLITE_TEMPLATE];
+    if (template) copyFileSync(template, path);
+    else await prepare({ kind: "sqlite", path });
+    return {
+      settings: { kind: "sqlite", path },
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const { name, url } = pgName(`t${process.pid}_${randomBytes(4).toString("hex")}`);
+  const template = process.env[PG_TEMPLATE];
+  await adminQuery(`create database ${name}${template ? ` template ${template}` : ""}`);
+  if (!template) await prepare({ kind: "postgres", url });
+  return {
+    settings: { kind: "postgres", url },
+    drop: () => adminQuery(`drop database if exists ${name} with (force)`),
+  };
+}
+
+/**
+ * Makes the templates for a whole run; returns the environment that points test processes at
+ * them, and a function that removes them.
+ */
+export async function createTemplates(): Promise<{
+  env: Record<string, string>;
+  drop(): Promise<void>;
+}> {
+  const dir = mkdtempSync(join(tmpdir(), "cfa-template-"));
+  const path = join(dir, "template.sqlite");
+  await prepare({ kind: "sqlite", path });
+  const env: Record<string, string> = { [SQLITE_TEMPLATE]: path };
+  let pgTemplate: string | undefined;
+  if (pgUrl) {
+    const { name, url } = pgName(`tpl${process.pid}`);
+    await adminQuery(`drop database if exists ${name} with (force)`);
+    await adminQuery(`create database ${name}`);
+    await prepare({ kind: "postgres", url });
+    env[PG_TEMPLATE] = name;
+    pgTemplate = name;
+  }
+  return {
+    env,
+    drop: async () => {
+      rmSync(dir, { recursive: true, force: true });
+      if (pgTemplate) await adminQuery(`drop database if exists ${pgTemplate} with (force)`);
+    },
+  };
 }
 
 async function adminQuery(statement: string): Promise<void> {
