@@ -32,6 +32,15 @@ const EnvSchema = Type.Object({
   TRUST_PROXY: Type.Boolean({ default: false }),
   /** The coalition's name, shown in the header and page titles (the platform is white-label). */
   SITE_NAME: Type.String({ minLength: 1, maxLength: 80, default: "Cities for Action" }),
+  /** Census Data API key (api.census.gov, required since May 2026); enables refreshing figures. */
+  CENSUS_API_KEY: Type.Optional(
+    Type.String({ minLength: 8, maxLength: 100, pattern: "^[A-Za-z0-9]+$" }),
+  ),
+  /** Base URL of the Census Data API; tests point it at a local server. */
+  CENSUS_API_URL: Type.String({
+    pattern: "^https?://[^\\s]+[^\\s/]$",
+    default: "https://api.census.gov/data",
+  }),
   /** Where people write about the site, e.g. to report an accessibility barrier. */
   CONTACT_EMAIL: Type.Optional(Type.String({ pattern: "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$" })),
 });
@@ -51,6 +60,7 @@ export interface Config {
   readonly trustProxy: boolean;
   readonly siteName: string;
   readonly contactEmail: string | undefined;
+  readonly census: { readonly apiKey: string | undefined; readonly apiUrl: string };
 }
 
 export class ConfigError extends Error {
@@ -72,6 +82,8 @@ const DESCRIPTIONS: Record<keyof Env, string> = {
   TRUST_PROXY: "true or false",
   SITE_NAME: "a name of 1 to 80 characters",
   CONTACT_EMAIL: "an e-mail address",
+  CENSUS_API_KEY: "a Census API key (letters and digits)",
+  CENSUS_API_URL: "an http(s) URL without a trailing slash",
 };
 
 /** Reads and checks configuration; throws ConfigError naming every bad variable at once. */
@@ -108,5 +120,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     trustProxy: env.TRUST_PROXY,
     siteName: env.SITE_NAME,
     contactEmail: env.CONTACT_EMAIL,
+    census: Object.freeze({ apiKey: env.CENSUS_API_KEY, apiUrl: env.CENSUS_API_URL }),
   });
 }

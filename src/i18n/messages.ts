@@ -6,7 +6,9 @@ import { IntlMessageFormat } from "intl-messageformat";
 import type accessibility from "./locales/en/accessibility.json";
 import type common from "./locales/en/common.json";
 import type errors from "./locales/en/errors.json";
+import type figures from "./locales/en/figures.json";
 import type home from "./locales/en/home.json";
+import type members from "./locales/en/members.json";
 import type pages from "./locales/en/pages.json";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "./locales.js";
 
@@ -15,7 +17,9 @@ export type MessageKey =
   | Keys<"accessibility", typeof accessibility>
   | Keys<"common", typeof common>
   | Keys<"errors", typeof errors>
+  | Keys<"figures", typeof figures>
   | Keys<"home", typeof home>
+  | Keys<"members", typeof members>
   | Keys<"pages", typeof pages>;
 
 export type MessageValues = Record<string, string | number | Date>;
