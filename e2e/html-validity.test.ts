@@ -11,7 +11,7 @@ import { LOCALES, type Locale, localizedPath } from "../src/i18n/index.js";
 import { seedDemo } from "../src/seed-demo.js";
 import { testConfig } from "../test/support/app.js";
 import { createTestDatabase } from "../test/support/databases.js";
-import { PAGES } from "../test/support/pages.js";
+import { PAGES, SAMPLE_PAGES } from "../test/support/pages.js";
 
 const CONFIG: ConfigData = {
   extends: ["html-validate:recommended"],
@@ -88,7 +88,7 @@ describe("HTML validity [sqlite]", () => {
   }
 
   for (const locale of LOCALES) {
-    for (const path of PAGES) {
+    for (const path of [...PAGES, ...SAMPLE_PAGES]) {
       const url = localizedPath(locale, path);
       it(`${url} is valid HTML`, () => assertValid(url, 200));
     }

@@ -12,7 +12,7 @@ import { seedDemo } from "../src/seed-demo.js";
 import { testConfig } from "../test/support/app.js";
 import { axeViolations, browserSkipReason, launchBrowser } from "../test/support/browser.js";
 import { createTestDatabase } from "../test/support/databases.js";
-import { PAGES } from "../test/support/pages.js";
+import { PAGES, SAMPLE_PAGES } from "../test/support/pages.js";
 
 const en = findLocale("en") as Locale;
 const es = findLocale("es") as Locale;
@@ -82,7 +82,7 @@ describe("pages in a browser [sqlite]", { skip: browserSkipReason() }, () => {
   // A few tabs at once: each test waits on page loads and axe, so this about halves the run.
   describe("every page in every language", { concurrency: 4 }, () => {
     for (const locale of LOCALES) {
-      for (const path of PAGES) {
+      for (const path of [...PAGES, ...SAMPLE_PAGES]) {
         const url = localizedPath(locale, path);
         it(`${url} loads in ${locale.tag} and passes axe`, () =>
           inTab(async (tab) => {

@@ -13,7 +13,7 @@ import { openapiPlugin } from "./http/openapi.js";
 import { pageCachePlugin } from "./http/page-cache.js";
 import "./http/types.js";
 import { loadAllCatalogs } from "./i18n/index.js";
-import { membersApi } from "./members/index.js";
+import { directoryApi, figuresRoutes, membersApi, membersRoutes } from "./members/index.js";
 
 export interface AppOptions {
   /** An open database to use; when absent, one is opened from config and closed with the app. */
@@ -74,6 +74,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   installErrorHandlers(app);
   await app.register(healthRoutes);
   await app.register(membersApi);
+  await app.register(directoryApi);
   await app.register(contentRoutes);
+  await app.register(membersRoutes);
+  await app.register(figuresRoutes);
   return app;
 }

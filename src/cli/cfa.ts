@@ -5,9 +5,11 @@ import { Command } from "commander";
 import { ConfigError } from "../config/config.js";
 import { migrateToLatest } from "../db/index.js";
 import { seedDemo } from "../seed-demo.js";
+import { registerCensusCommand } from "./census-command.js";
 import { createAdmin, validateAdminIdentity } from "./create-admin.js";
 import { describeDatabase, ensureSchema, withDatabase } from "./database.js";
 import { exportData, importData, readDumpFile, serializeDump } from "./export-import.js";
+import { registerMembersCommand } from "./members-command.js";
 import { obtainPassword } from "./prompt.js";
 
 const program = new Command("cfa")
@@ -98,6 +100,9 @@ program
       );
     }
   });
+
+registerCensusCommand(program);
+registerMembersCommand(program);
 
 try {
   await program.parseAsync();

@@ -333,7 +333,15 @@ describe("the cfa command", () => {
   it("lists every command with --help", () => {
     const { status, stdout } = cfa(["--help"]);
     assert.equal(status, 0);
-    for (const command of ["migrate", "seed", "create-admin", "export", "import"]) {
+    for (const command of [
+      "migrate",
+      "seed",
+      "create-admin",
+      "export",
+      "import",
+      "members",
+      "census",
+    ]) {
       assert.match(stdout, new RegExp(`^  ${command}\\b.*\\S`, "m"), command);
     }
   });

@@ -133,6 +133,11 @@ function Stats({ ctx, stats }: { ctx: PageContext; stats: CoalitionStats }) {
                 </li>
               ))}
             </ul>
+            <p>
+              <a href={localizedPath(ctx.locale, "/about/figures")} safe>
+                {t("home.stats.how")}
+              </a>
+            </p>
             {stats.asOf ? (
               <p safe>{t("home.stats.as_of", { date: new Date(`${stats.asOf}T12:00:00Z`) })}</p>
             ) : (

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { ErrorPage } from "../views/error-page.js";
-import { type AppError, notFound, toAppError, validationFailed } from "./errors.js";
+import { AppError, notFound, toAppError, validationFailed } from "./errors.js";
 import { pageContext, sendPage } from "./render.js";
 
 // Machine endpoints answer errors in JSON; everything else is a page.
@@ -22,7 +22,11 @@ function fromValidation(error: FastifyError): AppError {
       id: missing ? ("errors.field.required" as const) : ("errors.field.invalid" as const),
     };
   });
-  return validationFailed(fields);
+  // A bad address (query or path) is a bad request; a well-formed body with bad values is 422.
+  const context = error.validationContext;
+  return context === "querystring" || context === "params"
+    ? new AppError(400, "bad_request", fields)
+    : validationFailed(fields);
 }
 
 async function respond(request: FastifyRequest, reply: FastifyReply, error: AppError) {

@@ -28,6 +28,11 @@ export class PageCache {
     return entry.body;
   }
 
+  /** Forgets every page (for measuring cold renders). */
+  clear(): void {
+    this.entries.clear();
+  }
+
   set(key: string, revision: number, body: Buffer): void {
     this.entries.delete(key);
     this.entries.set(key, { revision, body });
@@ -51,15 +56,20 @@ export const pageCachePlugin = fp(
   { name: "page-cache" },
 );
 
-/** Sends a public page from the cache, rendering it (and caching it) when the data has changed. */
+/**
+ * Sends a public page from the cache, rendering it (and caching it) when the data has changed.
+ * `variant` names what else the page depends on (e.g. its validated filters); the page's path
+ * and language offer are always part of the key.
+ */
 export async function sendCachedPage(
   request: FastifyRequest,
   reply: FastifyReply,
   render: (ctx: PageContext) => Promise<JSX.Element>,
+  variant = "",
 ) {
   const revision = await request.server.database.revision();
   const ctx = pageContext(request);
-  const key = `${request.locale.tag}|${ctx.path}|${ctx.offer?.tag ?? ""}`;
+  const key = `${request.locale.tag}|${ctx.path}|${ctx.offer?.tag ?? ""}|${variant}`;
   const cached = request.server.pageCache.get(key, revision);
   if (cached !== undefined) return sendPage(reply, cached);
   const body = Buffer.from(await render(ctx));

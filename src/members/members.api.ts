@@ -16,11 +16,40 @@ const FigureSourceSchema = Type.Object({
   }),
 });
 
+const OverlapSchema = Type.Object({
+  placeGeoid: Type.String({ description: "Census GEOID of the member city (7 digits)" }),
+  placeName: Type.String({ description: "The member city's name on the roster" }),
+  countyGeoid: Type.String({ description: "Census GEOID of the member county (5 digits)" }),
+  countyName: Type.String({ description: "The member county's name on the roster" }),
+  shareOfPlace: Type.Number({
+    minimum: 0,
+    maximum: 1,
+    description: "Fraction of the city's 2020 Census population living in the county",
+  }),
+  population: Type.Integer({ description: "People removed from the total, counted in both" }),
+  foreignBorn: Type.Integer({
+    description:
+      "Foreign-born residents removed: an estimate, the city's figure times shareOfPlace",
+  }),
+  method: Type.Union([Type.Literal("census_2020_part"), Type.Literal("share_of_place")], {
+    description:
+      "census_2020_part: the 2020 Census count of the part (the city's figure is that census); share_of_place: the city's newest figure times shareOfPlace",
+  }),
+  capped: Type.Boolean({
+    description: "Less was removed than computed, so as not to exceed the county's own figure",
+  }),
+});
+
 export const CoalitionStatsSchema = Type.Object(
   {
     members: Type.Integer({ description: "Jurisdictions with member status" }),
-    population: Type.Integer({ description: "People the members represent" }),
-    foreignBorn: Type.Integer({ description: "Foreign-born residents the members represent" }),
+    population: Type.Integer({
+      description: "People the members represent, each counted once (overlaps removed)",
+    }),
+    foreignBorn: Type.Integer({
+      description:
+        "Foreign-born residents the members represent, each counted once (what is removed for overlaps is an estimate)",
+    }),
     asOf: Type.Union([Type.String({ format: "date" }), Type.Null()], {
       description: "Date of the latest roster change",
     }),
@@ -29,6 +58,9 @@ export const CoalitionStatsSchema = Type.Object(
       description: "Members left out of the totals for lack of a figure",
     }),
     demoMembers: Type.Integer({ description: "Members from the demo roster (not real data)" }),
+    overlaps: Type.Array(OverlapSchema, {
+      description: "Member cities inside member counties, whose residents are counted once",
+    }),
   },
   { $id: "CoalitionStats" },
 );

@@ -14,4 +14,8 @@ export const PAGES = [
   "/join",
   "/principles",
   "/search",
+  "/about/figures",
 ] as const;
+
+/** Pages with a parameter, by an example each from the demo roster: walked like PAGES. */
+export const SAMPLE_PAGES = ["/members/new-york-ny", "/members/montgomery-county-md"] as const;

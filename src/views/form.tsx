@@ -1,0 +1,131 @@
+// Form fields with their label, hint and error wired together (aria-describedby), in USWDS
+// markup. Every form in the site uses these, so every error is announced the same way.
+
+export interface Option {
+  value: string;
+  label: string;
+  /** The option label's language, when it is not the page's (e.g. English state names). */
+  lang?: string;
+}
+
+interface FieldProps {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  /** The error message for this field, if its value was refused. */
+  error?: string;
+}
+
+function describedBy(id: string, hint?: string, error?: string): string | undefined {
+  const ids = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean);
+  return ids.length ? ids.join(" ") : undefined;
+}
+
+function Wrapper({ id, label, hint, error, children }: FieldProps & { children: JSX.Element }) {
+  return (
+    <div class={error ? "usa-form-group usa-form-group--error" : "usa-form-group"}>
+      <label class={error ? "usa-label usa-label--error" : "usa-label"} for={id} safe>
+        {label}
+      </label>
+      {hint ? (
+        <div class="usa-hint" id={`${id}-hint`} safe>
+          {hint}
+        </div>
+      ) : (
+        ""
+      )}
+      {error ? (
+        <span class="usa-error-message" id={`${id}-error`} role="alert" safe>
+          {error}
+        </span>
+      ) : (
+        ""
+      )}
+      {children}
+    </div>
+  );
+}
+
+export function TextField(
+  props: FieldProps & {
+    value: string;
+    maxlength?: number;
+    type?: "text" | "search" | "email" | "url";
+  },
+) {
+  const { id, name, value, maxlength, type = "text", hint, error } = props;
+  return (
+    <Wrapper {...props}>
+      <input
+        class={error ? "usa-input usa-input--error" : "usa-input"}
+        id={id}
+        name={name}
+        type={type}
+        value={value}
+        maxlength={maxlength}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? "true" : undefined}
+      />
+    </Wrapper>
+  );
+}
+
+export function SelectField(
+  props: FieldProps & { value: string; options: Option[]; emptyLabel?: string },
+) {
+  const { id, name, value, options, emptyLabel, hint, error } = props;
+  return (
+    <Wrapper {...props}>
+      <select
+        class={error ? "usa-select usa-input--error" : "usa-select"}
+        id={id}
+        name={name}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? "true" : undefined}
+      >
+        {emptyLabel !== undefined ? (
+          <option value="" selected={value === ""} safe>
+            {emptyLabel}
+          </option>
+        ) : (
+          ""
+        )}
+        {options.map((o) => (
+          <option value={o.value} selected={o.value === value} lang={o.lang} safe>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Wrapper>
+  );
+}
+
+/** The list of refused fields at the top of a form, each linking to its field. */
+export function ErrorSummary({
+  heading,
+  errors,
+}: {
+  heading: string;
+  errors: { id: string; message: string }[];
+}) {
+  if (errors.length === 0) return "";
+  return (
+    <div class="usa-alert usa-alert--error" role="alert">
+      <div class="usa-alert__body">
+        <h2 class="usa-alert__heading" safe>
+          {heading}
+        </h2>
+        <ul class="usa-list usa-list--unstyled">
+          {errors.map((e) => (
+            <li>
+              <a href={`#${e.id}`} safe>
+                {e.message}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
