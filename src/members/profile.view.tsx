@@ -9,12 +9,12 @@ function FigureRow({
   ctx,
   label,
   figure,
-  extra,
+  share,
 }: {
   ctx: PageContext;
   label: string;
   figure: Figure | undefined;
-  extra?: JSX.Element;
+  share?: string | undefined;
 }) {
   const { t, locale } = ctx;
   return (
@@ -25,7 +25,13 @@ function FigureRow({
           <span class="cfa-figure__value" safe>
             {formatNumber(locale, figure.value)}
           </span>
-          {extra ?? ""}
+          {share ? (
+            <span class="cfa-figure__share" safe>
+              {share}
+            </span>
+          ) : (
+            ""
+          )}
           <span class="cfa-figure__source">
             {/* Citations are stored in English. */}
             <span lang={locale.tag === "en" ? undefined : "en"} safe>
@@ -139,15 +145,13 @@ export function ProfilePage({
             ctx={ctx}
             label={t("members.profile.foreign_born")}
             figure={figures.foreignBorn}
-            extra={
-              figures.foreignBornShare ? (
-                <span class="cfa-figure__share" safe>
-                  {t("members.profile.foreign_born_share", {
+            share={
+              figures.foreignBornShare
+                ? t("members.profile.foreign_born_share", {
                     share: figures.foreignBornShare.value,
                     vintage: figures.foreignBornShare.vintage,
-                  })}
-                </span>
-              ) : undefined
+                  })
+                : undefined
             }
           />
           {figures.languageOtherThanEnglish || member.geoid.length === 5 ? (
