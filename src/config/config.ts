@@ -41,6 +41,14 @@ const EnvSchema = Type.Object({
     pattern: "^https?://[^\\s]+[^\\s/]$",
     default: "https://api.census.gov/data",
   }),
+  /** SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example.org:587. Unset: mail is kept in the outbox for staff to read. */
+  SMTP_URL: Type.Optional(Type.String({ pattern: "^smtps?://[^\\s]+$" })),
+  /** Sender of outgoing mail, e.g. "Cities for Action <no-reply@example.org>". */
+  MAIL_FROM: Type.String({
+    minLength: 3,
+    maxLength: 200,
+    default: "Cities for Action <no-reply@localhost>",
+  }),
   /** Where people write about the site, e.g. to report an accessibility barrier. */
   CONTACT_EMAIL: Type.Optional(Type.String({ pattern: "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$" })),
 });
@@ -60,6 +68,7 @@ export interface Config {
   readonly trustProxy: boolean;
   readonly siteName: string;
   readonly contactEmail: string | undefined;
+  readonly mail: { readonly smtpUrl: string | undefined; readonly from: string };
   readonly census: { readonly apiKey: string | undefined; readonly apiUrl: string };
 }
 
@@ -82,6 +91,8 @@ const DESCRIPTIONS: Record<keyof Env, string> = {
   TRUST_PROXY: "true or false",
   SITE_NAME: "a name of 1 to 80 characters",
   CONTACT_EMAIL: "an e-mail address",
+  SMTP_URL: "an smtp:// or smtps:// URL",
+  MAIL_FROM: "a sender address of 3 to 200 characters",
   CENSUS_API_KEY: "a Census API key (letters and digits)",
   CENSUS_API_URL: "an http(s) URL without a trailing slash",
 };
@@ -120,6 +131,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     trustProxy: env.TRUST_PROXY,
     siteName: env.SITE_NAME,
     contactEmail: env.CONTACT_EMAIL,
+    mail: Object.freeze({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }),
     census: Object.freeze({ apiKey: env.CENSUS_API_KEY, apiUrl: env.CENSUS_API_URL }),
   });
 }

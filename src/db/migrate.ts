@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from "k
 import * as foundation from "./migrations/0001-foundation.js";
 import * as dataRevision from "./migrations/0002-data-revision.js";
 import * as censusGeography from "./migrations/0003-census-geography.js";
+import * as applicationsAndOutbox from "./migrations/0004-applications-and-outbox.js";
 import type { DB } from "./types.js";
 
 // Listed by hand, not read from disk, so migrations work the same from source, a bundle or a test.
@@ -9,6 +10,7 @@ const migrations: Record<string, Migration> = {
   "0001-foundation": foundation,
   "0002-data-revision": dataRevision,
   "0003-census-geography": censusGeography,
+  "0004-applications-and-outbox": applicationsAndOutbox,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -86,6 +86,50 @@ export interface CensusLoadsTable {
   loaded_at: string;
 }
 
+export type ApplicationStatus = "pending" | "accepted" | "declined";
+
+export interface MembershipApplicationsTable {
+  id: string;
+  /** The Census geography applying, picked by name so the GEOID is right. */
+  geoid: string;
+  name: string;
+  kind: JurisdictionKind;
+  state: string;
+  executive_name: string;
+  executive_title: string;
+  contact_name: string;
+  contact_title: string | null;
+  contact_email: string;
+  contact_phone: string | null;
+  message: string | null;
+  /** The language the applicant used; replies are written in it. */
+  locale: string;
+  status: ApplicationStatus;
+  decision_reason: string | null;
+  submission_key: string;
+  created_at: string;
+  decided_at: string | null;
+}
+
+/**
+ * kept: no SMTP configured, kept for staff to read; queued: waiting for (another) SMTP attempt;
+ * sent; failed: gave up after retries.
+ */
+export type OutboxStatus = "kept" | "queued" | "sent" | "failed";
+
+export interface OutboxTable {
+  id: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  locale: string;
+  status: OutboxStatus;
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
 export interface DB {
   jurisdictions: JurisdictionsTable;
   census_figures: CensusFiguresTable;
@@ -94,6 +138,8 @@ export interface DB {
   census_geographies: CensusGeographiesTable;
   place_county_parts: PlaceCountyPartsTable;
   census_loads: CensusLoadsTable;
+  membership_applications: MembershipApplicationsTable;
+  outbox: OutboxTable;
 }
 
 export type Jurisdiction = Selectable<JurisdictionsTable>;
