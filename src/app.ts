@@ -7,13 +7,21 @@ import type { Config } from "./config/config.js";
 import { contentRoutes } from "./content/index.js";
 import { type Database, openDatabase } from "./db/index.js";
 import { installErrorHandlers } from "./http/error-handler.js";
+import { formsPlugin } from "./http/forms.js";
 import { healthRoutes } from "./http/health.js";
 import { localePlugin } from "./http/locale.js";
 import { openapiPlugin } from "./http/openapi.js";
 import { pageCachePlugin } from "./http/page-cache.js";
 import "./http/types.js";
 import { loadAllCatalogs } from "./i18n/index.js";
-import { directoryApi, figuresRoutes, membersApi, membersRoutes } from "./members/index.js";
+import { createMailer } from "./mail/index.js";
+import {
+  directoryApi,
+  figuresRoutes,
+  joinRoutes,
+  membersApi,
+  membersRoutes,
+} from "./members/index.js";
 
 export interface AppOptions {
   /** An open database to use; when absent, one is opened from config and closed with the app. */
@@ -37,6 +45,9 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   app.decorate("config", config);
   app.decorate("database", database);
   app.decorate("db", database.db);
+  const mailer = createMailer(config.mail, database.db, { log: app.log });
+  app.decorate("mailer", mailer);
+  app.addHook("onClose", async () => mailer.stop());
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -70,6 +81,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
 
   await app.register(localePlugin);
   await app.register(pageCachePlugin);
+  await app.register(formsPlugin);
   await app.register(openapiPlugin);
   installErrorHandlers(app);
   await app.register(healthRoutes);
@@ -78,5 +90,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(contentRoutes);
   await app.register(membersRoutes);
   await app.register(figuresRoutes);
+  await app.register(joinRoutes);
   return app;
 }

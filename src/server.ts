@@ -22,7 +22,6 @@ async function main() {
   const census = await loadCensusSnapshots(database.db);
   const seed = config.seedDemo ? await seedDemo(database.db) : undefined;
   const app = await buildApp(config, { database });
-  app.addHook("onClose", async () => database.close());
   if (census.length) app.log.info({ snapshots: census }, "loaded Census snapshots");
   if (seed?.seeded)
     app.log.info({ members: seed.members, blocks: seed.blocks }, "seeded demo content");
@@ -33,7 +32,9 @@ async function main() {
     closing = true;
     app.log.info({ signal }, "shutting down");
     const timer = setTimeout(() => process.exit(1), 10_000).unref();
+    // The app first (requests and mail delivery finish), then the database they use.
     await app.close();
+    await database.close();
     clearTimeout(timer);
     process.exit(0);
   };
@@ -41,6 +42,8 @@ async function main() {
   process.on("SIGINT", () => void shutdown("SIGINT"));
 
   await app.listen({ host: config.host, port: config.port });
+  // Queued mail (and mail other processes queued) goes out from every server process.
+  if (app.mailer.delivers) app.mailer.start();
   app.log.info(`${config.siteName} on ${config.publicUrl} (${config.database.kind})`);
 }
 

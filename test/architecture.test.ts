@@ -11,7 +11,8 @@ const INFRASTRUCTURE: Record<string, string[]> = {
   i18n: [],
   db: ["config"],
   views: ["i18n"],
-  http: ["config", "db", "i18n", "views"],
+  mail: ["config", "db"],
+  http: ["config", "db", "i18n", "views", "mail"],
 };
 const UNRESTRICTED = new Set(["cli", "."]);
 

@@ -8,6 +8,7 @@ import { AccessibilityPage } from "./accessibility.view.js";
 import { findBlocks } from "./content.queries.js";
 import { HomePage } from "./home.view.js";
 import { PendingPage } from "./pending.view.js";
+import { PRINCIPLES_BLOCKS, PrinciplesPage } from "./principles.view.js";
 
 const HOME_BLOCKS = ["home.mission", "home.background", "home.recent_actions"];
 
@@ -18,8 +19,6 @@ const PENDING: Record<string, MessageKey> = {
   "/issues/immigration-reform": "pages.reform.title",
   "/news": "pages.news.title",
   "/exchange": "pages.exchange.title",
-  "/join": "pages.join.title",
-  "/principles": "pages.principles.title",
   "/search": "pages.search.title",
 };
 
@@ -39,6 +38,13 @@ export async function contentRoutes(app: FastifyInstance) {
       reply,
       <AccessibilityPage ctx={pageContext(request)} contactEmail={app.config.contactEmail} />,
     ),
+  );
+
+  registerPage(app, "/principles", async (request, reply) =>
+    sendCachedPage(request, reply, async (ctx) => {
+      const blocks = await findBlocks(app.db, PRINCIPLES_BLOCKS, ctx.locale);
+      return <PrinciplesPage ctx={ctx} blocks={blocks} />;
+    }),
   );
 
   for (const [path, titleKey] of Object.entries(PENDING)) {

@@ -2,6 +2,8 @@
 import type { MessageKey } from "../i18n/index.js";
 
 export type ErrorId =
+  | "forbidden"
+  | "csrf_failed"
   | "bad_request"
   | "not_found"
   | "method_not_allowed"
@@ -40,6 +42,7 @@ export const validationFailed = (fields: FieldError[]) => new AppError(422, "val
 
 const BY_STATUS: Record<number, ErrorId> = {
   400: "bad_request",
+  403: "forbidden",
   404: "not_found",
   405: "method_not_allowed",
   413: "payload_too_large",
@@ -50,6 +53,9 @@ const BY_STATUS: Record<number, ErrorId> = {
 /** Maps any thrown value to a catalogue error; unknown errors become a 500 that hides its cause. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code === "string" && code.startsWith("FST_CSRF_"))
+    return new AppError(403, "csrf_failed");
   const status = (error as { statusCode?: unknown })?.statusCode;
   if (typeof status === "number" && status >= 400 && status < 500) {
     return new AppError(status, BY_STATUS[status] ?? "bad_request");

@@ -8,6 +8,7 @@ import type common from "./locales/en/common.json";
 import type errors from "./locales/en/errors.json";
 import type figures from "./locales/en/figures.json";
 import type home from "./locales/en/home.json";
+import type joinMessages from "./locales/en/join.json";
 import type members from "./locales/en/members.json";
 import type pages from "./locales/en/pages.json";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "./locales.js";
@@ -19,6 +20,7 @@ export type MessageKey =
   | Keys<"errors", typeof errors>
   | Keys<"figures", typeof figures>
   | Keys<"home", typeof home>
+  | Keys<"join", typeof joinMessages>
   | Keys<"members", typeof members>
   | Keys<"pages", typeof pages>;
 

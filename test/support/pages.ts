@@ -15,6 +15,7 @@ export const PAGES = [
   "/principles",
   "/search",
   "/about/figures",
+  "/join/submitted",
 ] as const;
 
 /** Pages with a parameter, by an example each from the demo roster: walked like PAGES. */

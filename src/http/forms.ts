@@ -1,0 +1,63 @@
+import cookie from "@fastify/cookie";
+import csrf from "@fastify/csrf-protection";
+import formbody from "@fastify/formbody";
+import rateLimit from "@fastify/rate-limit";
+import type { FastifyInstance } from "fastify";
+import fp from "fastify-plugin";
+import type { TSchema } from "typebox";
+import { Value } from "typebox/value";
+
+/**
+ * What every form needs: urlencoded bodies, CSRF tokens (double-submit: a secret in an HTTP-only
+ * cookie, a token in the form), and rate limits that routes opt into with `config.rateLimit`.
+ * Rate-limit counters live in this process's memory: with several processes each counts alone.
+ */
+export const formsPlugin = fp(
+  async (app: FastifyInstance) => {
+    await app.register(formbody, { bodyLimit: 64 * 1024 });
+    await app.register(cookie);
+    await app.register(csrf, {
+      sessionPlugin: "@fastify/cookie",
+      cookieOpts: {
+        path: "/",
+        httpOnly: true,
+        sameSite: "lax",
+        secure: app.config.publicUrl.startsWith("https:"),
+      },
+      getToken: (request) => (request.body as Record<string, unknown> | undefined)?._csrf as string,
+    });
+    await app.register(rateLimit, { global: false });
+  },
+  { name: "forms", dependencies: [] },
+);
+
+export type FieldSchemas = Record<string, TSchema>;
+
+/** Control characters other than tab, newline and carriage return. */
+const CONTROL = /[^\P{Cc}\t\n\r]/u;
+
+/**
+ * Checks each field of a form body against its schema and reports every bad field, not just the
+ * first. Strings are trimmed; control characters are refused everywhere.
+ */
+export function checkFields<F extends FieldSchemas>(
+  fields: F,
+  body: unknown,
+): { values: Record<keyof F, string>; errors: (keyof F & string)[] } {
+  const source = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
+  const values = {} as Record<keyof F, string>;
+  const errors: (keyof F & string)[] = [];
+  for (const [name, schema] of Object.entries(fields)) {
+    const raw = source[name];
+    const value = typeof raw === "string" ? raw.trim() : raw === undefined ? "" : undefined;
+    if (value === undefined || CONTROL.test(value) || !Value.Check(schema, value)) {
+      errors.push(name);
+      // Echoed back into the form for correction: bounded, and without control characters.
+      values[name as keyof F] =
+        typeof raw === "string" ? raw.slice(0, 500).replace(/[^\P{Cc}\t\n\r]/gu, "") : "";
+    } else {
+      values[name as keyof F] = value;
+    }
+  }
+  return { values, errors };
+}

@@ -1,0 +1,349 @@
+// The one way the platform sends e-mail. Every message is written to the outbox first (in the
+// caller's transaction when given one), so it is never lost: without SMTP it is kept there for
+// staff to read; with SMTP it is queued and delivered after the commit, by deliver()/flush() or
+// the poller, retried with back-off and given up after MAX_ATTEMPTS. Several processes may
+// deliver from one database: a row is claimed by a compare-and-set on its attempts counter, and
+// each message is sent once (at least once if a process dies between sending and recording it).
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import { createTransport, type SendMailOptions } from "nodemailer";
+import type { Config } from "../config/config.js";
+import type { DB, OutboxStatus } from "../db/index.js";
+
+export interface MailMessage {
+  /** One address, e.g. `ana@example.org` (no display name, no list). */
+  to: string;
+  /** One line of text. */
+  subject: string;
+  /** Plain text, UTF-8. */
+  text: string;
+  /** The language the message is written in, e.g. `es`; sent as Content-Language. */
+  locale: string;
+}
+
+export interface DeliveryReport {
+  /** Messages this call claimed and tried to send. */
+  attempted: number;
+  sent: number;
+  /** Failed this time, queued for another attempt. */
+  retrying: number;
+  /** Failed for good: the last attempt, or the server refused the recipient or message (5xx). */
+  failed: number;
+}
+
+/** What the mailer needs of a nodemailer transporter; tests may pass their own. */
+export interface MailTransport {
+  sendMail(message: SendMailOptions): Promise<unknown>;
+}
+
+/** Fastify's `app.log` (pino) fits. Message bodies and subjects are never logged. */
+export interface MailLogger {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}
+
+export interface MailerOptions {
+  /** Sends through this instead of `createTransport(config.smtpUrl)` (tests). */
+  transport?: MailTransport;
+  log?: MailLogger;
+  /** Messages one deliver() call tries at most (default 20). */
+  batchSize?: number;
+  /** Wait before attempt 2, 3, ...; the last entry repeats (default 1 min, 5 min, 30 min, 2 h). */
+  retryDelaysMs?: readonly number[];
+  /** How long a claimed row is left to its process before another may try it (default 10 min). */
+  leaseMs?: number;
+  /** Longest one SMTP send may take before it is aborted (default 2 min; keep below leaseMs). */
+  sendTimeoutMs?: number;
+}
+
+export interface Mailer {
+  /** True when SMTP is configured: messages are queued and delivered, not only kept. */
+  readonly delivers: boolean;
+  /**
+   * Writes the message to the outbox, in `trx` when given (so it commits or rolls back with the
+   * change that caused it), and returns its id and status: `queued` with SMTP, `kept` without.
+   * Sends nothing: call flush() after the commit. Throws MailMessageError for a bad message.
+   */
+  send(message: MailMessage, trx?: Kysely<DB>): Promise<{ id: string; status: OutboxStatus }>;
+  /** Delivers one batch of due queued messages, oldest first, and reports what it did. */
+  deliver(): Promise<DeliveryReport>;
+  /** deliver() in the background, errors logged: call it after the transaction commits. */
+  flush(): void;
+  /** Delivers now and then every `intervalMs` (default 30 s) on an unref'd timer. */
+  start(intervalMs?: number): void;
+  /** Stops the poller and waits for a delivery in progress to end (after its current message). */
+  stop(): Promise<void>;
+}
+
+export const MAX_ATTEMPTS = 5;
+export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [
+  60_000,
+  5 * 60_000,
+  30 * 60_000,
+  2 * 60 * 60_000,
+];
+const DEFAULT_BATCH_SIZE = 20;
+const DEFAULT_LEASE_MS = 10 * 60_000;
+const DEFAULT_SEND_TIMEOUT_MS = 2 * 60_000;
+const DEFAULT_INTERVAL_MS = 30_000;
+const MAX_ERROR_LENGTH = 1000;
+
+/** A message that cannot be sent as given; `field` names the culprit. */
+export class MailMessageError extends Error {
+  constructor(
+    readonly field: keyof MailMessage,
+    message: string,
+  ) {
+    super(message);
+    this.name = "MailMessageError";
+  }
+}
+
+// Anything that could end a header line or smuggle another header: CR, LF and other controls.
+function isControl(char: string): boolean {
+  const code = char.codePointAt(0) ?? 0;
+  return (
+    (code < 0x20 && code !== 0x09) ||
+    code === 0x7f ||
+    code === 0x85 ||
+    code === 0x2028 ||
+    code === 0x2029
+  );
+}
+const hasControl = (text: string): boolean => Array.from(text).some(isControl);
+/**
+ * One plain address: no display name, comment, quoting, list or route; dotted domain labels.
+ * For form schemas (`Type.String({ pattern: MAIL_ADDRESS_PATTERN, maxLength: 254 })`), so an
+ * address a form accepts is never refused by send().
+ */
+export const MAIL_ADDRESS_PATTERN =
+  '^[^\\s@<>()[\\]\\\\,;:"]+@[^\\s@<>()[\\]\\\\,;:".]+(\\.[^\\s@<>()[\\]\\\\,;:".]+)+$';
+const ADDRESS = new RegExp(MAIL_ADDRESS_PATTERN);
+
+/** Whether send() takes `value` as a recipient. */
+export function isMailAddress(value: string): boolean {
+  return value.length <= 254 && !hasControl(value) && ADDRESS.test(value);
+}
+const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
+
+/** Throws MailMessageError unless the message is safe to put in headers and send. */
+export function checkMessage(message: MailMessage): void {
+  const { to, subject, text, locale } = message;
+  if (typeof to !== "string" || hasControl(to))
+    throw new MailMessageError(
+      "to",
+      "Mail recipient must not contain line breaks (CR/LF) or control characters",
+    );
+  if (!isMailAddress(to))
+    throw new MailMessageError("to", "Mail recipient must be exactly one e-mail address");
+  if (typeof subject !== "string" || hasControl(subject))
+    throw new MailMessageError(
+      "subject",
+      "Mail subject must not contain line breaks (CR/LF) or control characters",
+    );
+  if (subject.trim() === "" || subject.length > 500)
+    throw new MailMessageError("subject", "Mail subject must have 1 to 500 characters");
+  if (typeof text !== "string") throw new MailMessageError("text", "Mail text must be a string");
+  if (typeof locale !== "string" || !LOCALE.test(locale))
+    throw new MailMessageError(
+      "locale",
+      "Mail locale must be a language tag such as es or zh-Hans",
+    );
+}
+
+/** A transport for an smtp(s):// URL. Off loopback, STARTTLS is required unless the URL says ?requireTLS=false. */
+function smtpTransport(smtpUrl: string): MailTransport {
+  const host = new URL(smtpUrl).hostname;
+  const loopback = host === "localhost" || host.startsWith("127.") || host === "[::1]";
+  // Options in the URL's query (e.g. ?requireTLS=false) override these.
+  return createTransport({
+    url: smtpUrl,
+    requireTLS: !loopback,
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+    logger: false,
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  });
+}
+
+function errorText(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return Array.from(text.slice(0, MAX_ERROR_LENGTH), (c) => (isControl(c) ? " " : c)).join("");
+}
+
+// The server refused this recipient or this message for good (5xx but 503): retrying would get
+// the same answer. A 5xx to authentication (bad credentials) is the operator's to fix: retried.
+function refusedForGood(error: unknown): boolean {
+  const e = error as { code?: unknown; permanent?: unknown };
+  return e.permanent === true && (e.code === "EENVELOPE" || e.code === "EMESSAGE");
+}
+
+const NOTHING: DeliveryReport = Object.freeze({ attempted: 0, sent: 0, retrying: 0, failed: 0 });
+
+export function createMailer(
+  config: Config["mail"],
+  db: Kysely<DB>,
+  options: MailerOptions = {},
+): Mailer {
+  const transport =
+    options.transport ?? (config.smtpUrl ? smtpTransport(config.smtpUrl) : undefined);
+  const log = options.log;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const retryDelays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const sendTimeoutMs = options.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS;
+
+  let current: Promise<DeliveryReport> | undefined;
+  let next: Promise<DeliveryReport> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let stopping = false;
+
+  const later = (ms: number) => new Date(Date.now() + ms).toISOString();
+
+  async function send(
+    message: MailMessage,
+    trx?: Kysely<DB>,
+  ): Promise<{ id: string; status: OutboxStatus }> {
+    checkMessage(message);
+    const id = randomUUID();
+    const status: OutboxStatus = transport ? "queued" : "kept";
+    await (trx ?? db)
+      .insertInto("outbox")
+      .values({
+        id,
+        to_address: message.to,
+        subject: message.subject,
+        text_body: message.text,
+        locale: message.locale,
+        status,
+        attempts: 0,
+        last_error: null,
+        created_at: new Date().toISOString(),
+        sent_at: null,
+      })
+      .execute();
+    if (!transport) log?.info({ outboxId: id }, "mail kept in the outbox (no SMTP_URL)");
+    return { id, status };
+  }
+
+  async function deliverBatch(smtp: MailTransport): Promise<DeliveryReport> {
+    const report = { ...NOTHING };
+    // For a queued row, sent_at is when it may next be tried: null (now), the end of a
+    // claim's lease, or the end of its back-off after a failure.
+    const due = await db
+      .selectFrom("outbox")
+      .select(["id", "to_address", "subject", "text_body", "locale", "attempts"])
+      .where("status", "=", "queued")
+      .where((eb) =>
+        eb.or([eb("sent_at", "is", null), eb("sent_at", "<=", new Date().toISOString())]),
+      )
+      .orderBy("created_at")
+      .orderBy("id")
+      .limit(batchSize)
+      .execute();
+    for (const row of due) {
+      if (stopping) break;
+      const attempt = row.attempts + 1;
+      // Only the process whose update matches the attempts it read may send this attempt.
+      const claim = await db
+        .updateTable("outbox")
+        .set({ attempts: attempt, sent_at: later(leaseMs) })
+        .where("id", "=", row.id)
+        .where("status", "=", "queued")
+        .where("attempts", "=", row.attempts)
+        .executeTakeFirst();
+      if (claim.numUpdatedRows !== 1n) continue;
+      report.attempted++;
+      try {
+        await smtp.sendMail({
+          from: config.from,
+          to: row.to_address,
+          subject: row.subject,
+          text: row.text_body,
+          headers: { "Content-Language": row.locale },
+          signal: AbortSignal.timeout(sendTimeoutMs),
+        });
+      } catch (error) {
+        const giveUp = attempt >= MAX_ATTEMPTS || refusedForGood(error);
+        const delay = retryDelays[Math.min(attempt, retryDelays.length) - 1] ?? 0;
+        const lastError = errorText(error);
+        await db
+          .updateTable("outbox")
+          .set({
+            status: giveUp ? "failed" : "queued",
+            last_error: lastError,
+            sent_at: giveUp ? null : later(delay),
+          })
+          .where("id", "=", row.id)
+          .where("status", "=", "queued")
+          .where("attempts", "=", attempt)
+          .execute();
+        if (giveUp) report.failed++;
+        else report.retrying++;
+        log?.warn(
+          { outboxId: row.id, attempt, error: lastError },
+          giveUp ? "mail delivery failed, given up" : "mail delivery failed, will retry",
+        );
+        continue;
+      }
+      await db
+        .updateTable("outbox")
+        .set({ status: "sent", sent_at: new Date().toISOString() })
+        .where("id", "=", row.id)
+        .execute();
+      report.sent++;
+    }
+    return report;
+  }
+
+  // One batch at a time per mailer; calls during a batch share the one batch that follows it.
+  function deliver(): Promise<DeliveryReport> {
+    if (!transport) return Promise.resolve({ ...NOTHING });
+    if (!current) {
+      current = deliverBatch(transport).finally(() => {
+        current = undefined;
+      });
+      return current;
+    }
+    next ??= current
+      .catch(() => undefined)
+      .then(() => {
+        next = undefined;
+        return deliver();
+      });
+    return next;
+  }
+
+  function flush(): void {
+    if (!transport) return;
+    deliver().catch((error: unknown) =>
+      log?.error({ error: errorText(error) }, "mail delivery could not run"),
+    );
+  }
+
+  return {
+    delivers: transport !== undefined,
+    send,
+    deliver,
+    flush,
+    start(intervalMs = DEFAULT_INTERVAL_MS) {
+      if (!transport || timer) return;
+      timer = setInterval(flush, intervalMs);
+      timer.unref();
+      flush();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      stopping = true;
+      try {
+        await Promise.allSettled([current, next]);
+      } finally {
+        stopping = false;
+      }
+    },
+  };
+}
