@@ -131,7 +131,6 @@ export function DirectoryPage({
               <TextField
                 id={FIELD_IDS.q}
                 name="q"
-                type="search"
                 label={t("members.filters.q")}
                 hint={t("members.filters.q_hint")}
                 value={errorOf("q") ? "" : filters.q}

@@ -66,7 +66,6 @@ function SearchStep({ ctx, search }: { ctx: PageContext; search: SearchState }) 
         <TextField
           id="join-q"
           name="q"
-          type="search"
           label={t("join.search.q")}
           hint={t("join.search.q_hint")}
           value={search.q}

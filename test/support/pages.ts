@@ -18,5 +18,11 @@ export const PAGES = [
   "/join/submitted",
 ] as const;
 
-/** Pages with a parameter, by an example each from the demo roster: walked like PAGES. */
-export const SAMPLE_PAGES = ["/members/new-york-ny", "/members/montgomery-county-md"] as const;
+/** Pages with a parameter or a query, by an example each from the demo data: walked like PAGES. */
+export const SAMPLE_PAGES = [
+  "/members/new-york-ny",
+  "/members/montgomery-county-md",
+  "/members?state=CA&sort=population",
+  "/join?q=dodge&state=KS",
+  "/join?geoid=2018250",
+] as const;
