@@ -1,5 +1,6 @@
 import { formatNumber, localizedPath } from "../i18n/index.js";
 import type { CoalitionStats } from "../members/index.js";
+import { DemoNotice } from "../views/demo-notice.js";
 import { Layout } from "../views/layout.js";
 import { Markdown } from "../views/markdown.js";
 import type { PageContext } from "../views/page-context.js";
@@ -96,16 +97,7 @@ function Stats({ ctx, stats }: { ctx: PageContext; stats: CoalitionStats }) {
               />
             </ul>
             {stats.demoMembers > 0 ? (
-              <div class="usa-alert usa-alert--warning usa-alert--slim cfa-demo">
-                <div class="usa-alert__body">
-                  <p class="usa-alert__text">
-                    <strong class="cfa-demo__tag" safe>
-                      {t("common.demo.label")}
-                    </strong>{" "}
-                    <span safe>{t("home.stats.demo", { count: stats.demoMembers })}</span>
-                  </p>
-                </div>
-              </div>
+              <DemoNotice ctx={ctx} text={t("home.stats.demo", { count: stats.demoMembers })} />
             ) : (
               ""
             )}

@@ -1,4 +1,5 @@
 import { formatNumber, localizedPath } from "../i18n/index.js";
+import { DemoNotice } from "../views/demo-notice.js";
 import { ErrorSummary, SelectField, TextField } from "../views/form.js";
 import { Layout } from "../views/layout.js";
 import type { PageContext } from "../views/page-context.js";
@@ -106,20 +107,7 @@ export function DirectoryPage({
         <p class="usa-intro" safe>
           {t("members.intro")}
         </p>
-        {demo ? (
-          <div class="usa-alert usa-alert--warning usa-alert--slim cfa-demo">
-            <div class="usa-alert__body">
-              <p class="usa-alert__text">
-                <strong class="cfa-demo__tag" safe>
-                  {t("common.demo.label")}
-                </strong>{" "}
-                <span safe>{t("members.demo.notice")}</span>
-              </p>
-            </div>
-          </div>
-        ) : (
-          ""
-        )}
+        {demo ? <DemoNotice ctx={ctx} text={t("members.demo.notice")} /> : ""}
         <div class="cfa-map-wrap">{map}</div>
         <ErrorSummary heading={t("members.filters.error.summary")} errors={errorMessages} />
         <form class="usa-form cfa-filters" method="get" action={localizedPath(locale, "/members")}>

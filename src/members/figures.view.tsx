@@ -1,4 +1,5 @@
 import { formatNumber, localizedPath } from "../i18n/index.js";
+import { DemoNotice } from "../views/demo-notice.js";
 import { Layout } from "../views/layout.js";
 import type { PageContext } from "../views/page-context.js";
 import { CROSSWALK_2020 } from "./census-snapshots.js";
@@ -210,16 +211,7 @@ export function FiguresPage({ ctx, stats }: FiguresProps) {
           </p>
         </div>
         {stats.demoMembers > 0 ? (
-          <div class="usa-alert usa-alert--warning usa-alert--slim cfa-demo">
-            <div class="usa-alert__body">
-              <p class="usa-alert__text">
-                <strong class="cfa-demo__tag" safe>
-                  {t("common.demo.label")}
-                </strong>{" "}
-                <span safe>{t("figures.demo", { count: stats.demoMembers })}</span>
-              </p>
-            </div>
-          </div>
+          <DemoNotice ctx={ctx} text={t("figures.demo", { count: stats.demoMembers })} />
         ) : (
           ""
         )}

@@ -1,5 +1,12 @@
 import { formatNumber, localizedPath } from "../i18n/index.js";
-import { ErrorSummary, type Option, SelectField, TextField } from "../views/form.js";
+import {
+  Checkbox,
+  ErrorSummary,
+  type Option,
+  SelectField,
+  TextArea,
+  TextField,
+} from "../views/form.js";
 import { Layout } from "../views/layout.js";
 import type { PageContext } from "../views/page-context.js";
 import { KINDS } from "./directory.js";
@@ -225,61 +232,21 @@ function ApplicationForm({ ctx, form }: { ctx: PageContext; form: FormState }) {
         maxlength={40}
         error={errorOf("contact_phone")}
       />
-      <div
-        class={
-          form.errors.includes("message")
-            ? "usa-form-group usa-form-group--error"
-            : "usa-form-group"
-        }
-      >
-        <label class="usa-label" for="app-message" safe>
-          {t("join.field.message")}
-        </label>
-        {form.errors.includes("message") ? (
-          <span class="usa-error-message" id="app-message-error" safe>
-            {t("join.error.message")}
-          </span>
-        ) : (
-          ""
-        )}
-        <textarea
-          class="usa-textarea"
-          id="app-message"
-          name="message"
-          maxlength="2000"
-          aria-describedby={form.errors.includes("message") ? "app-message-error" : undefined}
-          safe
-        >
-          {value("message")}
-        </textarea>
-      </div>
-      <div
-        class={
-          form.errors.includes("agree") ? "usa-form-group usa-form-group--error" : "usa-form-group"
-        }
-      >
-        {form.errors.includes("agree") ? (
-          <span class="usa-error-message" id="app-agree-error" safe>
-            {t("join.error.agree")}
-          </span>
-        ) : (
-          ""
-        )}
-        <div class="usa-checkbox">
-          <input
-            class="usa-checkbox__input"
-            id="app-agree"
-            type="checkbox"
-            name="agree"
-            value="yes"
-            checked={value("agree") === "yes"}
-            aria-describedby={form.errors.includes("agree") ? "app-agree-error" : undefined}
-          />
-          <label class="usa-checkbox__label" for="app-agree" safe>
-            {t("join.field.agree")}
-          </label>
-        </div>
-      </div>
+      <TextArea
+        id="app-message"
+        name="message"
+        label={t("join.field.message")}
+        value={value("message")}
+        maxlength={2000}
+        error={errorOf("message")}
+      />
+      <Checkbox
+        id="app-agree"
+        name="agree"
+        label={t("join.field.agree")}
+        checked={value("agree") === "yes"}
+        error={errorOf("agree")}
+      />
       <button class="usa-button" type="submit" safe>
         {t("join.submit")}
       </button>

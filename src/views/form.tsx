@@ -101,6 +101,61 @@ export function SelectField(
   );
 }
 
+export function TextArea(props: FieldProps & { value: string; maxlength: number }) {
+  const { id, name, value, maxlength, hint, error } = props;
+  return (
+    <Wrapper {...props}>
+      <textarea
+        class={error ? "usa-textarea usa-input--error" : "usa-textarea"}
+        id={id}
+        name={name}
+        maxlength={String(maxlength)}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? "true" : undefined}
+        safe
+      >
+        {value}
+      </textarea>
+    </Wrapper>
+  );
+}
+
+/** One checkbox that must (or may) be ticked; its label says what ticking means. */
+export function Checkbox({
+  id,
+  name,
+  label,
+  checked,
+  error,
+}: Omit<FieldProps, "hint"> & { checked: boolean }) {
+  return (
+    <div class={error ? "usa-form-group usa-form-group--error" : "usa-form-group"}>
+      {error ? (
+        <span class="usa-error-message" id={`${id}-error`} role="alert" safe>
+          {error}
+        </span>
+      ) : (
+        ""
+      )}
+      <div class="usa-checkbox">
+        <input
+          class="usa-checkbox__input"
+          id={id}
+          type="checkbox"
+          name={name}
+          value="yes"
+          checked={checked}
+          aria-describedby={error ? `${id}-error` : undefined}
+          aria-invalid={error ? "true" : undefined}
+        />
+        <label class="usa-checkbox__label" for={id} safe>
+          {label}
+        </label>
+      </div>
+    </div>
+  );
+}
+
 /** The list of refused fields at the top of a form, each linking to its field. */
 export function ErrorSummary({
   heading,
