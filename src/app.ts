@@ -3,6 +3,8 @@ import { fileURLToPath } from "node:url";
 import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
+import { accountRoutes, accountsPlugin } from "./accounts/index.js";
+import { adminRoutes } from "./admin/index.js";
 import type { Config } from "./config/config.js";
 import { contentRoutes } from "./content/index.js";
 import { type Database, openDatabase } from "./db/index.js";
@@ -21,6 +23,7 @@ import {
   joinRoutes,
   membersApi,
   membersRoutes,
+  reviewRoutes,
 } from "./members/index.js";
 
 export interface AppOptions {
@@ -82,6 +85,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(localePlugin);
   await app.register(pageCachePlugin);
   await app.register(formsPlugin);
+  await app.register(accountsPlugin);
   await app.register(openapiPlugin);
   installErrorHandlers(app);
   await app.register(healthRoutes);
@@ -91,5 +95,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(membersRoutes);
   await app.register(figuresRoutes);
   await app.register(joinRoutes);
+  await app.register(accountRoutes);
+  await app.register(reviewRoutes);
+  await app.register(adminRoutes);
   return app;
 }

@@ -12,6 +12,7 @@ const INFRASTRUCTURE: Record<string, string[]> = {
   db: ["config"],
   views: ["i18n"],
   mail: ["config", "db"],
+  audit: ["db"],
   http: ["config", "db", "i18n", "views", "mail"],
 };
 const UNRESTRICTED = new Set(["cli", "."]);

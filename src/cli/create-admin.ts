@@ -1,8 +1,10 @@
-import { randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
+import { APIError } from "better-auth/api";
+import { type Kysely, PostgresAdapter } from "kysely";
+import { type Auth, createAuth } from "../accounts/index.js";
+import { loadConfig } from "../config/config.js";
 import type { DB, UserRole } from "../db/index.js";
 import { CliError, quote } from "./errors.js";
-import { checkPassword, hashPassword } from "./password.js";
+import { checkPassword } from "./password.js";
 
 // Deliberately loose: the real test of an address is mail reaching it.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -42,11 +44,20 @@ export function validateAdminIdentity(input: AdminIdentity): AdminIdentity {
   return { email, name };
 }
 
-/** Adds a coalition admin; a taken e-mail (in any letter case) is a CliError. */
+export interface CreateAdminOptions {
+  /** The auth instance to create the account with; by default one from the environment's config. */
+  auth?: Auth;
+}
+
+/**
+ * Adds a coalition admin through better-auth (its user and credential account, its password
+ * hash), then gives them the coalition_admin role. A taken e-mail (in any letter case) is a
+ * CliError.
+ */
 export async function createAdmin(
   db: Kysely<DB>,
   input: NewAdmin,
-  now = new Date(),
+  options: CreateAdminOptions = {},
 ): Promise<CreatedAdmin> {
   const { email, name } = validateAdminIdentity(input);
   checkPassword(input.password);
@@ -58,26 +69,27 @@ export async function createAdmin(
     .where((eb) => eb(eb.fn("lower", ["email"]), "=", email))
     .executeTakeFirst();
   if (existing) throw taken();
-  const user = {
-    id: randomUUID(),
-    email,
-    name,
-    role: "coalition_admin" as const,
-  };
-  const password_hash = await hashPassword(input.password);
+  const kind = db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
+  const auth = options.auth ?? createAuth({ db, kind }, loadConfig());
+  let id: string;
   try {
-    await db
-      .insertInto("users")
-      .values({ ...user, password_hash, created_at: now.toISOString() })
-      .execute();
+    const { user } = await auth.api.signUpEmail({
+      body: { email, name, password: input.password },
+    });
+    id = user.id;
   } catch (error) {
     if (isUniqueViolation(error)) throw taken();
+    if (error instanceof APIError)
+      throw new CliError(`could not create the account: ${error.message}`);
     throw error;
   }
-  return user;
+  const role = "coalition_admin" as const;
+  await db.updateTable("users").set({ coalition_role: role }).where("id", "=", id).execute();
+  return { id, email, name, role };
 }
 
 function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE";
+  if (code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE") return true;
+  return error instanceof APIError && error.body?.code === "USER_ALREADY_EXISTS";
 }

@@ -16,7 +16,7 @@ export const EXPORT_VERSION = 1;
 export const EXPORT_TABLES = ["jurisdictions", "content_blocks", "users"] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
-// Accounts are exported for reference only; without password hashes they cannot be restored.
+// Users are exported for reference only; without their sign-in accounts they cannot be restored.
 export const SKIPPED_ON_IMPORT: readonly ExportTable[] = ["users"];
 
 // PostgreSQL allows 65535 parameters per statement; 200 rows of ~14 columns stays far below.
@@ -61,11 +61,13 @@ const COLUMNS: { readonly [T in ExportTable]: readonly string[] } = {
     is_demo: true,
     updated_at: true,
   }),
-  users: columnsOf<Omit<DB["users"], "password_hash">>({
+  // Who the people are, never how they sign in: better-auth's accounts, sessions, verifications
+  // and two_factors tables (secrets all) are neither exported nor imported.
+  users: columnsOf<Pick<DB["users"], "id" | "email" | "name" | "coalition_role" | "created_at">>({
     id: true,
     email: true,
     name: true,
-    role: true,
+    coalition_role: true,
     created_at: true,
   }),
 };
@@ -93,7 +95,15 @@ export async function exportData(db: Kysely<DB>, now = new Date()): Promise<Expo
       for (const table of EXPORT_TABLES) {
         let query = loosely(trx).selectFrom(table).select(COLUMNS[table]);
         for (const column of ORDER[table]) query = query.orderBy(column);
-        out[table] = (await query.execute()) as Row[];
+        // better-auth's timestamps are Dates on PostgreSQL: written as ISO strings like ours.
+        out[table] = (await query.execute()).map((row) =>
+          Object.fromEntries(
+            Object.entries(row).map(([k, v]) => [
+              k,
+              (v as unknown) instanceof Date ? (v as unknown as Date).toISOString() : v,
+            ]),
+          ),
+        ) as Row[];
       }
       return out;
     });

@@ -51,6 +51,8 @@ const EnvSchema = Type.Object({
   }),
   /** Where people write about the site, e.g. to report an accessibility barrier. */
   CONTACT_EMAIL: Type.Optional(Type.String({ pattern: "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$" })),
+  /** Signs and encrypts session cookies and tokens: 32 or more random characters. Required in production. */
+  AUTH_SECRET: Type.Optional(Type.String({ minLength: 32, maxLength: 512 })),
 });
 
 type Env = Static<typeof EnvSchema>;
@@ -70,6 +72,8 @@ export interface Config {
   readonly contactEmail: string | undefined;
   readonly mail: { readonly smtpUrl: string | undefined; readonly from: string };
   readonly census: { readonly apiKey: string | undefined; readonly apiUrl: string };
+  /** Secret for sessions and tokens; in development and test a fixed, public default when unset. */
+  readonly authSecret: string;
 }
 
 export class ConfigError extends Error {
@@ -95,7 +99,14 @@ const DESCRIPTIONS: Record<keyof Env, string> = {
   MAIL_FROM: "a sender address of 3 to 200 characters",
   CENSUS_API_KEY: "a Census API key (letters and digits)",
   CENSUS_API_URL: "an http(s) URL without a trailing slash",
+  AUTH_SECRET: "a random secret of at least 32 characters, e.g. from `openssl rand -base64 32`",
 };
+
+/**
+ * Used when AUTH_SECRET is unset outside production. It is public (it is in this file), so
+ * sessions signed with it protect nothing: production refuses to start without a real secret.
+ */
+export const DEV_AUTH_SECRET = "insecure-development-secret-do-not-use-in-production";
 
 /** Reads and checks configuration; throws ConfigError naming every bad variable at once. */
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
@@ -110,8 +121,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const problems = known
     .filter((key) => key in converted && !Value.Check(EnvSchema.properties[key], converted[key]))
     .map(
-      (key) => `${key}=${JSON.stringify(source[key])} is not valid: expected ${DESCRIPTIONS[key]}`,
+      (key) =>
+        `${key}=${key === "AUTH_SECRET" ? "(hidden)" : JSON.stringify(source[key])} is not valid: expected ${DESCRIPTIONS[key]}`,
     );
+  if (converted.NODE_ENV === "production" && converted.AUTH_SECRET === undefined) {
+    problems.push(`AUTH_SECRET is required in production: expected ${DESCRIPTIONS.AUTH_SECRET}`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   const env = converted as Env;
   const publicUrl =
@@ -133,5 +148,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     contactEmail: env.CONTACT_EMAIL,
     mail: Object.freeze({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }),
     census: Object.freeze({ apiKey: env.CENSUS_API_KEY, apiUrl: env.CENSUS_API_URL }),
+    authSecret: env.AUTH_SECRET ?? DEV_AUTH_SECRET,
   });
 }

@@ -3,6 +3,8 @@ import * as foundation from "./migrations/0001-foundation.js";
 import * as dataRevision from "./migrations/0002-data-revision.js";
 import * as censusGeography from "./migrations/0003-census-geography.js";
 import * as applicationsAndOutbox from "./migrations/0004-applications-and-outbox.js";
+import * as accounts from "./migrations/0005-accounts.js";
+import * as auditLog from "./migrations/0006-audit-log.js";
 import type { DB } from "./types.js";
 
 // Listed by hand, not read from disk, so migrations work the same from source, a bundle or a test.
@@ -11,6 +13,8 @@ const migrations: Record<string, Migration> = {
   "0002-data-revision": dataRevision,
   "0003-census-geography": censusGeography,
   "0004-applications-and-outbox": applicationsAndOutbox,
+  "0005-accounts": accounts,
+  "0006-audit-log": auditLog,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -51,12 +51,83 @@ export interface ContentBlocksTable {
 
 export type UserRole = "coalition_admin" | "coalition_editor";
 
+/**
+ * better-auth's tables (users, sessions, accounts, verifications, two_factors) use engine types:
+ * timestamptz and boolean on PostgreSQL, date (ISO text) and 0/1 on SQLite. Read them through
+ * `toDate` and `Boolean(...)`, or better through `auth.api`.
+ */
+export type AuthTime = Date | string;
+export type AuthFlag = boolean | number;
+
 export interface UsersTable {
   id: string;
   email: string;
   name: string;
-  password_hash: string;
-  role: UserRole;
+  email_verified: AuthFlag;
+  image: string | null;
+  /** Null for people who only work for member jurisdictions (see memberships). */
+  coalition_role: UserRole | null;
+  two_factor_enabled: AuthFlag | null;
+  created_at: AuthTime;
+  updated_at: AuthTime;
+}
+
+export interface SessionsTable {
+  id: string;
+  expires_at: AuthTime;
+  token: string;
+  created_at: AuthTime;
+  updated_at: AuthTime;
+  ip_address: string | null;
+  user_agent: string | null;
+  user_id: string;
+  /** The member jurisdiction the person acts for in this session, if any. */
+  active_jurisdiction_id: string | null;
+}
+
+export interface AccountsTable {
+  id: string;
+  account_id: string;
+  /** "credential" for e-mail and password. */
+  provider_id: string;
+  user_id: string;
+  access_token: string | null;
+  refresh_token: string | null;
+  id_token: string | null;
+  access_token_expires_at: AuthTime | null;
+  refresh_token_expires_at: AuthTime | null;
+  scope: string | null;
+  /** scrypt "salt:key" hash, for provider "credential". */
+  password: string | null;
+  created_at: AuthTime;
+  updated_at: AuthTime;
+}
+
+export interface VerificationsTable {
+  id: string;
+  identifier: string;
+  value: string;
+  expires_at: AuthTime;
+  created_at: AuthTime;
+  updated_at: AuthTime;
+}
+
+export interface TwoFactorsTable {
+  id: string;
+  secret: string;
+  backup_codes: string;
+  user_id: string;
+  verified: AuthFlag | null;
+  failed_verification_count: number | null;
+  locked_until: AuthTime | null;
+}
+
+export type MembershipRole = "member_admin" | "member_staff";
+
+export interface MembershipsTable {
+  user_id: string;
+  jurisdiction_id: string;
+  role: MembershipRole;
   created_at: string;
 }
 
@@ -130,16 +201,36 @@ export interface OutboxTable {
   sent_at: string | null;
 }
 
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_id: string | null;
+  actor_email: string | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  /** JSON of the row before the change, if there was one. */
+  before: string | null;
+  /** JSON of the row after the change, if there is one. */
+  after: string | null;
+}
+
 export interface DB {
   jurisdictions: JurisdictionsTable;
   census_figures: CensusFiguresTable;
   content_blocks: ContentBlocksTable;
   users: UsersTable;
+  sessions: SessionsTable;
+  accounts: AccountsTable;
+  verifications: VerificationsTable;
+  two_factors: TwoFactorsTable;
+  memberships: MembershipsTable;
   census_geographies: CensusGeographiesTable;
   place_county_parts: PlaceCountyPartsTable;
   census_loads: CensusLoadsTable;
   membership_applications: MembershipApplicationsTable;
   outbox: OutboxTable;
+  audit_log: AuditLogTable;
 }
 
 export type Jurisdiction = Selectable<JurisdictionsTable>;

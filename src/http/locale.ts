@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from "fastify";
 import fp from "fastify-plugin";
 import {
   LOCALES,
@@ -26,10 +26,18 @@ export const localePlugin = fp(
 
 type PageHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
-/** Registers a GET page at `path` (unprefixed, e.g. "/members") in every locale. */
-export function registerPage(app: FastifyInstance, path: string, handler: PageHandler): void {
-  app.pagePaths.push(path);
+/**
+ * Registers a GET page at `path` (unprefixed, e.g. "/members") in every locale. Public pages are
+ * listed in `app.pagePaths`; `restricted` ones (behind a sign-in guard) are not.
+ */
+export function registerPage(
+  app: FastifyInstance,
+  path: string,
+  handler: PageHandler,
+  { restricted = false, ...options }: RouteShorthandOptions & { restricted?: boolean } = {},
+): void {
+  if (!restricted) app.pagePaths.push(path);
   for (const locale of LOCALES) {
-    app.get(localizedPath(locale, path), handler);
+    app.get(localizedPath(locale, path), options, handler);
   }
 }

@@ -4,6 +4,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { IntlMessageFormat } from "intl-messageformat";
 import type accessibility from "./locales/en/accessibility.json";
+import type accounts from "./locales/en/accounts.json";
+import type admin from "./locales/en/admin.json";
 import type common from "./locales/en/common.json";
 import type errors from "./locales/en/errors.json";
 import type figures from "./locales/en/figures.json";
@@ -16,6 +18,8 @@ import { DEFAULT_LOCALE, LOCALES, type Locale } from "./locales.js";
 type Keys<NS extends string, C> = `${NS}.${Extract<keyof C, string>}`;
 export type MessageKey =
   | Keys<"accessibility", typeof accessibility>
+  | Keys<"accounts", typeof accounts>
+  | Keys<"admin", typeof admin>
   | Keys<"common", typeof common>
   | Keys<"errors", typeof errors>
   | Keys<"figures", typeof figures>

@@ -16,6 +16,7 @@ export const PAGES = [
   "/search",
   "/about/figures",
   "/join/submitted",
+  "/account/sign-in",
 ] as const;
 
 /** Pages with a parameter or a query, by an example each from the demo data: walked like PAGES. */

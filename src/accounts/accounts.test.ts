@@ -1,0 +1,444 @@
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { hashPassword } from "better-auth/crypto";
+import { getMigrations } from "better-auth/db/migration";
+import type { FastifyInstance } from "fastify";
+import { type Kysely, type Migration, Migrator } from "kysely";
+import pg from "pg";
+import {
+  cookieHeader,
+  cookiesOf,
+  createUser,
+  csrfTokenOf,
+  postSignIn,
+  signIn,
+  TEST_PASSWORD,
+} from "../../test/support/accounts.js";
+import { testConfig } from "../../test/support/app.js";
+import { createTestDatabase, testDialects } from "../../test/support/databases.js";
+import { text } from "../../test/support/html.js";
+import { buildApp } from "../app.js";
+import { ConfigError, DEV_AUTH_SECRET, loadConfig } from "../config/config.js";
+import {
+  type Database,
+  type DatabaseKind,
+  type DB,
+  migrateToLatest,
+  openDatabase,
+} from "../db/index.js";
+import * as foundation from "../db/migrations/0001-foundation.js";
+import * as dataRevision from "../db/migrations/0002-data-revision.js";
+import * as censusGeography from "../db/migrations/0003-census-geography.js";
+import * as applicationsAndOutbox from "../db/migrations/0004-applications-and-outbox.js";
+import { DEFAULT_LOCALE, LOCALES, type Locale, localizedPath, translator } from "../i18n/index.js";
+import { createAuth, requireCoalitionRole, safeNext } from "./index.js";
+
+const es = LOCALES.find((l) => l.tag === "es") as Locale;
+const SESSION_COOKIE = "__Secure-cfa.session_token";
+
+interface Ctx {
+  kind: DatabaseKind;
+  app: FastifyInstance;
+  database: Database;
+}
+
+/** A fresh app per dialect, with guarded test routes added before it starts. */
+function describeAccounts(name: string, body: (ctx: Ctx) => void) {
+  for (const { kind, skip } of testDialects()) {
+    describe(`${name} [${kind}]`, { skip }, () => {
+      const ctx = { kind } as Ctx;
+      let drop: (() => Promise<void>) | undefined;
+      before(async () => {
+        const testDb = await createTestDatabase(kind);
+        drop = testDb.drop;
+        const config = testConfig({}, testDb.settings);
+        ctx.database = openDatabase(config.database);
+        ctx.app = await buildApp(config, { database: ctx.database });
+        const guard = { preHandler: requireCoalitionRole("coalition_admin") };
+        for (const path of ["/admin/test-guard", "/es/admin/test-guard", "/api/admin/test-guard"]) {
+          ctx.app.get(path, guard, async (request) => ({ email: request.account?.user.email }));
+        }
+        await ctx.app.ready();
+      });
+      after(async () => {
+        await ctx.app?.close();
+        await ctx.database?.close();
+        await drop?.();
+      });
+      body(ctx);
+    });
+  }
+}
+
+let address = 0;
+/** A client address of its own, so one test's sign-ins never count against another's limit. */
+const nextAddress = () => `10.1.0.${++address}`;
+
+describeAccounts("accounts", (ctx) => {
+  const ADMIN = "admin@example.org";
+  const PLAIN = "plain@example.org";
+  before(async () => {
+    await createUser(ctx.app, {
+      email: ADMIN,
+      name: "Ada Admin",
+      coalitionRole: "coalition_admin",
+    });
+    await createUser(ctx.database.db, { email: PLAIN, name: "Paul Plain" });
+  });
+
+  const sessionCount = async (email: string) =>
+    (
+      await ctx.database.db
+        .selectFrom("sessions")
+        .innerJoin("users", "users.id", "sessions.user_id")
+        .select("sessions.id")
+        .where("users.email", "=", email)
+        .execute()
+    ).length;
+
+  it("better-auth finds nothing to migrate after our migrations", async () => {
+    const auth = createAuth(ctx.database, testConfig());
+    const plan = await getMigrations(auth.options);
+    assert.deepEqual(
+      {
+        toBeCreated: plan.toBeCreated.map((t) => t.table),
+        toBeAdded: plan.toBeAdded.map((t) => [t.table, Object.keys(t.fields)]),
+        toBeAddedIndexes: plan.toBeAddedIndexes.map((i) => i.name),
+        unsafeChanges: plan.unsafeChanges,
+        schemaProblems: plan.schemaProblems,
+      },
+      {
+        toBeCreated: [],
+        toBeAdded: [],
+        toBeAddedIndexes: [],
+        unsafeChanges: [],
+        schemaProblems: [],
+      },
+    );
+  });
+
+  it("signs in with a session cookie that is HttpOnly, Secure and SameSite, and shows who you are", async () => {
+    const before = await sessionCount(ADMIN);
+    const { res, cookies } = await postSignIn(ctx.app, ADMIN, TEST_PASSWORD, {
+      remoteAddress: nextAddress(),
+    });
+    assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+    assert.equal(res.headers.location, "/account");
+    const setCookie = ([] as string[]).concat(res.headers["set-cookie"] ?? []);
+    const session = setCookie.find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+    assert.ok(session, setCookie.join("\n"));
+    assert.match(session, /; HttpOnly/i);
+    assert.match(session, /; Secure/i);
+    assert.match(session, /; SameSite=Lax/i);
+    assert.equal(await sessionCount(ADMIN), before + 1);
+
+    const page = await ctx.app.inject({
+      url: "/account",
+      headers: { cookie: cookieHeader(cookies) },
+    });
+    assert.equal(page.statusCode, 200);
+    assert.equal(page.headers["cache-control"], "no-store");
+    const body = text(page.body);
+    assert.ok(body.includes("Ada Admin"), body);
+    assert.ok(body.includes(ADMIN));
+    assert.ok(body.includes("coalition administrator"));
+    assert.ok(body.includes("node-test"), "the session's user agent is listed");
+    assert.ok(body.includes("(this browser)"));
+  });
+
+  it("signs in in every language, and goes back to a same-site `next` only", async () => {
+    for (const locale of LOCALES) {
+      const page = await ctx.app.inject({ url: localizedPath(locale, "/account/sign-in") });
+      assert.equal(page.statusCode, 200);
+      assert.ok(text(page.body).includes(translator(locale)("accounts.sign_in.intro")), locale.tag);
+    }
+    const localized = await postSignIn(ctx.app, ADMIN, TEST_PASSWORD, {
+      locale: es,
+      remoteAddress: nextAddress(),
+    });
+    assert.equal(localized.res.headers.location, "/es/account");
+    const ip = nextAddress();
+    const back = await postSignIn(ctx.app, ADMIN, TEST_PASSWORD, {
+      next: "/es/admin/test-guard?x=1",
+      remoteAddress: ip,
+    });
+    assert.equal(back.res.headers.location, "/es/admin/test-guard?x=1");
+    for (const next of ["//evil.example/", "https://evil.example/", "/\\evil.example", "evil"]) {
+      const { res } = await postSignIn(ctx.app, ADMIN, TEST_PASSWORD, { next, remoteAddress: ip });
+      assert.equal(res.headers.location, "/account", next);
+    }
+  });
+
+  it("answers a wrong password and an unknown e-mail alike, without a session", async () => {
+    const ip = nextAddress();
+    const wrong = await postSignIn(ctx.app, ADMIN, `${TEST_PASSWORD}!`, { remoteAddress: ip });
+    const unknown = await postSignIn(ctx.app, "nobody@example.org", TEST_PASSWORD, {
+      remoteAddress: ip,
+    });
+    const message = translator(DEFAULT_LOCALE)("accounts.error.credentials");
+    for (const { res, cookies } of [wrong, unknown]) {
+      assert.equal(res.statusCode, 401);
+      assert.ok(text(res.body).includes(message));
+      assert.ok(!cookies.has(SESSION_COOKIE), "no session cookie");
+      assert.doesNotMatch(res.body, /correct horse/, "the password is not echoed");
+    }
+    const summary = (html: string) =>
+      text(html.match(/<div class="usa-alert[\s\S]*?<\/div>/)?.[0] ?? "");
+    assert.equal(summary(wrong.res.body), summary(unknown.res.body));
+    assert.equal(await sessionCount("nobody@example.org"), 0);
+
+    const empty = await postSignIn(ctx.app, "", "", { remoteAddress: ip });
+    assert.equal(empty.res.statusCode, 422);
+    assert.match(empty.res.body, /href="#sign-in-email"/);
+    assert.match(empty.res.body, /href="#sign-in-password"/);
+    assert.match(empty.res.body, /aria-invalid="true"/);
+  });
+
+  it("refuses a sign-in without the CSRF token", async () => {
+    const res = await ctx.app.inject({
+      method: "POST",
+      url: "/account/sign-in",
+      remoteAddress: nextAddress(),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      payload: new URLSearchParams({ email: ADMIN, password: TEST_PASSWORD }).toString(),
+    });
+    assert.equal(res.statusCode, 403);
+    assert.ok(!cookiesOf(res.headers).has(SESSION_COOKIE));
+  });
+
+  it("stops guessing: the 11th sign-in from one address in 15 minutes gets 429", async () => {
+    const ip = nextAddress();
+    for (let i = 0; i < 10; i++) {
+      const { res } = await postSignIn(ctx.app, ADMIN, `guess-${i}-wrong-password`, {
+        remoteAddress: ip,
+      });
+      assert.equal(res.statusCode, 401, `attempt ${i + 1}`);
+    }
+    const { res } = await postSignIn(ctx.app, ADMIN, TEST_PASSWORD, { remoteAddress: ip });
+    assert.equal(res.statusCode, 429);
+    assert.ok(!cookiesOf(res.headers).has(SESSION_COOKIE));
+  });
+
+  it("signs out, ending the session", async () => {
+    const cookie = await signIn(ctx.app, PLAIN, TEST_PASSWORD, undefined, nextAddress());
+    assert.equal(await sessionCount(PLAIN), 1);
+    const csrf = await csrfTokenOf(ctx.app, "/account", cookie);
+    const res = await ctx.app.inject({
+      method: "POST",
+      url: "/account/sign-out",
+      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+      payload: new URLSearchParams({ _csrf: csrf }).toString(),
+    });
+    assert.equal(res.statusCode, 303);
+    assert.equal(res.headers.location, "/");
+    assert.equal(cookiesOf(res.headers).get(SESSION_COOKIE), "", "the cookie is cleared");
+    assert.equal(await sessionCount(PLAIN), 0);
+    const again = await ctx.app.inject({ url: "/account", headers: { cookie } });
+    assert.equal(again.statusCode, 303, "the old cookie no longer signs in");
+    assert.equal(again.headers.location, "/account/sign-in?next=%2Faccount");
+  });
+
+  it("signs out everywhere, ending the other sessions too", async () => {
+    const ip = nextAddress();
+    const first = await signIn(ctx.app, PLAIN, TEST_PASSWORD, undefined, ip);
+    const second = await signIn(ctx.app, PLAIN, TEST_PASSWORD, undefined, ip);
+    assert.equal(await sessionCount(PLAIN), 2);
+    const listed = await ctx.app.inject({ url: "/account", headers: { cookie: first } });
+    assert.equal(text(listed.body).match(/node-test/g)?.length, 2, "both sessions are listed");
+    const csrf = await csrfTokenOf(ctx.app, "/account", first);
+    const res = await ctx.app.inject({
+      method: "POST",
+      url: "/account/sign-out-everywhere",
+      headers: { cookie: first, "content-type": "application/x-www-form-urlencoded" },
+      payload: new URLSearchParams({ _csrf: csrf }).toString(),
+    });
+    assert.equal(res.statusCode, 303);
+    assert.equal(res.headers.location, "/account/sign-in");
+    assert.equal(await sessionCount(PLAIN), 0);
+    for (const cookie of [first, second]) {
+      const page = await ctx.app.inject({ url: "/account", headers: { cookie } });
+      assert.equal(page.statusCode, 303);
+    }
+  });
+
+  it("guards a route by coalition role: sign-in for strangers, 403 without the role, in for admins", async () => {
+    const signedOut = await ctx.app.inject({ url: "/admin/test-guard" });
+    assert.equal(signedOut.statusCode, 303);
+    assert.equal(signedOut.headers.location, "/account/sign-in?next=%2Fadmin%2Ftest-guard");
+    const localized = await ctx.app.inject({ url: "/es/admin/test-guard" });
+    assert.equal(localized.headers.location, "/es/account/sign-in?next=%2Fes%2Fadmin%2Ftest-guard");
+    const api = await ctx.app.inject({ url: "/api/admin/test-guard" });
+    assert.equal(api.statusCode, 401);
+    assert.equal(api.json().error.id, "unauthorized");
+
+    const ip = nextAddress();
+    const plain = await signIn(ctx.app, PLAIN, TEST_PASSWORD, undefined, ip);
+    const refused = await ctx.app.inject({
+      url: "/es/admin/test-guard",
+      headers: { cookie: plain },
+    });
+    assert.equal(refused.statusCode, 403);
+    assert.ok(text(refused.body).includes(translator(es)("errors.forbidden")));
+    const refusedApi = await ctx.app.inject({
+      url: "/api/admin/test-guard",
+      headers: { cookie: plain },
+    });
+    assert.equal(refusedApi.statusCode, 403);
+    assert.equal(refusedApi.json().error.id, "forbidden");
+
+    const admin = await signIn(ctx.app, ADMIN, TEST_PASSWORD, undefined, ip);
+    const allowed = await ctx.app.inject({ url: "/admin/test-guard", headers: { cookie: admin } });
+    assert.equal(allowed.statusCode, 200);
+    assert.deepEqual(allowed.json(), { email: ADMIN });
+  });
+
+  it("leaves public pages alone: no session lookup, still cached", async () => {
+    const admin = await signIn(ctx.app, ADMIN, TEST_PASSWORD, undefined, nextAddress());
+    const home = await ctx.app.inject({ url: "/", headers: { cookie: admin } });
+    assert.equal(home.statusCode, 200);
+    assert.ok(!text(home.body).includes("Ada Admin"), "the home page shows no session state");
+  });
+});
+
+describe("safeNext", () => {
+  it("keeps paths of this site and refuses everything else", () => {
+    for (const good of ["/", "/account", "/es/admin?x=1&y=%2F"]) assert.equal(safeNext(good), good);
+    for (const bad of [
+      undefined,
+      3,
+      "",
+      "account",
+      "//evil.example",
+      "/\\evil.example",
+      "https://evil.example",
+      "/a b",
+      "/a\nb",
+      `/${"x".repeat(600)}`,
+    ]) {
+      assert.equal(safeNext(bad), undefined, String(bad));
+    }
+  });
+});
+
+describe("AUTH_SECRET", () => {
+  it("is required in production, at least 32 characters, and never echoed", () => {
+    assert.throws(
+      () => loadConfig({ NODE_ENV: "production" }),
+      (e: Error) =>
+        e instanceof ConfigError && /AUTH_SECRET is required in production/.test(e.message),
+    );
+    assert.throws(
+      () => loadConfig({ NODE_ENV: "production", AUTH_SECRET: "short-secret" }),
+      (e: Error) =>
+        e instanceof ConfigError &&
+        /AUTH_SECRET/.test(e.message) &&
+        !e.message.includes("short-secret"),
+    );
+    const secret = randomBytes(32).toString("base64");
+    assert.equal(loadConfig({ NODE_ENV: "production", AUTH_SECRET: secret }).authSecret, secret);
+    assert.equal(loadConfig({ NODE_ENV: "development" }).authSecret, DEV_AUTH_SECRET);
+  });
+});
+
+/** An empty database of the kind, for migrating step by step. */
+async function emptyDatabase(
+  kind: DatabaseKind,
+): Promise<{ database: Database; drop(): Promise<void> }> {
+  if (kind === "sqlite") {
+    const dir = mkdtempSync(join(tmpdir(), "cfa-accounts-"));
+    const database = openDatabase({ kind: "sqlite", path: join(dir, "m.sqlite") });
+    return {
+      database,
+      drop: async () => {
+        await database.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const admin = process.env.TEST_DATABASE_URL ?? "";
+  const url = new URL(admin);
+  const name =
+    `${url.pathname.slice(1).replace(/[^a-z0-9_]/gi, "") || "cfa"}_m${process.pid}_${randomBytes(4).toString("hex")}`.toLowerCase();
+  const query = async (statement: string) => {
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await query(`create database ${name}`);
+  url.pathname = `/${name}`;
+  const database = openDatabase({ kind: "postgres", url: url.toString() });
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      await query(`drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+for (const { kind, skip } of testDialects()) {
+  describe(`migration 0005-accounts [${kind}]`, { skip }, () => {
+    it("keeps an existing admin, who signs in with the old password", async () => {
+      const { database, drop } = await emptyDatabase(kind);
+      let app: FastifyInstance | undefined;
+      try {
+        const before: Record<string, Migration> = {
+          "0001-foundation": foundation,
+          "0002-data-revision": dataRevision,
+          "0003-census-geography": censusGeography,
+          "0004-applications-and-outbox": applicationsAndOutbox,
+        };
+        const old = await new Migrator({
+          db: database.db,
+          provider: { getMigrations: async () => before },
+        }).migrateToLatest();
+        assert.equal(old.error, undefined);
+        const id = "6f2a1c3e-0000-4000-8000-000000000001";
+        // As `cfa create-admin` wrote it before 0005: the hash in users.password_hash.
+        await (database.db as unknown as Kysely<Record<string, Record<string, unknown>>>)
+          .insertInto("users")
+          .values({
+            id,
+            email: "old@example.org",
+            name: "Olga Old",
+            password_hash: await hashPassword(TEST_PASSWORD),
+            role: "coalition_admin",
+            created_at: "2026-01-02T03:04:05.000Z",
+          })
+          .execute();
+        await migrateToLatest(database.db as Kysely<DB>);
+        const user = await database.db
+          .selectFrom("users")
+          .selectAll()
+          .where("id", "=", id)
+          .executeTakeFirstOrThrow();
+        assert.equal(user.coalition_role, "coalition_admin");
+        assert.equal(new Date(user.created_at).toISOString(), "2026-01-02T03:04:05.000Z");
+
+        const config = testConfig();
+        app = await buildApp(config, { database });
+        const guard = { preHandler: requireCoalitionRole("coalition_admin") };
+        app.get("/admin/test-guard", guard, async () => ({ ok: true }));
+        await app.ready();
+        const cookie = await signIn(app, "old@example.org", TEST_PASSWORD, undefined, "10.2.0.1");
+        const res = await app.inject({ url: "/admin/test-guard", headers: { cookie } });
+        assert.equal(res.statusCode, 200);
+        const wrong = await postSignIn(app, "old@example.org", "not the old password", {
+          remoteAddress: "10.2.0.1",
+        });
+        assert.equal(wrong.res.statusCode, 401);
+      } finally {
+        await app?.close();
+        await drop();
+      }
+    });
+  });
+}

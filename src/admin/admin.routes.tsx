@@ -1,0 +1,39 @@
+import type { FastifyInstance } from "fastify";
+import { requireCoalitionRole } from "../accounts/index.js";
+import { registerPage } from "../http/locale.js";
+import { pageContext, sendPage } from "../http/render.js";
+import { AdminHomePage, OutboxPage } from "./admin.view.js";
+
+/** The admin area's front page and the outbox, for coalition admins. */
+export async function adminRoutes(app: FastifyInstance) {
+  const guard = { preHandler: requireCoalitionRole("coalition_admin"), restricted: true };
+
+  registerPage(
+    app,
+    "/admin",
+    async (request, reply) =>
+      sendPage(
+        reply.header("cache-control", "no-store"),
+        <AdminHomePage ctx={pageContext(request)} />,
+      ),
+    guard,
+  );
+
+  registerPage(
+    app,
+    "/admin/outbox",
+    async (request, reply) => {
+      const messages = await app.db
+        .selectFrom("outbox")
+        .selectAll()
+        .orderBy("created_at", "desc")
+        .limit(200)
+        .execute();
+      return sendPage(
+        reply.header("cache-control", "no-store"),
+        <OutboxPage ctx={pageContext(request)} messages={messages} />,
+      );
+    },
+    guard,
+  );
+}
