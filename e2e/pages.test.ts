@@ -2,13 +2,16 @@
 // axe-core finds no WCAG 2.1 A/AA or best-practice violation. Then a few journeys a visitor takes.
 // The browser part does not depend on the database dialect, so it runs on SQLite only.
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import type { FastifyInstance } from "fastify";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { buildApp } from "../src/app.js";
 import { type Database, openDatabase } from "../src/db/index.js";
 import { findLocale, LOCALES, type Locale, localizedPath, translator } from "../src/i18n/index.js";
+import { createApplication, findGeography } from "../src/members/join.queries.js";
 import { seedDemo } from "../src/seed-demo.js";
+import { createUser, TEST_PASSWORD } from "../test/support/accounts.js";
 import { testConfig } from "../test/support/app.js";
 import { axeViolations, browserSkipReason, launchBrowser } from "../test/support/browser.js";
 import { createTestDatabase } from "../test/support/databases.js";
@@ -192,6 +195,49 @@ describe("pages in a browser [sqlite]", { skip: browserSkipReason() }, () => {
       assert.deepEqual(problems, []);
     } finally {
       await strict.close();
+    }
+  });
+  it("a coalition admin signs in, reviews an application and accepts it, in Spanish, axe-clean", async () => {
+    await createUser(app, { email: "admin.e2e@example.org", coalitionRole: "coalition_admin" });
+    const geography = await findGeography(database.db, "2018250");
+    assert.ok(geography);
+    await createApplication(database.db, {
+      geography,
+      kind: "city",
+      executiveName: "Joyce Warshaw",
+      executiveTitle: "Mayor",
+      contactName: "Ana Pérez",
+      contactTitle: "",
+      contactEmail: "ana@example.org",
+      contactPhone: "",
+      message: "",
+      locale: "es",
+      submissionKey: randomUUID(),
+    });
+    const admin = await browser.newContext({ bypassCSP: true, locale: "es-US" });
+    try {
+      const tab = await admin.newPage();
+      await open(tab, "/es/admin/members", 200); // sent to sign in, which answers 200
+      assert.match(new URL(tab.url()).pathname, /^\/es\/account\/sign-in/);
+      await assertAccessible(tab, "/es/account/sign-in");
+      await tab.locator("input[name=email]").fill("admin.e2e@example.org");
+      await tab.locator("input[name=password]").fill(TEST_PASSWORD);
+      await tab.locator("form[method=post] button[type=submit]").first().click();
+      await tab.waitForURL(/\/es\/admin\/members$/);
+      await assertAccessible(tab, "/es/admin/members");
+      await tab.locator("table a").first().click();
+      await tab.waitForURL(/\/es\/admin\/members\/applications\//);
+      await assertAccessible(tab, "application page");
+      await tab.locator("form[action$='/accept'] button").click();
+      await tab.waitForURL(/\/es\/admin\/members\?decided=/);
+      assert.match(await tab.locator("[role=status]").innerText(), /Dodge City city/);
+      await assertAccessible(tab, "after accepting");
+      await open(tab, "/es/account");
+      await assertAccessible(tab, "/es/account");
+      await open(tab, "/es/admin/outbox");
+      await assertAccessible(tab, "/es/admin/outbox");
+    } finally {
+      await admin.close();
     }
   });
 });
