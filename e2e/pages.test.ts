@@ -230,7 +230,7 @@ describe("pages in a browser [sqlite]", { skip: browserSkipReason() }, () => {
       await assertAccessible(tab, "application page");
       await tab.locator("form[action$='/accept'] button").click();
       await tab.waitForURL(/\/es\/admin\/members\?decided=/);
-      assert.match(await tab.locator("[role=status]").innerText(), /Dodge City city/);
+      assert.match((await tab.locator("[role=status]").textContent()) ?? "", /Dodge City city/);
       await assertAccessible(tab, "after accepting");
       await open(tab, "/es/account");
       await assertAccessible(tab, "/es/account");
