@@ -2,6 +2,7 @@ import { localizedPath } from "../i18n/index.js";
 import { ErrorSummary, TextField } from "../views/form.js";
 import { Layout } from "../views/layout.js";
 import type { PageContext } from "../views/page-context.js";
+import { TableHead } from "../views/table.js";
 import type { Account } from "./session.js";
 
 export type SignInField = "email" | "password";
@@ -139,16 +140,7 @@ export function AccountPage({
         </h2>
         <p safe>{t("accounts.sessions.intro")}</p>
         <table class="usa-table usa-table--borderless" aria-labelledby="sessions-heading">
-          <thead>
-            <tr>
-              <th scope="col" safe>
-                {t("accounts.sessions.started")}
-              </th>
-              <th scope="col" safe>
-                {t("accounts.sessions.device")}
-              </th>
-            </tr>
-          </thead>
+          <TableHead labels={[t("accounts.sessions.started"), t("accounts.sessions.device")]} />
           <tbody>
             {sessions.map((s) => (
               <tr>

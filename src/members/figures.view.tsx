@@ -2,6 +2,7 @@ import { formatNumber, localizedPath } from "../i18n/index.js";
 import { DemoNotice } from "../views/demo-notice.js";
 import { Layout } from "../views/layout.js";
 import type { PageContext } from "../views/page-context.js";
+import { TableHead } from "../views/table.js";
 import { CROSSWALK_2020 } from "./census-snapshots.js";
 import type { CoalitionStats } from "./members.queries.js";
 
@@ -44,22 +45,14 @@ function Totals({ ctx, stats }: FiguresProps) {
     <>
       <table class="usa-table usa-table--stacked">
         <caption safe>{t("figures.totals.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col" safe>
-              {t("figures.totals.col.measure")}
-            </th>
-            <th scope="col" safe>
-              {t("figures.totals.col.sum")}
-            </th>
-            <th scope="col" safe>
-              {t("figures.totals.col.removed")}
-            </th>
-            <th scope="col" safe>
-              {t("figures.totals.col.total")}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          labels={[
+            t("figures.totals.col.measure"),
+            t("figures.totals.col.sum"),
+            t("figures.totals.col.removed"),
+            t("figures.totals.col.total"),
+          ]}
+        />
         <tbody>
           {rows.map((row) => (
             <tr>
@@ -90,25 +83,15 @@ function Sources({ ctx, stats }: FiguresProps) {
   return (
     <table class="usa-table usa-table--stacked">
       <caption safe>{t("figures.sources.caption")}</caption>
-      <thead>
-        <tr>
-          <th scope="col" safe>
-            {t("figures.sources.col.measure")}
-          </th>
-          <th scope="col" safe>
-            {t("figures.sources.col.vintage")}
-          </th>
-          <th scope="col" safe>
-            {t("figures.sources.col.source")}
-          </th>
-          <th scope="col" safe>
-            {t("figures.sources.col.members")}
-          </th>
-          <th scope="col" safe>
-            {t("figures.sources.col.kind")}
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        labels={[
+          t("figures.sources.col.measure"),
+          t("figures.sources.col.vintage"),
+          t("figures.sources.col.source"),
+          t("figures.sources.col.members"),
+          t("figures.sources.col.kind"),
+        ]}
+      />
       <tbody>
         {stats.sources.map((s) => (
           <tr>
@@ -140,28 +123,16 @@ function Overlaps({ ctx, stats }: FiguresProps) {
   return (
     <table class="usa-table usa-table--stacked">
       <caption safe>{t("figures.overlaps.caption")}</caption>
-      <thead>
-        <tr>
-          <th scope="col" safe>
-            {t("figures.overlaps.col.city")}
-          </th>
-          <th scope="col" safe>
-            {t("figures.overlaps.col.county")}
-          </th>
-          <th scope="col" safe>
-            {t("figures.overlaps.col.share")}
-          </th>
-          <th scope="col" safe>
-            {t("figures.overlaps.col.population")}
-          </th>
-          <th scope="col" safe>
-            {t("figures.overlaps.col.foreign_born")}
-          </th>
-          <th scope="col" safe>
-            {t("figures.overlaps.col.method")}
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        labels={[
+          t("figures.overlaps.col.city"),
+          t("figures.overlaps.col.county"),
+          t("figures.overlaps.col.share"),
+          t("figures.overlaps.col.population"),
+          t("figures.overlaps.col.foreign_born"),
+          t("figures.overlaps.col.method"),
+        ]}
+      />
       <tbody>
         {stats.overlaps.map((o) => (
           <tr>

@@ -2,6 +2,7 @@ import { localizedPath } from "../i18n/index.js";
 import { ErrorSummary, TextArea } from "../views/form.js";
 import { Layout } from "../views/layout.js";
 import type { PageContext } from "../views/page-context.js";
+import { TableHead } from "../views/table.js";
 import type { Application } from "./review.js";
 import { STATES } from "./states.js";
 
@@ -29,25 +30,15 @@ function ApplicationsTable({
   return (
     <table class="usa-table usa-table--borderless usa-table--stacked">
       <caption safe>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col" safe>
-            {t("admin.applications.column.jurisdiction")}
-          </th>
-          <th scope="col" safe>
-            {t("admin.applications.column.executive")}
-          </th>
-          <th scope="col" safe>
-            {t("admin.applications.column.contact")}
-          </th>
-          <th scope="col" safe>
-            {t("admin.applications.column.received")}
-          </th>
-          <th scope="col" safe>
-            {t("admin.applications.column.status")}
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        labels={[
+          t("admin.applications.column.jurisdiction"),
+          t("admin.applications.column.executive"),
+          t("admin.applications.column.contact"),
+          t("admin.applications.column.received"),
+          t("admin.applications.column.status"),
+        ]}
+      />
       <tbody>
         {rows.map((r) => (
           <tr>
