@@ -179,6 +179,15 @@ export function Layout({ ctx, title, description, noindex, children }: LayoutPro
                         {t("common.footer.api")}
                       </a>
                     </li>
+                    <li class="usa-footer__primary-content">
+                      <a
+                        class="usa-footer__primary-link"
+                        href={localizedPath(locale, "/account/sign-in")}
+                        safe
+                      >
+                        {t("common.footer.sign_in")}
+                      </a>
+                    </li>
                   </ul>
                 </nav>
               </div>
