@@ -24,6 +24,7 @@ import {
   membersApi,
   membersRoutes,
   reviewRoutes,
+  rosterAdminRoutes,
 } from "./members/index.js";
 
 export interface AppOptions {
@@ -97,6 +98,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(joinRoutes);
   await app.register(accountRoutes);
   await app.register(reviewRoutes);
+  await app.register(rosterAdminRoutes);
   await app.register(adminRoutes);
   return app;
 }

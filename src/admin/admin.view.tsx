@@ -16,6 +16,11 @@ export function AdminHomePage({ ctx }: { ctx: PageContext }) {
             </a>
           </li>
           <li class="cfa-explore__item">
+            <a class="cfa-explore__link" href={localizedPath(locale, "/admin/members/import")} safe>
+              {t("admin.nav.roster")}
+            </a>
+          </li>
+          <li class="cfa-explore__item">
             <a class="cfa-explore__link" href={localizedPath(locale, "/admin/outbox")} safe>
               {t("admin.nav.outbox")}
             </a>

@@ -8,6 +8,7 @@ export { type CoalitionStats, coalitionStats, type FigureSource } from "./member
 export { membersRoutes } from "./members.routes.js";
 export { seedDemoMembers } from "./members.seed.js";
 export { reviewRoutes } from "./review.routes.js";
+export { rosterAdminRoutes } from "./roster-admin.routes.js";
 export {
   applyRosterImport,
   exportRosterCsv,

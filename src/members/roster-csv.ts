@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import type { Kysely } from "kysely";
+import { recordAudit } from "../audit/index.js";
 import {
   type DB,
   type JurisdictionKind,
@@ -130,6 +131,8 @@ export interface ApplyOptions {
   now?: Date;
   /** Called after each write inside the transaction; throwing from it rolls everything back. */
   onProgress?: (done: number, total: number) => void;
+  /** Who imports: recorded in the audit log in the import's transaction (the CLI has no one). */
+  actor?: { id: string; email: string };
 }
 
 export interface ApplyOutcome {
@@ -676,6 +679,14 @@ export async function applyRosterImport(
         done += batch.length;
         options.onProgress?.(done, total);
       }
+      await recordAudit(trx, {
+        actor: options.actor ?? null,
+        action: "roster.import",
+        entity: "roster",
+        entityId: "csv",
+        before: updates.map((row) => row.existing),
+        after: { ...outcome, rows: [...updates, ...inserts].map((row) => row.values) },
+      });
     });
   } catch (error) {
     if (error instanceof RosterImportError) throw error;
