@@ -6,7 +6,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { accountRoutes, accountsPlugin } from "./accounts/index.js";
 import { adminRoutes } from "./admin/index.js";
 import type { Config } from "./config/config.js";
-import { contentRoutes } from "./content/index.js";
+import { contentAdminRoutes, contentRoutes } from "./content/index.js";
 import { type Database, openDatabase } from "./db/index.js";
 import { installErrorHandlers } from "./http/error-handler.js";
 import { formsPlugin } from "./http/forms.js";
@@ -100,5 +100,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(reviewRoutes);
   await app.register(rosterAdminRoutes);
   await app.register(adminRoutes);
+  await app.register(contentAdminRoutes);
   return app;
 }

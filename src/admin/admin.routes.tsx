@@ -4,9 +4,13 @@ import { registerPage } from "../http/locale.js";
 import { pageContext, sendPage } from "../http/render.js";
 import { AdminHomePage, OutboxPage } from "./admin.view.js";
 
-/** The admin area's front page and the outbox, for coalition admins. */
+/** The admin area's front page (admins and editors) and the outbox (admins). */
 export async function adminRoutes(app: FastifyInstance) {
   const guard = { preHandler: requireCoalitionRole("coalition_admin"), restricted: true };
+  const staff = {
+    preHandler: requireCoalitionRole("coalition_admin", "coalition_editor"),
+    restricted: true,
+  };
 
   registerPage(
     app,
@@ -14,9 +18,12 @@ export async function adminRoutes(app: FastifyInstance) {
     async (request, reply) =>
       sendPage(
         reply.header("cache-control", "no-store"),
-        <AdminHomePage ctx={pageContext(request)} />,
+        <AdminHomePage
+          ctx={pageContext(request)}
+          isAdmin={request.account?.user.coalitionRole === "coalition_admin"}
+        />,
       ),
-    guard,
+    staff,
   );
 
   registerPage(

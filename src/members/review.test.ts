@@ -47,12 +47,7 @@ describeEachDatabase("reviewing membership applications", {}, (ctx) => {
     await createUser(ctx.app, { email: "editor@example.org", coalitionRole: "coalition_editor" });
     for (const email of ["staff@example.org", "editor@example.org"]) {
       const cookie = await signIn(ctx.app, email);
-      for (const url of [
-        "/admin/members",
-        `/admin/members/applications/${id}`,
-        "/admin/outbox",
-        "/admin",
-      ]) {
+      for (const url of ["/admin/members", `/admin/members/applications/${id}`, "/admin/outbox"]) {
         assert.equal(
           (await ctx.app.inject({ url, headers: { cookie } })).statusCode,
           403,
@@ -65,6 +60,19 @@ describeEachDatabase("reviewing membership applications", {}, (ctx) => {
       });
       assert.equal(accept.statusCode, 403, "a write is refused too");
     }
+    // The admin front page opens to editors, showing only what their role allows.
+    const staffHome = await ctx.app.inject({
+      url: "/admin",
+      headers: { cookie: await signIn(ctx.app, "staff@example.org") },
+    });
+    assert.equal(staffHome.statusCode, 403);
+    const editorHome = await ctx.app.inject({
+      url: "/admin",
+      headers: { cookie: await signIn(ctx.app, "editor@example.org") },
+    });
+    assert.equal(editorHome.statusCode, 200);
+    assert.match(editorHome.body, /href="\/admin\/content"/);
+    assert.doesNotMatch(editorHome.body, /href="\/admin\/members"/);
     assert.equal((await findGeography(db(), "2018250"))?.geoid, "2018250");
     const row = await db()
       .selectFrom("membership_applications")
