@@ -93,13 +93,14 @@ export function signInPath(request: FastifyRequest, next?: string): string {
 /**
  * A preHandler letting through only people with one of the coalition `roles`: a page request
  * without a session goes to sign-in (303), an API request gets 401, and a signed-in person
- * without the role gets 403.
+ * without the role gets 403. Every answer it guards is marked `cache-control: no-store`.
  */
 export function requireCoalitionRole(...roles: UserRole[]): preHandlerAsyncHookHandler {
   return async function coalitionRoleGuard(request, reply) {
+    // What a guard lets through is personal: no browser or proxy may keep it.
+    reply.header("cache-control", "no-store");
     const account = await loadAccount(request, reply);
     if (!account) {
-      reply.header("cache-control", "no-store");
       if (JSON_PATHS.test(stripLocale(request.url))) {
         const message = request.t("accounts.error.unauthorized");
         return reply.code(401).send({ error: { id: "unauthorized", statusCode: 401, message } });

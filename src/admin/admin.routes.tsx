@@ -17,7 +17,7 @@ export async function adminRoutes(app: FastifyInstance) {
     "/admin",
     async (request, reply) =>
       sendPage(
-        reply.header("cache-control", "no-store"),
+        reply,
         <AdminHomePage
           ctx={pageContext(request)}
           isAdmin={request.account?.user.coalitionRole === "coalition_admin"}
@@ -36,10 +36,7 @@ export async function adminRoutes(app: FastifyInstance) {
         .orderBy("created_at", "desc")
         .limit(200)
         .execute();
-      return sendPage(
-        reply.header("cache-control", "no-store"),
-        <OutboxPage ctx={pageContext(request)} messages={messages} />,
-      );
+      return sendPage(reply, <OutboxPage ctx={pageContext(request)} messages={messages} />);
     },
     guard,
   );

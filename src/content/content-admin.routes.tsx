@@ -66,7 +66,6 @@ export async function contentAdminRoutes(app: FastifyInstance) {
           notice = request.t("admin.content.saved", { key, language: locale.name });
         }
       }
-      reply.header("cache-control", "no-store");
       return sendPage(
         reply,
         <ContentTablePage ctx={pageContext(request)} rows={table} notice={notice} />,
@@ -85,7 +84,6 @@ export async function contentAdminRoutes(app: FastifyInstance) {
         findBody(app.db, key, locale.tag),
         findBody(app.db, key, DEFAULT_LOCALE.tag),
       ]);
-      reply.header("cache-control", "no-store");
       return sendPage(
         reply,
         <ContentEditPage
@@ -110,7 +108,6 @@ export async function contentAdminRoutes(app: FastifyInstance) {
         const { values, errors } = checkFields(BODY, request.body);
         if (errors.length) {
           const english = await findBody(app.db, key, DEFAULT_LOCALE.tag);
-          reply.header("cache-control", "no-store");
           return sendPage(
             reply,
             <ContentEditPage

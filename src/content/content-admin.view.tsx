@@ -2,6 +2,7 @@ import type { Locale } from "../i18n/index.js";
 import { LOCALES, localizedPath } from "../i18n/index.js";
 import { ErrorSummary, TextArea } from "../views/form.js";
 import { Layout } from "../views/layout.js";
+import { Notice } from "../views/notice.js";
 import type { PageContext } from "../views/page-context.js";
 import { TableHead } from "../views/table.js";
 
@@ -37,17 +38,7 @@ export function ContentTablePage({
     <Layout ctx={ctx} title={t("admin.content.title")} noindex>
       <div class="grid-container usa-section">
         <h1 safe>{t("admin.content.title")}</h1>
-        {notice ? (
-          <div class="usa-alert usa-alert--success usa-alert--slim" role="status">
-            <div class="usa-alert__body">
-              <p class="usa-alert__text" safe>
-                {notice}
-              </p>
-            </div>
-          </div>
-        ) : (
-          ""
-        )}
+        {notice ? <Notice kind="success" text={notice} /> : ""}
         <p safe>{t("admin.content.intro")}</p>
         <table class="usa-table usa-table--borderless usa-table--stacked">
           <caption safe>{t("admin.content.title")}</caption>

@@ -43,7 +43,6 @@ export async function reviewRoutes(app: FastifyInstance) {
             name: just.name,
           })
         : undefined;
-      reply.header("cache-control", "no-store");
       return sendPage(
         reply,
         <ApplicationsPage
@@ -64,7 +63,6 @@ export async function reviewRoutes(app: FastifyInstance) {
       const { id } = request.params as { id: string };
       const application = ID.test(id) ? await findApplication(app.db, id) : undefined;
       if (!application) throw notFound();
-      reply.header("cache-control", "no-store");
       return sendPage(
         reply,
         <ApplicationPage

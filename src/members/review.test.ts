@@ -96,6 +96,11 @@ describeEachDatabase("reviewing membership applications", {}, (ctx) => {
 
     const list = await ctx.app.inject({ url: "/es/admin/members", headers: { cookie } });
     assert.equal(list.statusCode, 200);
+    assert.equal(
+      list.headers["cache-control"],
+      "no-store",
+      "a guarded page is never kept by a browser",
+    );
     assert.match(text(list.body), /Dodge City city, KS/);
     const page = await ctx.app.inject({
       url: `/admin/members/applications/${id}`,

@@ -1,6 +1,7 @@
 import { localizedPath } from "../i18n/index.js";
 import { ErrorSummary, TextArea } from "../views/form.js";
 import { Layout } from "../views/layout.js";
+import { Notice } from "../views/notice.js";
 import type { PageContext } from "../views/page-context.js";
 import { TableHead } from "../views/table.js";
 import type { Application } from "./review.js";
@@ -74,17 +75,7 @@ export function ApplicationsPage({
     <Layout ctx={ctx} title={t("admin.applications.title")} noindex>
       <div class="grid-container usa-section">
         <h1 safe>{t("admin.applications.title")}</h1>
-        {notice ? (
-          <div class="usa-alert usa-alert--success usa-alert--slim" role="status">
-            <div class="usa-alert__body">
-              <p class="usa-alert__text" safe>
-                {notice}
-              </p>
-            </div>
-          </div>
-        ) : (
-          ""
-        )}
+        {notice ? <Notice kind="success" text={notice} /> : ""}
         <h2 safe>{t("admin.applications.pending")}</h2>
         {pending.length ? (
           <ApplicationsTable ctx={ctx} rows={pending} caption={t("admin.applications.pending")} />

@@ -37,7 +37,6 @@ export async function rosterAdminRoutes(app: FastifyInstance) {
 
   /** The paste form again, with why its text was refused. */
   function refuse(request: FastifyRequest, reply: FastifyReply, csv: string, error: string) {
-    reply.header("cache-control", "no-store");
     // A too-large paste is not echoed back into the page.
     const echo = Buffer.byteLength(csv, "utf8") > MAX_FILE_BYTES ? "" : csv;
     return sendPage(
@@ -62,7 +61,6 @@ export async function rosterAdminRoutes(app: FastifyInstance) {
             skipped: Number(done[3]),
           })
         : undefined;
-      reply.header("cache-control", "no-store");
       return sendPage(
         reply,
         <RosterImportPage
@@ -81,7 +79,6 @@ export async function rosterAdminRoutes(app: FastifyInstance) {
     async (_request, reply) => {
       const csv = await exportRosterCsv(app.db);
       return reply
-        .header("cache-control", "no-store")
         .header("content-type", "text/csv; charset=utf-8")
         .header("content-disposition", 'attachment; filename="roster.csv"')
         .send(csv);
@@ -100,7 +97,6 @@ export async function rosterAdminRoutes(app: FastifyInstance) {
         if (preview.problems.some((p) => p.code === "file_too_large")) {
           return refuse(request, reply, csv, request.t("admin.roster.too_large"));
         }
-        reply.header("cache-control", "no-store");
         return sendPage(
           reply,
           <RosterPreviewPage
@@ -139,7 +135,6 @@ export async function rosterAdminRoutes(app: FastifyInstance) {
           );
         } catch (error) {
           if (!(error instanceof RosterImportError)) throw error;
-          reply.header("cache-control", "no-store");
           return sendPage(
             reply,
             <RosterPreviewPage

@@ -205,6 +205,7 @@ describeEachDatabase("importing and exporting the roster in the admin UI", {}, (
     const cookie = await signIn(ctx.app, "admin@example.org");
     const res = await ctx.app.inject({ url: "/admin/members/export.csv", headers: { cookie } });
     assert.equal(res.statusCode, 200);
+    assert.equal(res.headers["cache-control"], "no-store");
     assert.equal(res.headers["content-type"], "text/csv; charset=utf-8");
     assert.equal(res.headers["content-disposition"], 'attachment; filename="roster.csv"');
     const rows = parse(res.body, { bom: true }) as string[][];

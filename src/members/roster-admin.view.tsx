@@ -1,24 +1,10 @@
 import { localizedPath } from "../i18n/index.js";
 import { Checkbox, ErrorSummary, TextArea } from "../views/form.js";
 import { Layout } from "../views/layout.js";
+import { Notice } from "../views/notice.js";
 import type { PageContext } from "../views/page-context.js";
 import { TableHead } from "../views/table.js";
 import { EXPORT_COLUMNS, MAX_FILE_BYTES, type RosterPreview } from "./roster-csv.js";
-
-function Notice({ kind, text }: { kind: "success" | "error" | "info"; text: string }) {
-  return (
-    <div
-      class={`usa-alert usa-alert--${kind} usa-alert--slim`}
-      role={kind === "error" ? "alert" : "status"}
-    >
-      <div class="usa-alert__body">
-        <p class="usa-alert__text" safe>
-          {text}
-        </p>
-      </div>
-    </div>
-  );
-}
 
 function BackLink({ ctx }: { ctx: PageContext }) {
   return (
