@@ -224,25 +224,31 @@ describeEachDatabase("members directory", {}, (ctx) => {
         )
         .execute();
     }
+    const count = await db
+      .selectFrom("jurisdictions")
+      .select("id")
+      .where("status", "=", "member")
+      .execute();
+    assert.equal(count.length, 500, "members in the database");
     // Server time is the CPU this process spends (queries' wait excluded, as are other
     // processes competing for the machine), measured on cold renders: the cache is cleared.
+    // As in `npm run bench`, three renders first, so one-time work (JIT, projecting the base
+    // map, which production does at start) is not counted as a render's cost.
+    for (let i = 0; i < 3; i++) {
+      ctx.app.pageCache.clear();
+      await ctx.app.inject({ url: "/members?sort=population" });
+    }
     const times: number[] = [];
-    for (let i = 0; i < 7; i++) {
+    for (let i = 0; i < 11; i++) {
       ctx.app.pageCache.clear();
       const started = process.cpuUsage();
       const res = await ctx.app.inject({ url: "/members?sort=population" });
       const used = process.cpuUsage(started);
       times.push((used.user + used.system) / 1000);
       assert.equal(res.statusCode, 200);
-      const count = await db
-        .selectFrom("jurisdictions")
-        .select("id")
-        .where("status", "=", "member")
-        .execute();
-      assert.equal(count.length, 500, "members in the database");
       assert.equal((res.body.match(/<th scope="row"/g) ?? []).length, 500);
     }
-    const median = times.sort((a, b) => a - b)[3] ?? Number.POSITIVE_INFINITY;
+    const median = times.sort((a, b) => a - b)[5] ?? Number.POSITIVE_INFINITY;
     assert.ok(
       median < 50,
       `median ${median.toFixed(1)} ms over ${times.map((t) => t.toFixed(1)).join(", ")}`,
