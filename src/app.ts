@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
-import { accountRoutes, accountsPlugin } from "./accounts/index.js";
+import { accountPageRoutes, accountRoutes, accountsPlugin } from "./accounts/index.js";
 import { adminRoutes } from "./admin/index.js";
 import type { Config } from "./config/config.js";
 import { contentAdminRoutes, contentRoutes } from "./content/index.js";
@@ -97,6 +97,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(figuresRoutes);
   await app.register(joinRoutes);
   await app.register(accountRoutes);
+  await app.register(accountPageRoutes);
   await app.register(reviewRoutes);
   await app.register(rosterAdminRoutes);
   await app.register(adminRoutes);

@@ -1,3 +1,4 @@
+export { accountPageRoutes } from "./account.routes.js";
 export {
   type Auth,
   type AuthConfig,
@@ -6,13 +7,18 @@ export {
   MAX_PASSWORD_LENGTH,
   MIN_PASSWORD_LENGTH,
 } from "./auth.js";
-export { accountRoutes, SIGN_IN_RATE_LIMIT } from "./routes.js";
 export {
   type Account,
   type AccountsPluginOptions,
   accountsPlugin,
+  chooseJurisdictionPath,
   loadAccount,
+  type Membership,
+  membershipsOf,
   requireCoalitionRole,
+  requireJurisdiction,
+  requireSignedIn,
   safeNext,
   signInPath,
 } from "./session.js";
+export { accountRoutes, SIGN_IN_RATE_LIMIT } from "./sign-in.routes.js";

@@ -10,14 +10,36 @@ import type {
   preHandlerAsyncHookHandler,
 } from "fastify";
 import fp from "fastify-plugin";
-import type { Database, UserRole } from "../db/index.js";
+import type { Kysely } from "kysely";
+import type { Database, DB, MembershipRole, UserRole } from "../db/index.js";
 import { AppError } from "../http/errors.js";
 import { localizedPath, stripLocale } from "../i18n/index.js";
 import { type Auth, createAuth } from "./auth.js";
 
+/** A jurisdiction someone works for, and their role there. */
+export interface Membership {
+  jurisdictionId: string;
+  slug: string;
+  name: string;
+  role: MembershipRole;
+}
+
 export interface Account {
-  user: { id: string; email: string; name: string; coalitionRole: UserRole | null };
+  user: {
+    id: string;
+    email: string;
+    name: string;
+    coalitionRole: UserRole | null;
+    twoFactorEnabled: boolean;
+  };
   session: { id: string; activeJurisdictionId: string | null };
+  /** Every jurisdiction the person works for, by name. */
+  memberships: Membership[];
+  /**
+   * The jurisdiction the person acts for: the one chosen in this session, or their only one.
+   * Null when they work for none, or for several and have not chosen.
+   */
+  jurisdiction: Membership | null;
 }
 
 declare module "fastify" {
@@ -64,6 +86,11 @@ async function readAccount(request: FastifyRequest, reply?: FastifyReply): Promi
   if (!response) return null;
   const { user, session } = response;
   const role = user.coalitionRole;
+  const memberships = await membershipsOf(request.server.db, user.id);
+  const chosen = session.activeJurisdictionId ?? null;
+  const jurisdiction =
+    memberships.find((m) => m.jurisdictionId === chosen) ??
+    (memberships.length === 1 ? (memberships[0] ?? null) : null);
   return {
     user: {
       id: user.id,
@@ -71,9 +98,24 @@ async function readAccount(request: FastifyRequest, reply?: FastifyReply): Promi
       name: user.name,
       coalitionRole:
         typeof role === "string" && COALITION_ROLES.includes(role) ? (role as UserRole) : null,
+      twoFactorEnabled: Boolean(user.twoFactorEnabled),
     },
-    session: { id: session.id, activeJurisdictionId: session.activeJurisdictionId ?? null },
+    session: { id: session.id, activeJurisdictionId: chosen },
+    memberships,
+    jurisdiction,
   };
+}
+
+/** The jurisdictions a person works for, by name. */
+export async function membershipsOf(db: Kysely<DB>, userId: string): Promise<Membership[]> {
+  const rows = await db
+    .selectFrom("memberships as m")
+    .innerJoin("jurisdictions as j", "j.id", "m.jurisdiction_id")
+    .select(["j.id", "j.slug", "j.name", "m.role"])
+    .where("m.user_id", "=", userId)
+    .orderBy("j.name")
+    .execute();
+  return rows.map((r) => ({ jurisdictionId: r.id, slug: r.slug, name: r.name, role: r.role }));
 }
 
 /** Only paths of this site: "/x", not "//host", "/\host" or "https://…". */
@@ -91,12 +133,14 @@ export function signInPath(request: FastifyRequest, next?: string): string {
 }
 
 /**
- * A preHandler letting through only people with one of the coalition `roles`: a page request
- * without a session goes to sign-in (303), an API request gets 401, and a signed-in person
- * without the role gets 403. Every answer it guards is marked `cache-control: no-store`.
+ * The one shape of every guard: no session, a page request goes to sign-in (303) and an API
+ * request gets 401; a signed-in person that `allowed` refuses gets 403, or is sent where
+ * `allowed` says. Every answer a guard lets through is marked `cache-control: no-store`.
  */
-export function requireCoalitionRole(...roles: UserRole[]): preHandlerAsyncHookHandler {
-  return async function coalitionRoleGuard(request, reply) {
+function guard(
+  allowed: (account: Account, request: FastifyRequest) => true | false | { redirect: string },
+): preHandlerAsyncHookHandler {
+  return async function accountGuard(request, reply) {
     // What a guard lets through is personal: no browser or proxy may keep it.
     reply.header("cache-control", "no-store");
     const account = await loadAccount(request, reply);
@@ -107,10 +151,44 @@ export function requireCoalitionRole(...roles: UserRole[]): preHandlerAsyncHookH
       }
       return reply.redirect(signInPath(request, request.url), 303);
     }
-    if (!account.user.coalitionRole || !roles.includes(account.user.coalitionRole)) {
-      throw new AppError(403, "forbidden");
+    const verdict = allowed(account, request);
+    if (verdict === true) return;
+    if (verdict !== false && !JSON_PATHS.test(stripLocale(request.url))) {
+      return reply.redirect(verdict.redirect, 303);
     }
+    throw new AppError(403, "forbidden");
   };
+}
+
+/** Lets through anyone signed in. */
+export function requireSignedIn(): preHandlerAsyncHookHandler {
+  return guard(() => true);
+}
+
+/** Lets through only people with one of the coalition `roles` (see `guard`). */
+export function requireCoalitionRole(...roles: UserRole[]): preHandlerAsyncHookHandler {
+  return guard(
+    (account) => account.user.coalitionRole !== null && roles.includes(account.user.coalitionRole),
+  );
+}
+
+/**
+ * Lets through only people acting for a jurisdiction (`account.jurisdiction`) with one of the
+ * membership `roles` there. Someone who works for several and has not chosen is sent to choose.
+ */
+export function requireJurisdiction(...roles: MembershipRole[]): preHandlerAsyncHookHandler {
+  return guard((account, request) => {
+    if (account.jurisdiction) return roles.includes(account.jurisdiction.role);
+    if (account.memberships.length === 0) return false;
+    return { redirect: chooseJurisdictionPath(request, request.url) };
+  });
+}
+
+/** The localized page where someone picks the jurisdiction they act for, then goes to `next`. */
+export function chooseJurisdictionPath(request: FastifyRequest, next?: string): string {
+  const path = localizedPath(request.locale, "/account/jurisdiction");
+  const back = safeNext(next);
+  return back ? `${path}?next=${encodeURIComponent(back)}` : path;
 }
 
 export interface AccountsPluginOptions {

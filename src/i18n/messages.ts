@@ -13,6 +13,7 @@ import type home from "./locales/en/home.json";
 import type joinMessages from "./locales/en/join.json";
 import type members from "./locales/en/members.json";
 import type pages from "./locales/en/pages.json";
+import type team from "./locales/en/team.json";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "./locales.js";
 
 type Keys<NS extends string, C> = `${NS}.${Extract<keyof C, string>}`;
@@ -26,7 +27,8 @@ export type MessageKey =
   | Keys<"home", typeof home>
   | Keys<"join", typeof joinMessages>
   | Keys<"members", typeof members>
-  | Keys<"pages", typeof pages>;
+  | Keys<"pages", typeof pages>
+  | Keys<"team", typeof team>;
 
 export type MessageValues = Record<string, string | number | Date>;
 export type Translate = (key: MessageKey, values?: MessageValues) => string;

@@ -6,55 +6,22 @@ import { checkFields } from "../http/forms.js";
 import { registerPage } from "../http/locale.js";
 import { pageContext, sendPage } from "../http/render.js";
 import { LOCALES, localizedPath } from "../i18n/index.js";
-import { AccountPage, type SessionRow, SignInPage, type SignInState } from "./accounts.view.js";
+import { forwardCookies, SESSION_RATE_LIMIT } from "./account.routes.js";
 import { MAX_PASSWORD_LENGTH } from "./auth.js";
-import { loadAccount, safeNext, signInPath } from "./session.js";
+import { safeNext } from "./session.js";
+import { SignInPage, type SignInState } from "./sign-in.view.js";
 
 const SIGN_IN_FIELDS = { email: Type.String({ minLength: 1, maxLength: 254 }) };
 
 /** Guessing passwords: 10 tries per address and quarter hour, whichever account they aim at. */
 export const SIGN_IN_RATE_LIMIT = { max: 10, timeWindow: "15 minutes" };
-// Session changes are cheap to ask for but not to repeat endlessly.
-const SESSION_RATE_LIMIT = { max: 30, timeWindow: "15 minutes" };
-
-function forwardCookies(reply: FastifyReply, headers: Headers): void {
-  const cookies = headers.getSetCookie();
-  if (cookies.length) reply.header("set-cookie", cookies);
-}
-
 export async function accountRoutes(app: FastifyInstance) {
   registerPage(app, "/account/sign-in", async (request, reply) => {
     const next = safeNext((request.query as Record<string, unknown>).next);
     return sendSignIn(request, reply, { email: "", next, errors: [] });
   });
 
-  // Not a public page (it needs a session), so not in the page list that tests walk signed out.
-  const accountPage = async (request: FastifyRequest, reply: FastifyReply) => {
-    reply.header("cache-control", "no-store");
-    const account = await loadAccount(request, reply);
-    if (!account) return reply.redirect(signInPath(request, request.url), 303);
-    const listed = await app.auth.api.listSessions({ headers: fromNodeHeaders(request.headers) });
-    const sessions: SessionRow[] = listed
-      .map((s) => ({
-        id: s.id,
-        createdAt: new Date(s.createdAt),
-        userAgent: s.userAgent ?? null,
-        current: s.id === account.session.id,
-      }))
-      .sort((a, b) => Number(b.current) - Number(a.current) || +b.createdAt - +a.createdAt);
-    return sendPage(
-      reply,
-      <AccountPage
-        ctx={pageContext(request)}
-        account={account}
-        sessions={sessions}
-        csrfToken={reply.generateCsrf()}
-      />,
-    );
-  };
-
   for (const locale of LOCALES) {
-    app.get(localizedPath(locale, "/account"), accountPage);
     app.post(
       localizedPath(locale, "/account/sign-in"),
       { preHandler: app.csrfProtection, config: { rateLimit: SIGN_IN_RATE_LIMIT } },
@@ -127,22 +94,6 @@ export async function accountRoutes(app: FastifyInstance) {
         forwardCookies(reply, headers);
         reply.header("cache-control", "no-store");
         return reply.redirect(localizedPath(request.locale, "/"), 303);
-      },
-    );
-
-    app.post(
-      localizedPath(locale, "/account/sign-out-everywhere"),
-      { preHandler: app.csrfProtection, config: { rateLimit: SESSION_RATE_LIMIT } },
-      async (request, reply) => {
-        reply.header("cache-control", "no-store");
-        const account = await loadAccount(request, reply);
-        if (!account) return reply.redirect(signInPath(request), 303);
-        const { headers } = await app.auth.api.revokeSessions({
-          headers: fromNodeHeaders(request.headers),
-          returnHeaders: true,
-        });
-        forwardCookies(reply, headers);
-        return reply.redirect(signInPath(request), 303);
       },
     );
   }

@@ -2,8 +2,6 @@ import { localizedPath } from "../i18n/index.js";
 import { ErrorSummary, TextField } from "../views/form.js";
 import { Layout } from "../views/layout.js";
 import type { PageContext } from "../views/page-context.js";
-import { TableHead } from "../views/table.js";
-import type { Account } from "./session.js";
 
 export type SignInField = "email" | "password";
 
@@ -86,92 +84,6 @@ export function SignInPage({ ctx, form }: { ctx: PageContext; form: SignInState 
           </div>
           <button class="usa-button" type="submit" safe>
             {t("accounts.sign_in.submit")}
-          </button>
-        </form>
-      </div>
-    </Layout>
-  );
-}
-
-export interface SessionRow {
-  id: string;
-  createdAt: Date;
-  userAgent: string | null;
-  current: boolean;
-}
-
-export function AccountPage({
-  ctx,
-  account,
-  sessions,
-  csrfToken,
-}: {
-  ctx: PageContext;
-  account: Account;
-  sessions: SessionRow[];
-  csrfToken: string;
-}) {
-  const { t, locale } = ctx;
-  const role = account.user.coalitionRole;
-  return (
-    <Layout ctx={ctx} title={t("accounts.account.title")} noindex>
-      <div class="grid-container usa-section">
-        <h1 safe>{t("accounts.account.title")}</h1>
-        <p safe>
-          {t("accounts.account.signed_in_as", {
-            name: account.user.name,
-            email: account.user.email,
-          })}
-        </p>
-        <p safe>
-          {t("accounts.account.role", {
-            role: t(role ? `accounts.role.${role}` : "accounts.role.none"),
-          })}
-        </p>
-        <form method="post" action={localizedPath(locale, "/account/sign-out")}>
-          <input type="hidden" name="_csrf" value={csrfToken} />
-          <button class="usa-button usa-button--outline" type="submit" safe>
-            {t("accounts.sign_out")}
-          </button>
-        </form>
-
-        <h2 id="sessions-heading" safe>
-          {t("accounts.sessions.heading")}
-        </h2>
-        <p safe>{t("accounts.sessions.intro")}</p>
-        <table class="usa-table usa-table--borderless" aria-labelledby="sessions-heading">
-          <TableHead labels={[t("accounts.sessions.started"), t("accounts.sessions.device")]} />
-          <tbody>
-            {sessions.map((s) => (
-              <tr>
-                <td safe>{t("accounts.sessions.when", { created: s.createdAt })}</td>
-                <td>
-                  <span safe>{s.userAgent || t("accounts.sessions.unknown_device")}</span>
-                  {s.current ? (
-                    <>
-                      {" "}
-                      <strong safe>{t("accounts.sessions.current")}</strong>
-                    </>
-                  ) : (
-                    ""
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <form method="post" action={localizedPath(locale, "/account/sign-out-everywhere")}>
-          <input type="hidden" name="_csrf" value={csrfToken} />
-          <p class="usa-hint" id="sign-out-everywhere-hint" safe>
-            {t("accounts.sign_out_everywhere.hint")}
-          </p>
-          <button
-            class="usa-button usa-button--secondary"
-            type="submit"
-            aria-describedby="sign-out-everywhere-hint"
-            safe
-          >
-            {t("accounts.sign_out_everywhere")}
           </button>
         </form>
       </div>
