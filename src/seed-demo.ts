@@ -1,7 +1,8 @@
 // First-start content: the Census snapshots (real data, loaded if not yet), then the coalition's
-// texts (in every language) and a demo roster, written in one transaction so a failed seed
+// texts (in every language), a demo roster and (when asked) demo accounts, written in one transaction so a failed seed
 // leaves nothing behind.
 import type { Kysely } from "kysely";
+import { type DemoAccount, seedDemoAccounts } from "./accounts/index.js";
 import { seedContent } from "./content/index.js";
 import { type DB, lockRevision } from "./db/index.js";
 import { loadCensusSnapshots, seedDemoMembers } from "./members/index.js";
@@ -10,13 +11,20 @@ export interface SeedOutcome {
   seeded: boolean;
   members: number;
   blocks: number;
+  /** The demo people written (only with `accounts: true`). */
+  accounts: DemoAccount[];
+}
+
+export interface SeedOptions {
+  now?: Date;
+  /** Also write the demo accounts (the server and `cfa seed` do; most tests need none). */
+  accounts?: boolean;
 }
 
 /** Seeds an empty database; does nothing (seeded: false) when content is already there. */
-export async function seedDemo(
-  db: Kysely<DB>,
-  now = new Date().toISOString(),
-): Promise<SeedOutcome> {
+export async function seedDemo(db: Kysely<DB>, options: SeedOptions = {}): Promise<SeedOutcome> {
+  const date = options.now ?? new Date();
+  const now = date.toISOString();
   await loadCensusSnapshots(db);
   return db.transaction().execute(async (trx) => {
     // Two processes starting at once on one empty database: the second waits here, then sees
@@ -32,9 +40,10 @@ export async function seedDemo(
       .select("id")
       .limit(1)
       .executeTakeFirst();
-    if (existing || anyMember) return { seeded: false, members: 0, blocks: 0 };
+    if (existing || anyMember) return { seeded: false, members: 0, blocks: 0, accounts: [] };
     const blocks = await seedContent(trx, now);
     const members = await seedDemoMembers(trx, now);
-    return { seeded: true, members, blocks };
+    const accounts = options.accounts ? await seedDemoAccounts(trx, date) : [];
+    return { seeded: true, members, blocks, accounts };
   });
 }

@@ -1,5 +1,6 @@
 // Starts the platform: reads config, migrates, seeds an empty database, listens, and shuts
 // down cleanly on SIGTERM/SIGINT.
+import { describeDemoAccounts } from "./accounts/index.js";
 import { buildApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config/config.js";
 import { migrateToLatest, openDatabase } from "./db/index.js";
@@ -20,11 +21,17 @@ async function main() {
   const database = openDatabase(config.database);
   await migrateToLatest(database.db);
   const census = await loadCensusSnapshots(database.db);
-  const seed = config.seedDemo ? await seedDemo(database.db) : undefined;
+  const seed = config.seedDemo ? await seedDemo(database.db, { accounts: true }) : undefined;
   const app = await buildApp(config, { database });
   if (census.length) app.log.info({ snapshots: census }, "loaded Census snapshots");
-  if (seed?.seeded)
-    app.log.info({ members: seed.members, blocks: seed.blocks }, "seeded demo content");
+  if (seed?.seeded) {
+    app.log.info(
+      { members: seed.members, blocks: seed.blocks, accounts: seed.accounts.length },
+      "seeded demo content",
+    );
+    // For the person who just ran `npm start`, not for the log: shown once, on first start.
+    console.log(describeDemoAccounts(seed.accounts));
+  }
 
   let closing = false;
   const shutdown = async (signal: string) => {

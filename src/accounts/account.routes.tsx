@@ -93,12 +93,13 @@ export async function accountPageRoutes(app: FastifyInstance) {
           if (account.memberships.length === 0) throw new AppError(403, "forbidden");
           return sendChooser(request, reply, next, request.t("team.choose.error"), 422);
         }
-        const { headers } = await app.auth.api.updateSession({
-          body: { activeJurisdictionId: chosen.jurisdictionId },
-          headers: fromNodeHeaders(request.headers),
-          returnHeaders: true,
-        });
-        forwardCookies(reply, headers);
+        // Written here rather than through auth.api.updateSession: the column is ours, and
+        // better-auth keeps no copy of the session (no cookie cache) that could go stale.
+        await app.db
+          .updateTable("sessions")
+          .set({ active_jurisdiction_id: chosen.jurisdictionId })
+          .where("id", "=", account.session.id)
+          .execute();
         return reply.redirect(next ?? localizedPath(request.locale, "/account"), 303);
       },
     );

@@ -8,6 +8,13 @@ export {
   MIN_PASSWORD_LENGTH,
 } from "./auth.js";
 export {
+  DEMO_PASSWORD,
+  type DemoAccount,
+  demoAccounts,
+  describeDemoAccounts,
+  seedDemoAccounts,
+} from "./demo-accounts.js";
+export {
   type Account,
   type AccountsPluginOptions,
   accountsPlugin,

@@ -2,6 +2,7 @@
 // modules beside it, which the tests call directly.
 import { writeFile } from "node:fs/promises";
 import { Command } from "commander";
+import { describeDemoAccounts } from "../accounts/index.js";
 import { ConfigError } from "../config/config.js";
 import { migrateToLatest } from "../db/index.js";
 import { seedDemo } from "../seed-demo.js";
@@ -37,12 +38,13 @@ program
     withDatabase({ create: true }, async ({ db }, settings) => {
       const { applied } = await migrateToLatest(db);
       for (const m of applied) console.log(`applied migration ${m}`);
-      const seed = await seedDemo(db);
+      const seed = await seedDemo(db, { accounts: true });
       console.log(
         seed.seeded
-          ? `seeded ${describeDatabase(settings)}: ${seed.members} demo members, ${seed.blocks} content blocks`
+          ? `seeded ${describeDatabase(settings)}: ${seed.members} demo members, ${seed.blocks} content blocks, ${seed.accounts.length} demo accounts`
           : `${describeDatabase(settings)} already has content; nothing seeded`,
       );
+      if (seed.seeded) console.log(describeDemoAccounts(seed.accounts));
     }),
   );
 

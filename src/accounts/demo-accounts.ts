@@ -1,0 +1,143 @@
+// Demo people for the demo roster, so a visitor can try every role: a coalition admin and
+// editor, an admin for each demo jurisdiction, and one staffer who works for two members (to try
+// switching). Their passwords are public (README, first-start output): demo only, and only
+// written when the demo roster is seeded.
+import { randomUUID } from "node:crypto";
+import { hashPassword } from "better-auth/crypto";
+import { type Kysely, PostgresAdapter } from "kysely";
+import type { DB, MembershipRole, UserRole } from "../db/index.js";
+
+/** The password of every demo account. Public: demo only. */
+export const DEMO_PASSWORD = "cities-for-action-demo";
+const DOMAIN = "example.org";
+
+export interface DemoAccount {
+  email: string;
+  name: string;
+  coalitionRole: UserRole | null;
+  memberships: { slug: string; role: MembershipRole }[];
+}
+
+/** The demo people for a demo roster given by slug and name. */
+export function demoAccounts(roster: { slug: string; name: string }[]): DemoAccount[] {
+  const slugs = new Set(roster.map((m) => m.slug));
+  const staffer = ["montgomery-county-md", "washington-dc"].filter((s) => slugs.has(s));
+  return [
+    {
+      email: `coalition.admin@${DOMAIN}`,
+      name: "Demo Coalition Admin",
+      coalitionRole: "coalition_admin",
+      memberships: [],
+    },
+    {
+      email: `coalition.editor@${DOMAIN}`,
+      name: "Demo Coalition Editor",
+      coalitionRole: "coalition_editor",
+      memberships: [],
+    },
+    ...roster.map((m) => ({
+      email: `admin.${m.slug}@${DOMAIN}`,
+      name: `Demo admin, ${m.name}`,
+      coalitionRole: null,
+      memberships: [{ slug: m.slug, role: "member_admin" as const }],
+    })),
+    ...(staffer.length === 2
+      ? [
+          {
+            email: `regional.staff@${DOMAIN}`,
+            name: "Demo regional staffer",
+            coalitionRole: null,
+            memberships: staffer.map((slug) => ({ slug, role: "member_staff" as const })),
+          },
+        ]
+      : []),
+  ];
+}
+
+/**
+ * Writes the demo people for the demo jurisdictions already in the database, in the caller's
+ * transaction. Rows are written as better-auth writes them (a user, a credential account with
+ * its password hash); one hash serves every account, as they share the demo password.
+ */
+export async function seedDemoAccounts(trx: Kysely<DB>, now: Date): Promise<DemoAccount[]> {
+  const roster = await trx
+    .selectFrom("jurisdictions")
+    .select(["id", "slug", "name"])
+    .where("is_demo", "=", 1)
+    .orderBy("name")
+    .execute();
+  const idOf = new Map(roster.map((j) => [j.slug, j.id]));
+  const people = demoAccounts(roster);
+  const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
+  // better-auth keeps dates as timestamptz on PostgreSQL and ISO text on SQLite, flags likewise.
+  const at = postgres ? now : now.toISOString();
+  const yes = postgres ? true : 1;
+  const no = postgres ? false : 0;
+  const hash = await hashPassword(DEMO_PASSWORD);
+  for (const person of people) {
+    const userId = randomUUID();
+    await trx
+      .insertInto("users")
+      .values({
+        id: userId,
+        email: person.email,
+        name: person.name,
+        email_verified: yes,
+        image: null,
+        coalition_role: person.coalitionRole,
+        two_factor_enabled: no,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    await trx
+      .insertInto("accounts")
+      .values({
+        id: randomUUID(),
+        account_id: userId,
+        provider_id: "credential",
+        user_id: userId,
+        access_token: null,
+        refresh_token: null,
+        id_token: null,
+        access_token_expires_at: null,
+        refresh_token_expires_at: null,
+        scope: null,
+        password: hash,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    for (const m of person.memberships) {
+      const jurisdictionId = idOf.get(m.slug);
+      if (!jurisdictionId) continue;
+      await trx
+        .insertInto("memberships")
+        .values({
+          user_id: userId,
+          jurisdiction_id: jurisdictionId,
+          role: m.role,
+          created_at: now.toISOString(),
+        })
+        .execute();
+    }
+  }
+  return people;
+}
+
+/** What the server and `cfa seed` print after writing the demo accounts. */
+export function describeDemoAccounts(accounts: DemoAccount[]): string {
+  if (!accounts.length) return "";
+  const width = Math.max(...accounts.map((a) => a.email.length));
+  const lines = accounts.map((a) => {
+    const roles = [
+      ...(a.coalitionRole ? [a.coalitionRole] : []),
+      ...a.memberships.map((m) => `${m.role} of ${m.slug}`),
+    ];
+    return `  ${a.email.padEnd(width)}  ${roles.join(", ")}`;
+  });
+  return [
+    `Demo accounts (demo only; every one has the password "${DEMO_PASSWORD}"):`,
+    ...lines,
+  ].join("\n");
+}
