@@ -11,7 +11,7 @@ import { type Database, openDatabase } from "../src/db/index.js";
 import { findLocale, LOCALES, type Locale, localizedPath, translator } from "../src/i18n/index.js";
 import { createApplication, findGeography } from "../src/members/join.queries.js";
 import { seedDemo } from "../src/seed-demo.js";
-import { createUser, TEST_PASSWORD } from "../test/support/accounts.js";
+import { createUser, TEST_PASSWORD, totpCode, totpSecretOf } from "../test/support/accounts.js";
 import { testConfig } from "../test/support/app.js";
 import { axeViolations, browserSkipReason, launchBrowser } from "../test/support/browser.js";
 import { createTestDatabase } from "../test/support/databases.js";
@@ -222,6 +222,13 @@ describe("pages in a browser [sqlite]", { skip: browserSkipReason() }, () => {
       await assertAccessible(tab, "/es/account/sign-in");
       await tab.locator("input[name=email]").fill("admin.e2e@example.org");
       await tab.locator("input[name=password]").fill(TEST_PASSWORD);
+      await tab.locator("form[method=post] button[type=submit]").first().click();
+      // Coalition admins use two-step verification: the code from their authenticator app.
+      await tab.waitForURL(/\/es\/account\/sign-in\/code/);
+      await assertAccessible(tab, "/es/account/sign-in/code");
+      const secret = totpSecretOf("admin.e2e@example.org");
+      assert.ok(secret);
+      await tab.locator("input[name=code]").fill(totpCode(secret));
       await tab.locator("form[method=post] button[type=submit]").first().click();
       await tab.waitForURL(/\/es\/admin\/members$/);
       await assertAccessible(tab, "/es/admin/members");

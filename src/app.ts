@@ -3,8 +3,15 @@ import { fileURLToPath } from "node:url";
 import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
-import { accountPageRoutes, accountRoutes, accountsPlugin } from "./accounts/index.js";
-import { adminRoutes } from "./admin/index.js";
+import {
+  accountPageRoutes,
+  accountRoutes,
+  accountsPlugin,
+  invitationRoutes,
+  teamRoutes,
+  usersAdminRoutes,
+} from "./accounts/index.js";
+import { adminRoutes, auditRoutes } from "./admin/index.js";
 import type { Config } from "./config/config.js";
 import { contentAdminRoutes, contentRoutes } from "./content/index.js";
 import { type Database, openDatabase } from "./db/index.js";
@@ -23,6 +30,7 @@ import {
   joinRoutes,
   membersApi,
   membersRoutes,
+  profileEditRoutes,
   reviewRoutes,
   rosterAdminRoutes,
 } from "./members/index.js";
@@ -98,9 +106,14 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(joinRoutes);
   await app.register(accountRoutes);
   await app.register(accountPageRoutes);
+  await app.register(invitationRoutes);
+  await app.register(teamRoutes);
+  await app.register(usersAdminRoutes);
   await app.register(reviewRoutes);
   await app.register(rosterAdminRoutes);
+  await app.register(profileEditRoutes);
   await app.register(adminRoutes);
+  await app.register(auditRoutes);
   await app.register(contentAdminRoutes);
   return app;
 }

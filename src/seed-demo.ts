@@ -11,14 +11,17 @@ export interface SeedOutcome {
   seeded: boolean;
   members: number;
   blocks: number;
-  /** The demo people written (only with `accounts: true`). */
+  /** The demo people written (only when `accounts` is given). */
   accounts: DemoAccount[];
 }
 
 export interface SeedOptions {
   now?: Date;
-  /** Also write the demo accounts (the server and `cfa seed` do; most tests need none). */
-  accounts?: boolean;
+  /**
+   * Also write the demo accounts, with the auth secret their two-step keys are encrypted with
+   * (the server and `cfa seed` do; most tests need none).
+   */
+  accounts?: { authSecret: string };
 }
 
 /** Seeds an empty database; does nothing (seeded: false) when content is already there. */
@@ -43,7 +46,9 @@ export async function seedDemo(db: Kysely<DB>, options: SeedOptions = {}): Promi
     if (existing || anyMember) return { seeded: false, members: 0, blocks: 0, accounts: [] };
     const blocks = await seedContent(trx, now);
     const members = await seedDemoMembers(trx, now);
-    const accounts = options.accounts ? await seedDemoAccounts(trx, date) : [];
+    const accounts = options.accounts
+      ? await seedDemoAccounts(trx, date, options.accounts.authSecret)
+      : [];
     return { seeded: true, members, blocks, accounts };
   });
 }

@@ -21,7 +21,9 @@ async function main() {
   const database = openDatabase(config.database);
   await migrateToLatest(database.db);
   const census = await loadCensusSnapshots(database.db);
-  const seed = config.seedDemo ? await seedDemo(database.db, { accounts: true }) : undefined;
+  // Demo accounts have published passwords: never on a production server.
+  const accounts = config.env === "production" ? undefined : { authSecret: config.authSecret };
+  const seed = config.seedDemo ? await seedDemo(database.db, { accounts }) : undefined;
   const app = await buildApp(config, { database });
   if (census.length) app.log.info({ snapshots: census }, "loaded Census snapshots");
   if (seed?.seeded) {
@@ -30,7 +32,7 @@ async function main() {
       "seeded demo content",
     );
     // For the person who just ran `npm start`, not for the log: shown once, on first start.
-    console.log(describeDemoAccounts(seed.accounts));
+    if (seed.accounts.length) console.log(describeDemoAccounts(seed.accounts));
   }
 
   let closing = false;

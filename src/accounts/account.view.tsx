@@ -40,6 +40,18 @@ export function AccountPage({
             role: t(role ? `accounts.role.${role}` : "accounts.role.none"),
           })}
         </p>
+        <p>
+          <span safe>
+            {t(
+              account.user.twoFactorEnabled
+                ? "accounts.account.two_factor_on"
+                : "accounts.account.two_factor_off",
+            )}
+          </span>{" "}
+          <a href={localizedPath(locale, "/account/two-factor")} safe>
+            {t("accounts.account.two_factor_manage")}
+          </a>
+        </p>
         <JurisdictionSection ctx={ctx} account={account} />
         <form method="post" action={localizedPath(locale, "/account/sign-out")}>
           <input type="hidden" name="_csrf" value={csrfToken} />
@@ -124,6 +136,24 @@ function JurisdictionSection({ ctx, account }: { ctx: PageContext; account: Acco
         <p>
           <a href={localizedPath(locale, "/account/jurisdiction")} safe>
             {t("team.account.change")}
+          </a>
+        </p>
+      ) : (
+        ""
+      )}
+      {account.jurisdiction?.role === "member_admin" ? (
+        <p>
+          <a href={localizedPath(locale, "/account/team")} safe>
+            {t("team.account.team_link", { name: account.jurisdiction.name })}
+          </a>
+        </p>
+      ) : (
+        ""
+      )}
+      {account.jurisdiction?.role === "member_admin" ? (
+        <p>
+          <a href={localizedPath(locale, "/account/profile")} safe>
+            {t("members.edit.account_link", { name: account.jurisdiction.name })}
           </a>
         </p>
       ) : (

@@ -14,7 +14,9 @@ import {
   cookiesOf,
   createUser,
   csrfTokenOf,
+  newTotpSecret,
   postSignIn,
+  rememberTotp,
   signIn,
   TEST_PASSWORD,
 } from "../../test/support/accounts.js";
@@ -35,7 +37,7 @@ import * as dataRevision from "../db/migrations/0002-data-revision.js";
 import * as censusGeography from "../db/migrations/0003-census-geography.js";
 import * as applicationsAndOutbox from "../db/migrations/0004-applications-and-outbox.js";
 import { DEFAULT_LOCALE, LOCALES, type Locale, localizedPath, translator } from "../i18n/index.js";
-import { createAuth, requireCoalitionRole, safeNext } from "./index.js";
+import { createAuth, enrollTotp, requireCoalitionRole, safeNext } from "./index.js";
 
 const es = LOCALES.find((l) => l.tag === "es") as Locale;
 const SESSION_COOKIE = "__Secure-cfa.session_token";
@@ -296,6 +298,33 @@ describeAccounts("accounts", (ctx) => {
     assert.deepEqual(allowed.json(), { email: ADMIN });
   });
 
+  it("sends a coalition admin without two-step verification to turn it on; the API answers 403", async () => {
+    await createUser(ctx.app, {
+      email: "unenrolled@example.org",
+      coalitionRole: "coalition_admin",
+      twoFactor: false,
+    });
+    const cookie = await signIn(
+      ctx.app,
+      "unenrolled@example.org",
+      TEST_PASSWORD,
+      es,
+      nextAddress(),
+    );
+    const page = await ctx.app.inject({ url: "/es/admin/test-guard?x=1", headers: { cookie } });
+    assert.equal(page.statusCode, 303);
+    assert.equal(
+      page.headers.location,
+      "/es/account/two-factor?next=%2Fes%2Fadmin%2Ftest-guard%3Fx%3D1",
+    );
+    assert.equal(page.headers["cache-control"], "no-store");
+    const api = await ctx.app.inject({ url: "/api/admin/test-guard", headers: { cookie } });
+    assert.equal(api.statusCode, 403);
+    assert.equal(api.json().error.id, "forbidden");
+    const enrolment = await ctx.app.inject({ url: "/es/account/two-factor", headers: { cookie } });
+    assert.equal(enrolment.statusCode, 200, "enrolment stays reachable");
+  });
+
   it("leaves public pages alone: no session lookup, still cached", async () => {
     const admin = await signIn(ctx.app, ADMIN, TEST_PASSWORD, undefined, nextAddress());
     const home = await ctx.app.inject({ url: "/", headers: { cookie: admin } });
@@ -429,7 +458,15 @@ for (const { kind, skip } of testDialects()) {
         app.get("/admin/test-guard", guard, async () => ({ ok: true }));
         await app.ready();
         const cookie = await signIn(app, "old@example.org", TEST_PASSWORD, undefined, "10.2.0.1");
-        const res = await app.inject({ url: "/admin/test-guard", headers: { cookie } });
+        // Signed in, but an admin without two-step verification is sent to turn it on first.
+        const unenrolled = await app.inject({ url: "/admin/test-guard", headers: { cookie } });
+        assert.equal(unenrolled.statusCode, 303);
+        assert.equal(unenrolled.headers.location, "/account/two-factor?next=%2Fadmin%2Ftest-guard");
+        const secret = newTotpSecret();
+        await enrollTotp(app.auth, database.db, id, secret);
+        rememberTotp("old@example.org", secret);
+        const enrolled = await signIn(app, "old@example.org", TEST_PASSWORD, undefined, "10.2.0.1");
+        const res = await app.inject({ url: "/admin/test-guard", headers: { cookie: enrolled } });
         assert.equal(res.statusCode, 200);
         const wrong = await postSignIn(app, "old@example.org", "not the old password", {
           remoteAddress: "10.2.0.1",

@@ -2,9 +2,11 @@
 // snake_case tables, called only through `auth.api` from our own routes (its HTTP handler is
 // never mounted, so our CSRF tokens and rate limits guard every form).
 import { betterAuth } from "better-auth";
+import { magicLink } from "better-auth/plugins/magic-link";
 import { twoFactor } from "better-auth/plugins/two-factor";
 import type { Config } from "../config/config.js";
 import type { Database } from "../db/index.js";
+import { DEFAULT_LOCALE, findLocale, localeOfPath } from "../i18n/index.js";
 
 /** The part of a pino logger better-auth's messages go to. */
 export interface AuthLog {
@@ -16,17 +18,59 @@ export interface AuthLog {
 
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 128;
+
+/**
+ * What is wrong with a new password typed twice, or null. Lengths are counted as better-auth
+ * counts them. Passwords are taken as typed: never trimmed.
+ */
+export function newPasswordProblem(
+  password: unknown,
+  confirm: unknown,
+): "short" | "long" | "mismatch" | null {
+  const typed = typeof password === "string" ? password : "";
+  if (typed.length < MIN_PASSWORD_LENGTH) return "short";
+  if (typed.length > MAX_PASSWORD_LENGTH) return "long";
+  return confirm === typed ? null : "mismatch";
+}
 /** Sessions last a week, renewed once a day while used. */
 const SESSION_SECONDS = 7 * 24 * 3600;
+/** A mailed sign-in link works once, for a quarter of an hour. */
+export const MAGIC_LINK_SECONDS = 15 * 60;
+/** A mailed password-reset link works once, for an hour. */
+export const RESET_PASSWORD_SECONDS = 60 * 60;
 
 export type AuthConfig = Pick<Config, "publicUrl" | "authSecret" | "siteName">;
 
-/** Builds the better-auth instance; `log` receives its messages (none are written when absent). */
+/** Whom a mail from better-auth goes to. */
+export interface MailUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+/**
+ * Sends the mails better-auth asks for, with the raw token: the hook builds our own localized
+ * link from it (better-auth's own URLs point at its never-mounted handler). `locale` is the tag
+ * of the page the person asked from.
+ */
+export interface AuthMail {
+  /** Only ever called for an existing, verified address without two-factor sign-in. */
+  magicLink(user: MailUser, token: string, locale: string): Promise<void>;
+  /** Called for every existing address; never for unknown ones. */
+  resetPassword(user: MailUser, token: string, locale: string): Promise<void>;
+}
+
+/**
+ * Builds the better-auth instance; `log` receives its messages (none are written when absent),
+ * `mail` sends sign-in and reset links (none are sent when absent).
+ */
 export function createAuth(
   database: Pick<Database, "db" | "kind">,
   config: AuthConfig,
   log?: AuthLog,
+  mail?: AuthMail,
 ) {
+  const flag = (value: boolean) => (database.kind === "postgres" ? value : value ? 1 : 0);
   return betterAuth({
     appName: config.siteName,
     baseURL: config.publicUrl,
@@ -56,6 +100,21 @@ export function createAuth(
       revokeSessionsOnPasswordReset: true,
       // Accounts are made server-side (cfa create-admin, invitations): no session for the maker.
       autoSignIn: false,
+      resetPasswordTokenExpiresIn: RESET_PASSWORD_SECONDS,
+      // Our route passes `redirectTo`: the localized page the link is for, hence its language.
+      sendResetPassword: async ({ user, url, token }) => {
+        if (!mail) return;
+        const target = new URL(url).searchParams.get("callbackURL") ?? "/";
+        await mail.resetPassword(user, token, localeOfPath(target).tag);
+      },
+      // The link came by mail, so the address is proven: mark it (magic links need that).
+      onPasswordReset: async ({ user }) => {
+        await database.db
+          .updateTable("users")
+          .set({ email_verified: flag(true) })
+          .where("id", "=", user.id)
+          .execute();
+      },
     },
     session: {
       modelName: "sessions",
@@ -114,7 +173,7 @@ export function createAuth(
       fields: { expiresAt: "expires_at", createdAt: "created_at", updatedAt: "updated_at" },
     },
     plugins: [
-      // Enrolment and the sign-in code page come later; the tables and the sign-in check are here.
+      // Enrolment: /account/two-factor; the code asked at sign-in: /account/sign-in/code.
       twoFactor({
         issuer: config.siteName,
         schema: {
@@ -128,6 +187,27 @@ export function createAuth(
               lockedUntil: "locked_until",
             },
           },
+        },
+      }),
+      magicLink({
+        storeToken: "hashed",
+        disableSignUp: true,
+        expiresIn: MAGIC_LINK_SECONDS,
+        // better-auth would mail any address (0004, finding 5), a link skips the second factor
+        // (finding 4), and a link for an unverified address deletes its password and sessions
+        // (revokeUnprovenAccountAccess). So only verified people without 2FA get one; everyone
+        // else gets nothing, and the form answers the same either way.
+        sendMagicLink: async ({ email, token, metadata }) => {
+          if (!mail) return;
+          const user = await database.db
+            .selectFrom("users")
+            .select(["id", "email", "name", "email_verified", "two_factor_enabled"])
+            .where((eb) => eb(eb.fn("lower", ["email"]), "=", email.toLowerCase()))
+            .executeTakeFirst();
+          if (!user?.email_verified || user.two_factor_enabled) return;
+          const tag = typeof metadata?.locale === "string" ? metadata.locale : "";
+          const locale = findLocale(tag) ?? DEFAULT_LOCALE;
+          await mail.magicLink(user, token, locale.tag);
         },
       }),
     ],

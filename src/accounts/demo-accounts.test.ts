@@ -2,17 +2,25 @@
 // and lands acting for the right jurisdiction.
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
-import { cookieHeader, csrfTokenOf, postSignIn } from "../../test/support/accounts.js";
+import {
+  cookieHeader,
+  csrfTokenOf,
+  postSignIn,
+  rememberTotp,
+  signIn,
+} from "../../test/support/accounts.js";
 import { describeEachDatabase } from "../../test/support/app.js";
 import { findLocale, type Locale } from "../i18n/index.js";
 import { seedDemo } from "../seed-demo.js";
-import { DEMO_PASSWORD, describeDemoAccounts } from "./demo-accounts.js";
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, describeDemoAccounts } from "./demo-accounts.js";
 
 describeEachDatabase("demo accounts", { seed: false }, (ctx) => {
   let accounts: Awaited<ReturnType<typeof seedDemo>>["accounts"];
 
   before(async () => {
-    ({ accounts } = await seedDemo(ctx.database.db, { accounts: true }));
+    ({ accounts } = await seedDemo(ctx.database.db, {
+      accounts: { authSecret: ctx.app.config.authSecret },
+    }));
   });
 
   it("has a coalition admin, an editor, an admin per demo member and a staffer of two", async () => {
@@ -37,6 +45,15 @@ describeEachDatabase("demo accounts", { seed: false }, (ctx) => {
     const printed = describeDemoAccounts(accounts);
     assert.match(printed, new RegExp(DEMO_PASSWORD));
     for (const a of accounts) assert.ok(printed.includes(a.email), a.email);
+  });
+
+  it("signs the coalition admin in with the demo password and the published TOTP key", async () => {
+    const admin = accounts.find((a) => a.coalitionRole === "coalition_admin");
+    assert.ok(admin);
+    rememberTotp(admin.email, DEMO_TOTP_SECRET);
+    const cookie = await signIn(ctx.app, admin.email, DEMO_PASSWORD);
+    const page = await ctx.app.inject({ url: "/admin", headers: { cookie } });
+    assert.equal(page.statusCode, 200, "no detour to enrolment: two-step is already on");
   });
 
   it("signs a member admin in with the demo password, acting for their jurisdiction", async () => {

@@ -6,9 +6,16 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { type Kysely, PostgresAdapter } from "kysely";
 import type { DB, MembershipRole, UserRole } from "../db/index.js";
+import { createAuth } from "./auth.js";
+import { enrollTotp } from "./two-factor.js";
 
 /** The password of every demo account. Public: demo only. */
 export const DEMO_PASSWORD = "cities-for-action-demo";
+/**
+ * The demo coalition admin's TOTP key (coalition admins must use two-step verification).
+ * Public: anyone can add it to an authenticator app. Demo only.
+ */
+export const DEMO_TOTP_SECRET = "GNUXI2LFOMWWM33SFVQWG5DJN5XC2ZDF";
 const DOMAIN = "example.org";
 
 export interface DemoAccount {
@@ -59,7 +66,11 @@ export function demoAccounts(roster: { slug: string; name: string }[]): DemoAcco
  * transaction. Rows are written as better-auth writes them (a user, a credential account with
  * its password hash); one hash serves every account, as they share the demo password.
  */
-export async function seedDemoAccounts(trx: Kysely<DB>, now: Date): Promise<DemoAccount[]> {
+export async function seedDemoAccounts(
+  trx: Kysely<DB>,
+  now: Date,
+  authSecret: string,
+): Promise<DemoAccount[]> {
   const roster = await trx
     .selectFrom("jurisdictions")
     .select(["id", "slug", "name"])
@@ -108,6 +119,14 @@ export async function seedDemoAccounts(trx: Kysely<DB>, now: Date): Promise<Demo
         updated_at: at,
       })
       .execute();
+    if (person.coalitionRole === "coalition_admin") {
+      // better-auth's own encryption needs its context: an instance on this transaction.
+      const auth = createAuth(
+        { db: trx, kind: postgres ? "postgres" : "sqlite" },
+        { publicUrl: "http://localhost", authSecret, siteName: "demo" },
+      );
+      await enrollTotp(auth, trx, userId, DEMO_TOTP_SECRET);
+    }
     for (const m of person.memberships) {
       const jurisdictionId = idOf.get(m.slug);
       if (!jurisdictionId) continue;
@@ -139,5 +158,7 @@ export function describeDemoAccounts(accounts: DemoAccount[]): string {
   return [
     `Demo accounts (demo only; every one has the password "${DEMO_PASSWORD}"):`,
     ...lines,
+    `The coalition admin signs in with two-step verification: add the key ${DEMO_TOTP_SECRET}`,
+    "to an authenticator app (time-based, 6 digits, 30 seconds) and type the code it shows.",
   ].join("\n");
 }

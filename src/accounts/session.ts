@@ -15,6 +15,8 @@ import type { Database, DB, MembershipRole, UserRole } from "../db/index.js";
 import { AppError } from "../http/errors.js";
 import { localizedPath, stripLocale } from "../i18n/index.js";
 import { type Auth, createAuth } from "./auth.js";
+import { magicLinkMail } from "./magic-link.js";
+import { resetPasswordMail } from "./password-reset.js";
 
 /** A jurisdiction someone works for, and their role there. */
 export interface Membership {
@@ -149,7 +151,7 @@ function guard(
         const message = request.t("accounts.error.unauthorized");
         return reply.code(401).send({ error: { id: "unauthorized", statusCode: 401, message } });
       }
-      return reply.redirect(signInPath(request, request.url), 303);
+      return reply.redirect(signInPath(request, comeBackTo(request)), 303);
     }
     const verdict = allowed(account, request);
     if (verdict === true) return;
@@ -160,16 +162,40 @@ function guard(
   };
 }
 
+/**
+ * Where to return after a detour (sign-in, enrolment, choosing a jurisdiction): the page asked
+ * for. Not a form's target: following it afterwards would be a GET of a POST-only address.
+ */
+function comeBackTo(request: FastifyRequest): string | undefined {
+  return request.method === "GET" || request.method === "HEAD" ? request.url : undefined;
+}
+
 /** Lets through anyone signed in. */
 export function requireSignedIn(): preHandlerAsyncHookHandler {
   return guard(() => true);
 }
 
-/** Lets through only people with one of the coalition `roles` (see `guard`). */
+/**
+ * Lets through only people with one of the coalition `roles` (see `guard`). A coalition admin
+ * must use two-step verification: without it, a page request goes to enrolment (and comes back
+ * afterwards), an API request gets 403.
+ */
 export function requireCoalitionRole(...roles: UserRole[]): preHandlerAsyncHookHandler {
-  return guard(
-    (account) => account.user.coalitionRole !== null && roles.includes(account.user.coalitionRole),
-  );
+  return guard((account, request) => {
+    const role = account.user.coalitionRole;
+    if (role === null || !roles.includes(role)) return false;
+    if (role === "coalition_admin" && !account.user.twoFactorEnabled) {
+      return { redirect: twoFactorPath(request, comeBackTo(request)) };
+    }
+    return true;
+  });
+}
+
+/** The localized two-step verification page, which comes back to `next` once it is on. */
+export function twoFactorPath(request: FastifyRequest, next?: string): string {
+  const path = localizedPath(request.locale, "/account/two-factor");
+  const back = safeNext(next);
+  return back ? `${path}?next=${encodeURIComponent(back)}` : path;
 }
 
 /**
@@ -180,7 +206,7 @@ export function requireJurisdiction(...roles: MembershipRole[]): preHandlerAsync
   return guard((account, request) => {
     if (account.jurisdiction) return roles.includes(account.jurisdiction.role);
     if (account.memberships.length === 0) return false;
-    return { redirect: chooseJurisdictionPath(request, request.url) };
+    return { redirect: chooseJurisdictionPath(request, comeBackTo(request)) };
   });
 }
 
@@ -201,9 +227,10 @@ export const accountsPlugin = fp<AccountsPluginOptions>(
   async (app: FastifyInstance, options) => {
     const database: Database = app.database;
     const quiet = app.config.logLevel === "silent";
+    const mail = { magicLink: magicLinkMail(app), resetPassword: resetPasswordMail(app) };
     app.decorate(
       "auth",
-      options.auth ?? createAuth(database, app.config, quiet ? undefined : app.log),
+      options.auth ?? createAuth(database, app.config, quiet ? undefined : app.log, mail),
     );
     app.decorateRequest("account", null);
     app.addHook("preHandler", async (request, reply) => {

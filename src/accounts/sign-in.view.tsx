@@ -1,7 +1,9 @@
 import { localizedPath } from "../i18n/index.js";
-import { ErrorSummary, TextField } from "../views/form.js";
+import { ErrorSummary, PasswordField, TextField } from "../views/form.js";
 import { Layout } from "../views/layout.js";
+import { Notice } from "../views/notice.js";
 import type { PageContext } from "../views/page-context.js";
+import { MAX_PASSWORD_LENGTH } from "./auth.js";
 
 export type SignInField = "email" | "password";
 
@@ -11,7 +13,40 @@ export interface SignInState {
   errors: SignInField[];
   /** A problem with the sign-in as a whole (wrong e-mail or password, ...). */
   problem?: string;
+  /** Good news to show above the form (the password was changed, ...). */
+  notice?: string;
   csrfToken: string;
+}
+
+/** A page that only says something (a link sent, a link that does not work) and offers a way on. */
+export function MessagePage({
+  ctx,
+  title,
+  body,
+  link,
+}: {
+  ctx: PageContext;
+  title: string;
+  body: string;
+  link?: { href: string; text: string };
+}) {
+  return (
+    <Layout ctx={ctx} title={title} noindex>
+      <div class="grid-container usa-section">
+        <h1 safe>{title}</h1>
+        <p safe>{body}</p>
+        {link ? (
+          <p>
+            <a href={link.href} safe>
+              {link.text}
+            </a>
+          </p>
+        ) : (
+          ""
+        )}
+      </div>
+    </Layout>
+  );
 }
 
 export function SignInPage({ ctx, form }: { ctx: PageContext; form: SignInState }) {
@@ -29,6 +64,7 @@ export function SignInPage({ ctx, form }: { ctx: PageContext; form: SignInState 
     >
       <div class="grid-container usa-section">
         <h1 safe>{t("accounts.sign_in.title")}</h1>
+        {form.notice ? <Notice kind="success" text={form.notice} /> : ""}
         <p safe>{t("accounts.sign_in.intro")}</p>
         <ErrorSummary heading={t("accounts.error.summary")} errors={summary} />
         <form
@@ -48,44 +84,30 @@ export function SignInPage({ ctx, form }: { ctx: PageContext; form: SignInState 
             maxlength={254}
             error={errorOf("email")}
           />
-          <div
-            class={
-              form.errors.includes("password")
-                ? "usa-form-group usa-form-group--error"
-                : "usa-form-group"
-            }
-          >
-            <label
-              class={form.errors.includes("password") ? "usa-label usa-label--error" : "usa-label"}
-              for="sign-in-password"
-              safe
-            >
-              {t("accounts.field.password")}
-            </label>
-            {form.errors.includes("password") ? (
-              <span class="usa-error-message" id="sign-in-password-error" role="alert" safe>
-                {t("accounts.error.password")}
-              </span>
-            ) : (
-              ""
-            )}
-            <input
-              class={form.errors.includes("password") ? "usa-input usa-input--error" : "usa-input"}
-              id="sign-in-password"
-              name="password"
-              type="password"
-              autocomplete="current-password"
-              maxlength="128"
-              aria-describedby={
-                form.errors.includes("password") ? "sign-in-password-error" : undefined
-              }
-              aria-invalid={form.errors.includes("password") ? "true" : undefined}
-            />
-          </div>
+          <PasswordField
+            id="sign-in-password"
+            name="password"
+            label={t("accounts.field.password")}
+            error={errorOf("password")}
+            autocomplete="current-password"
+            maxlength={MAX_PASSWORD_LENGTH}
+          />
           <button class="usa-button" type="submit" safe>
             {t("accounts.sign_in.submit")}
           </button>
         </form>
+        <ul class="usa-list usa-list--unstyled margin-top-3">
+          <li>
+            <a href={localizedPath(locale, "/account/reset")} safe>
+              {t("accounts.sign_in.forgot")}
+            </a>
+          </li>
+          <li>
+            <a href={localizedPath(locale, "/account/sign-in/link")} safe>
+              {t("accounts.sign_in.link")}
+            </a>
+          </li>
+        </ul>
       </div>
     </Layout>
   );

@@ -34,6 +34,11 @@ export function AdminHomePage({ ctx, isAdmin }: { ctx: PageContext; isAdmin: boo
             ""
           )}
           <li class="cfa-explore__item">
+            <a class="cfa-explore__link" href={localizedPath(locale, "/admin/profiles")} safe>
+              {t("members.edit.nav")}
+            </a>
+          </li>
+          <li class="cfa-explore__item">
             <a class="cfa-explore__link" href={localizedPath(locale, "/admin/content")} safe>
               {t("admin.nav.content")}
             </a>
@@ -42,6 +47,24 @@ export function AdminHomePage({ ctx, isAdmin }: { ctx: PageContext; isAdmin: boo
             <li class="cfa-explore__item">
               <a class="cfa-explore__link" href={localizedPath(locale, "/admin/outbox")} safe>
                 {t("admin.nav.outbox")}
+              </a>
+            </li>
+          ) : (
+            ""
+          )}
+          {isAdmin ? (
+            <li class="cfa-explore__item">
+              <a class="cfa-explore__link" href={localizedPath(locale, "/admin/users")} safe>
+                {t("team.nav.users")}
+              </a>
+            </li>
+          ) : (
+            ""
+          )}
+          {isAdmin ? (
+            <li class="cfa-explore__item">
+              <a class="cfa-explore__link" href={localizedPath(locale, "/admin/audit")} safe>
+                {t("audit.nav")}
               </a>
             </li>
           ) : (

@@ -1,1 +1,2 @@
 export { adminRoutes } from "./admin.routes.js";
+export { auditRoutes } from "./audit.routes.js";

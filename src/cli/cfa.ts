@@ -3,7 +3,7 @@
 import { writeFile } from "node:fs/promises";
 import { Command } from "commander";
 import { describeDemoAccounts } from "../accounts/index.js";
-import { ConfigError } from "../config/config.js";
+import { ConfigError, loadConfig } from "../config/config.js";
 import { migrateToLatest } from "../db/index.js";
 import { seedDemo } from "../seed-demo.js";
 import { registerCensusCommand } from "./census-command.js";
@@ -38,7 +38,10 @@ program
     withDatabase({ create: true }, async ({ db }, settings) => {
       const { applied } = await migrateToLatest(db);
       for (const m of applied) console.log(`applied migration ${m}`);
-      const seed = await seedDemo(db, { accounts: true });
+      const config = loadConfig();
+      // Demo accounts have published passwords: never in a production database.
+      const accounts = config.env === "production" ? undefined : { authSecret: config.authSecret };
+      const seed = await seedDemo(db, { accounts });
       console.log(
         seed.seeded
           ? `seeded ${describeDatabase(settings)}: ${seed.members} demo members, ${seed.blocks} content blocks, ${seed.accounts.length} demo accounts`
@@ -63,6 +66,9 @@ program
     });
     console.log(`created coalition admin ${admin.email} (${admin.id})`);
     if (generated) console.log(`generated password, shown only this once: ${password}`);
+    console.log(
+      "At first sign-in they set up two-step verification: coalition admins need it for the admin pages.",
+    );
   });
 
 program

@@ -5,6 +5,7 @@ import * as censusGeography from "./migrations/0003-census-geography.js";
 import * as applicationsAndOutbox from "./migrations/0004-applications-and-outbox.js";
 import * as accounts from "./migrations/0005-accounts.js";
 import * as auditLog from "./migrations/0006-audit-log.js";
+import * as invitations from "./migrations/0007-invitations.js";
 import type { DB } from "./types.js";
 
 // Listed by hand, not read from disk, so migrations work the same from source, a bundle or a test.
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   "0004-applications-and-outbox": applicationsAndOutbox,
   "0005-accounts": accounts,
   "0006-audit-log": auditLog,
+  "0007-invitations": invitations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -131,6 +131,31 @@ export interface MembershipsTable {
   created_at: string;
 }
 
+/**
+ * An invitation to a coalition role, or to a role at one member jurisdiction (exactly one of the
+ * two, by CHECK). Pending while accepted_at and revoked_at are null and expires_at is ahead.
+ */
+export interface InvitationsTable {
+  id: string;
+  /** SHA-256 (hex) of the token in the mailed link; the token itself is never stored. */
+  token_hash: string;
+  /** Lower-cased. */
+  email: string;
+  /** The invitee's name as the inviter gave it, to fill in the form; may be null. */
+  name: string | null;
+  coalition_role: UserRole | null;
+  jurisdiction_id: string | null;
+  membership_role: MembershipRole | null;
+  /** The invitee's language: the mail and the link are in it. */
+  locale: string;
+  /** Null once that user is deleted. */
+  invited_by: string | null;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  revoked_at: string | null;
+}
+
 export interface CensusGeographiesTable {
   /** 7 digits for a place (state + place), 5 for a county (state + county). */
   geoid: string;
@@ -225,6 +250,7 @@ export interface DB {
   verifications: VerificationsTable;
   two_factors: TwoFactorsTable;
   memberships: MembershipsTable;
+  invitations: InvitationsTable;
   census_geographies: CensusGeographiesTable;
   place_county_parts: PlaceCountyPartsTable;
   census_loads: CensusLoadsTable;

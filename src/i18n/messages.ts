@@ -6,6 +6,7 @@ import { IntlMessageFormat } from "intl-messageformat";
 import type accessibility from "./locales/en/accessibility.json";
 import type accounts from "./locales/en/accounts.json";
 import type admin from "./locales/en/admin.json";
+import type audit from "./locales/en/audit.json";
 import type common from "./locales/en/common.json";
 import type errors from "./locales/en/errors.json";
 import type figures from "./locales/en/figures.json";
@@ -21,6 +22,7 @@ export type MessageKey =
   | Keys<"accessibility", typeof accessibility>
   | Keys<"accounts", typeof accounts>
   | Keys<"admin", typeof admin>
+  | Keys<"audit", typeof audit>
   | Keys<"common", typeof common>
   | Keys<"errors", typeof errors>
   | Keys<"figures", typeof figures>

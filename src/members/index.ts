@@ -7,6 +7,7 @@ export { membersApi } from "./members.api.js";
 export { type CoalitionStats, coalitionStats, type FigureSource } from "./members.queries.js";
 export { membersRoutes } from "./members.routes.js";
 export { seedDemoMembers } from "./members.seed.js";
+export { profileEditRoutes } from "./profile-edit.routes.js";
 export { reviewRoutes } from "./review.routes.js";
 export { rosterAdminRoutes } from "./roster-admin.routes.js";
 export {

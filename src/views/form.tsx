@@ -51,10 +51,14 @@ export function TextField(
   props: FieldProps & {
     value: string;
     maxlength?: number;
-    type?: "text" | "search" | "email" | "url";
+    type?: "text" | "search" | "email" | "url" | "date";
+    /** The browser's autofill hint, e.g. "one-time-code" for a code from an app. */
+    autocomplete?: string;
+    /** Typed exactly as shown (codes): no automatic capitals or spelling fixes on phones. */
+    verbatim?: boolean;
   },
 ) {
-  const { id, name, value, maxlength, type = "text", hint, error } = props;
+  const { id, name, value, maxlength, type = "text", autocomplete, verbatim, hint, error } = props;
   return (
     <Wrapper {...props}>
       <input
@@ -63,6 +67,33 @@ export function TextField(
         name={name}
         type={type}
         value={value}
+        maxlength={maxlength}
+        autocomplete={autocomplete}
+        autocapitalize={verbatim ? "off" : undefined}
+        spellcheck={verbatim ? "false" : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? "true" : undefined}
+      />
+    </Wrapper>
+  );
+}
+
+/** A password input: never prefilled, so a refused form never echoes a password back. */
+export function PasswordField(
+  props: FieldProps & {
+    maxlength: number;
+    autocomplete: "current-password" | "new-password";
+  },
+) {
+  const { id, name, maxlength, autocomplete, hint, error } = props;
+  return (
+    <Wrapper {...props}>
+      <input
+        class={error ? "usa-input usa-input--error" : "usa-input"}
+        id={id}
+        name={name}
+        type="password"
+        autocomplete={autocomplete}
         maxlength={maxlength}
         aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? "true" : undefined}

@@ -1,10 +1,16 @@
 // People with accounts, and signing them in as a browser would (CSRF cookie and token first).
+// Coalition admins must use two-step verification, so `createUser` turns it on for them with a
+// secret it remembers, and `postSignIn`/`signIn` answer the code step with a code computed by
+// an independent TOTP implementation (otpauth), as an authenticator app would.
 import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { type Kysely, PostgresAdapter } from "kysely";
-import { type Auth, createAuth } from "../../src/accounts/index.js";
+import { Secret, TOTP } from "otpauth";
+import { type Auth, createAuth, enrollTotp } from "../../src/accounts/index.js";
 import type { DB, UserRole } from "../../src/db/index.js";
 import { DEFAULT_LOCALE, type Locale, localizedPath } from "../../src/i18n/index.js";
+import { testConfig } from "./app.js";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 
@@ -13,33 +19,82 @@ export interface NewUser {
   password?: string;
   name?: string;
   coalitionRole?: UserRole | null;
+  /** Turn on TOTP two-step verification; by default only for coalition admins. */
+  twoFactor?: boolean;
+  /** Mark the address as proven (as an accepted invitation or a password reset does). */
+  emailVerified?: boolean;
 }
 
-/** Creates a person through better-auth (as `cfa create-admin` does); returns their id. */
+/** The base32 TOTP secret of each person with two-step verification, by lower-cased e-mail. */
+const totpSecrets = new Map<string, string>();
+
+/** The TOTP secret `createUser` enrolled for `email` (or that a test recorded with `rememberTotp`). */
+export function totpSecretOf(email: string): string | undefined {
+  return totpSecrets.get(email.toLowerCase());
+}
+
+/** Remembers the secret of someone who enrolled through the pages, for later sign-ins. */
+export function rememberTotp(email: string, base32Secret: string): void {
+  totpSecrets.set(email.toLowerCase(), base32Secret);
+}
+
+/** The code an authenticator app shows now for a base32 secret (RFC 6238, SHA-1, 6 digits, 30 s). */
+export function totpCode(base32Secret: string, timestamp = Date.now()): string {
+  const totp = new TOTP({
+    secret: Secret.fromBase32(base32Secret),
+    algorithm: "SHA1",
+    digits: 6,
+    period: 30,
+  });
+  return totp.generate({ timestamp });
+}
+
+/** A fresh random base32 secret (160 bits, as authenticator apps use). */
+export function newTotpSecret(): string {
+  return new Secret({ buffer: randomBytes(20).buffer }).base32;
+}
+
+/** better-auth for a database: the app's own, or one with the tests' configuration. */
+function authFor(target: FastifyInstance | Kysely<DB>): { auth: Auth; db: Kysely<DB> } {
+  if ("auth" in target && "inject" in target) return { auth: target.auth, db: target.db };
+  const db = target as Kysely<DB>;
+  const kind = db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
+  // The app's secret: TOTP secrets are encrypted with it, and the app must read them back.
+  return { auth: createAuth({ db, kind }, testConfig()), db };
+}
+
+/**
+ * Creates a person through better-auth (as `cfa create-admin` does); returns their id. Coalition
+ * admins get TOTP two-step verification (see `totpSecretOf`) unless `twoFactor` is false.
+ */
 export async function createUser(
   target: FastifyInstance | Kysely<DB>,
-  { email, password = TEST_PASSWORD, name = "Test Person", coalitionRole = null }: NewUser,
+  {
+    email,
+    password = TEST_PASSWORD,
+    name = "Test Person",
+    coalitionRole = null,
+    twoFactor = coalitionRole === "coalition_admin",
+    emailVerified = false,
+  }: NewUser,
 ): Promise<string> {
-  let auth: Auth;
-  let db: Kysely<DB>;
-  if ("auth" in target && "inject" in target) {
-    auth = target.auth;
-    db = target.db;
-  } else {
-    db = target as Kysely<DB>;
-    const kind = db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
-    auth = createAuth(
-      { db, kind },
-      { publicUrl: "https://cfa.test", authSecret: "x".repeat(32), siteName: "Test" },
-    );
-  }
+  const { auth, db } = authFor(target);
   const { user } = await auth.api.signUpEmail({ body: { email, password, name } });
-  if (coalitionRole) {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  if (coalitionRole || emailVerified) {
     await db
       .updateTable("users")
-      .set({ coalition_role: coalitionRole })
+      .set({
+        ...(coalitionRole ? { coalition_role: coalitionRole } : {}),
+        ...(emailVerified ? { email_verified: postgres ? true : 1 } : {}),
+      })
       .where("id", "=", user.id)
       .execute();
+  }
+  if (twoFactor) {
+    const secret = newTotpSecret();
+    await enrollTotp(auth, db, user.id, secret);
+    rememberTotp(email, secret);
   }
   return user.id;
 }
@@ -73,17 +128,22 @@ export async function openSignIn(app: FastifyInstance, locale: Locale = DEFAULT_
   return { cookies: cookiesOf(res.headers), csrf };
 }
 
-/** Posts the sign-in form as a browser would; returns the response and the cookies after it. */
+/**
+ * Posts the sign-in form as a browser would; returns the response and the cookies after it.
+ * When the answer is the code step and `email` has a remembered TOTP secret, the code page is
+ * answered too (unless `completeCode` is false) and its response is returned.
+ */
 export async function postSignIn(
   app: FastifyInstance,
   email: string,
   password: string,
-  options: { locale?: Locale; next?: string; remoteAddress?: string } = {},
+  options: { locale?: Locale; next?: string; remoteAddress?: string; completeCode?: boolean } = {},
 ) {
+  const locale = options.locale ?? DEFAULT_LOCALE;
   const { cookies, csrf } = await openSignIn(app, options.locale);
   const res = await app.inject({
     method: "POST",
-    url: localizedPath(options.locale ?? DEFAULT_LOCALE, "/account/sign-in"),
+    url: localizedPath(locale, "/account/sign-in"),
     remoteAddress: options.remoteAddress,
     headers: {
       cookie: cookieHeader(cookies),
@@ -98,7 +158,50 @@ export async function postSignIn(
     }).toString(),
   });
   for (const [name, value] of cookiesOf(res.headers)) cookies.set(name, value);
-  return { res, cookies };
+  const codeStep = localizedPath(locale, "/account/sign-in/code");
+  const secret = totpSecretOf(email);
+  const location = String(res.headers.location ?? "");
+  if (
+    options.completeCode === false ||
+    res.statusCode !== 303 ||
+    !secret ||
+    !(location === codeStep || location.startsWith(`${codeStep}?`))
+  ) {
+    return { res, cookies };
+  }
+  const code = await postCode(app, cookies, csrf, totpCode(secret), {
+    locale,
+    next: options.next,
+    remoteAddress: options.remoteAddress,
+  });
+  return { res: code, cookies };
+}
+
+/** Posts the sign-in code form with the given cookies (updated with the answer's). */
+export async function postCode(
+  app: FastifyInstance,
+  cookies: Map<string, string>,
+  csrf: string,
+  code: string,
+  options: { locale?: Locale; next?: string; remoteAddress?: string } = {},
+) {
+  const res = await app.inject({
+    method: "POST",
+    url: localizedPath(options.locale ?? DEFAULT_LOCALE, "/account/sign-in/code"),
+    remoteAddress: options.remoteAddress,
+    headers: {
+      cookie: cookieHeader(cookies),
+      "content-type": "application/x-www-form-urlencoded",
+      "user-agent": "node-test",
+    },
+    payload: new URLSearchParams({
+      _csrf: csrf,
+      code,
+      ...(options.next ? { next: options.next } : {}),
+    }).toString(),
+  });
+  for (const [name, value] of cookiesOf(res.headers)) cookies.set(name, value);
+  return res;
 }
 
 /** Signs in and returns the Cookie header (CSRF and session cookies) for later requests. */
@@ -119,4 +222,55 @@ export async function csrfTokenOf(app: FastifyInstance, url: string, cookie: str
   const res = await app.inject({ url, headers: { cookie } });
   assert.equal(res.statusCode, 200, res.body.slice(0, 300));
   return res.body.match(/name="_csrf" value="([^"]*)"/)?.[1] ?? "";
+}
+
+/** The mail kept in the outbox for `to`, oldest first. */
+export async function mailTo(db: Kysely<DB>, to: string) {
+  return db
+    .selectFrom("outbox")
+    .select(["to_address", "subject", "text_body", "locale", "created_at"])
+    .where("to_address", "=", to)
+    .orderBy("created_at")
+    .execute();
+}
+
+/** The path and query of the first link to the test site in a mail's text. */
+export function linkIn(text: string): string {
+  const url = text.match(/https:\/\/cfa\.test(\/\S*)/)?.[1];
+  assert.ok(url, `no link in: ${text}`);
+  return url;
+}
+
+/**
+ * Opens a page as a browser would (with `cookies`, updated with the answer's) and returns the
+ * answer and the CSRF token of its form.
+ */
+export async function openForm(app: FastifyInstance, url: string, cookies: Map<string, string>) {
+  const res = await app.inject({ url, headers: { cookie: cookieHeader(cookies) } });
+  for (const [name, value] of cookiesOf(res.headers)) cookies.set(name, value);
+  const csrf = res.body.match(/name="_csrf" value="([^"]*)"/)?.[1] ?? "";
+  return { res, csrf };
+}
+
+/** Posts a form with `cookies` (updated with the answer's). */
+export async function postForm(
+  app: FastifyInstance,
+  url: string,
+  cookies: Map<string, string>,
+  fields: Record<string, string>,
+  remoteAddress?: string,
+) {
+  const res = await app.inject({
+    method: "POST",
+    url,
+    remoteAddress,
+    headers: {
+      cookie: cookieHeader(cookies),
+      "content-type": "application/x-www-form-urlencoded",
+      "user-agent": "node-test",
+    },
+    payload: new URLSearchParams(fields).toString(),
+  });
+  for (const [name, value] of cookiesOf(res.headers)) cookies.set(name, value);
+  return res;
 }

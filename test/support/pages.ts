@@ -17,6 +17,8 @@ export const PAGES = [
   "/about/figures",
   "/join/submitted",
   "/account/sign-in",
+  "/account/sign-in/link",
+  "/account/reset",
 ] as const;
 
 /** Pages with a parameter or a query, by an example each from the demo data: walked like PAGES. */

@@ -1,0 +1,526 @@
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { it } from "node:test";
+import { cookiesOf, createUser, signIn, TEST_PASSWORD } from "../../test/support/accounts.js";
+import { describeEachDatabase } from "../../test/support/app.js";
+import { text } from "../../test/support/html.js";
+import {
+  addJurisdiction,
+  countRows,
+  createMember,
+  invitationLinkFor,
+  membershipRole,
+  openForm,
+  postForm,
+} from "../../test/support/memberships.js";
+import { findLocale, type Locale } from "../i18n/index.js";
+import {
+  createInvitation,
+  findInvitationByToken,
+  INVITATION_DAYS,
+  type InvitationTarget,
+  revokeInvitation,
+} from "./invitations.js";
+
+const en = findLocale("en") as Locale;
+const es = findLocale("es") as Locale;
+const NEW_PASSWORD = "a long and unguessable passphrase";
+
+describeEachDatabase("invitations", {}, (ctx) => {
+  const db = () => ctx.database.db;
+  let address = 0;
+  /** A fresh client address per request group, so rate limits of one test never hit another. */
+  const ip = () => `10.7.0.${++address}`;
+  let jurisdiction: { id: string; name: string };
+  let inviter: { id: string; email: string; name: string };
+
+  async function invite(
+    email: string,
+    target: InvitationTarget,
+    options: { locale?: Locale; name?: string; now?: Date } = {},
+  ) {
+    const made = await createInvitation(
+      db(),
+      ctx.app.mailer,
+      ctx.app.config,
+      {
+        email,
+        name: options.name ?? null,
+        target,
+        locale: options.locale ?? en,
+        inviter,
+      },
+      options.now,
+    );
+    assert.ok(made);
+    return made;
+  }
+
+  const staffOf = (): InvitationTarget => ({
+    kind: "jurisdiction",
+    jurisdictionId: jurisdiction.id,
+    role: "member_staff",
+  });
+
+  it("sets up a member jurisdiction and its admin", async () => {
+    const row = await addJurisdiction(db(), { name: "Riverton", state: "WY" });
+    jurisdiction = { id: row.id, name: row.name };
+    const email = "inez@example.org";
+    const id = await createMember(
+      ctx.app,
+      { email, name: "Inez Admin" },
+      jurisdiction.id,
+      "member_admin",
+    );
+    inviter = { id, email, name: "Inez Admin" };
+  });
+
+  it("the table refuses rows that are not exactly one target, upper-case addresses and two pending invitations to one place", async () => {
+    const at = new Date().toISOString();
+    const row = (overrides: Record<string, unknown>) => ({
+      id: randomUUID(),
+      token_hash: randomUUID(),
+      email: "schema@example.org",
+      name: null,
+      coalition_role: null,
+      jurisdiction_id: null,
+      membership_role: null,
+      locale: "en",
+      invited_by: null,
+      created_at: at,
+      expires_at: at,
+      accepted_at: null,
+      revoked_at: null,
+      ...overrides,
+    });
+    const bad: [string, Record<string, unknown>][] = [
+      ["no target", {}],
+      [
+        "both targets",
+        {
+          coalition_role: "coalition_editor",
+          jurisdiction_id: jurisdiction.id,
+          membership_role: "member_staff",
+        },
+      ],
+      ["a jurisdiction without a role", { jurisdiction_id: jurisdiction.id }],
+      ["a role without a jurisdiction", { membership_role: "member_admin" }],
+      ["an unknown coalition role", { coalition_role: "owner" }],
+      [
+        "an unknown membership role",
+        { jurisdiction_id: jurisdiction.id, membership_role: "owner" },
+      ],
+      [
+        "an upper-case address",
+        { coalition_role: "coalition_editor", email: "Schema@example.org" },
+      ],
+      ["an unknown language", { coalition_role: "coalition_editor", locale: "fr" }],
+      [
+        "accepted and revoked",
+        { coalition_role: "coalition_editor", accepted_at: at, revoked_at: at },
+      ],
+    ];
+    for (const [what, overrides] of bad) {
+      await assert.rejects(
+        db()
+          .insertInto("invitations")
+          .values(row(overrides) as never)
+          .execute(),
+        what,
+      );
+    }
+    await db()
+      .insertInto("invitations")
+      .values(row({ coalition_role: "coalition_editor" }) as never)
+      .execute();
+    await assert.rejects(
+      db()
+        .insertInto("invitations")
+        .values(row({ coalition_role: "coalition_admin" }) as never)
+        .execute(),
+      "a second pending invitation to the coalition",
+    );
+    // Another place, or once the first is settled, is fine.
+    await db()
+      .insertInto("invitations")
+      .values(row({ jurisdiction_id: jurisdiction.id, membership_role: "member_staff" }) as never)
+      .execute();
+    await db().deleteFrom("invitations").where("email", "=", "schema@example.org").execute();
+  });
+
+  it("a new person makes an account from the mailed link, is signed in and works for the jurisdiction; the link then stops working", async () => {
+    await invite("Nuevo@Example.org", staffOf(), { locale: es, name: "Nuria" });
+    const { path, token, mail } = await invitationLinkFor(db(), "nuevo@example.org");
+    assert.equal(mail.locale, "es");
+    assert.match(mail.subject, /^Invitación a /);
+    assert.match(mail.text_body, /Inez Admin \(inez@example\.org\) le invitó/);
+    assert.match(mail.text_body, /personal del miembro Riverton/);
+    assert.match(path, /^\/es\/account\/invitation\?token=/);
+    assert.equal(token.length, 43);
+    const stored = await db().selectFrom("invitations").selectAll().execute();
+    assert.equal(stored.length, 1);
+    assert.notEqual(stored[0]?.token_hash, token, "only the hash is stored");
+    assert.equal(stored[0]?.email, "nuevo@example.org", "addresses are kept lower-cased");
+    assert.equal(
+      Date.parse(stored[0]?.expires_at ?? "") - Date.parse(stored[0]?.created_at ?? ""),
+      INVITATION_DAYS * 24 * 3600 * 1000,
+    );
+
+    const page = await openForm(ctx.app, path);
+    assert.equal(page.res.statusCode, 200);
+    assert.equal(page.res.headers["cache-control"], "no-store");
+    const shown = text(page.res.body);
+    assert.match(shown, /Inez Admin \(inez@example\.org\) invitó a nuevo@example\.org/);
+    assert.match(shown, /personal del miembro Riverton/);
+    assert.match(page.res.body, /name="name"[^>]*value="Nuria"|value="Nuria"[^>]*name="name"/);
+    assert.match(page.res.body, /name="password_confirm"/);
+
+    const users = await countRows(db(), "users");
+    const from = ip();
+    const base = { _csrf: page.csrf, token, name: "Nuria Pérez" };
+    const mismatch = await postForm(
+      ctx.app,
+      "/es/account/invitation",
+      page.cookie,
+      { ...base, password: NEW_PASSWORD, password_confirm: `${NEW_PASSWORD}!` },
+      from,
+    );
+    assert.equal(mismatch.statusCode, 422);
+    assert.match(text(mismatch.body), /Las dos contraseñas no coinciden/);
+    const short = await postForm(
+      ctx.app,
+      "/es/account/invitation",
+      page.cookie,
+      { ...base, password: "short", password_confirm: "short" },
+      from,
+    );
+    assert.equal(short.statusCode, 422);
+    assert.match(text(short.body), /Elija una contraseña de entre 12 y 128 caracteres/);
+    assert.equal(await countRows(db(), "users"), users, "a refused form makes no account");
+
+    const done = await postForm(
+      ctx.app,
+      "/es/account/invitation",
+      page.cookie,
+      { ...base, password: NEW_PASSWORD, password_confirm: NEW_PASSWORD },
+      from,
+    );
+    assert.equal(done.statusCode, 303, done.body.slice(0, 500));
+    assert.equal(done.headers.location, "/es/account");
+    const session = [...cookiesOf(done.headers)].find(([name]) => name.endsWith("session_token"));
+    assert.ok(session, "signed in");
+
+    const user = await db()
+      .selectFrom("users")
+      .selectAll()
+      .where("email", "=", "nuevo@example.org")
+      .executeTakeFirstOrThrow();
+    assert.equal(user.name, "Nuria Pérez");
+    assert.equal(Boolean(user.email_verified), true);
+    assert.equal(user.coalition_role, null);
+    assert.equal(await membershipRole(db(), user.id, jurisdiction.id), "member_staff");
+    const invitation = await db().selectFrom("invitations").selectAll().executeTakeFirstOrThrow();
+    assert.ok(invitation.accepted_at);
+
+    const account = await ctx.app.inject({
+      url: "/es/account",
+      headers: { cookie: `${page.cookie}; ${session[0]}=${session[1]}` },
+    });
+    assert.equal(account.statusCode, 200);
+    assert.match(text(account.body), /Riverton/);
+
+    const audit = await db()
+      .selectFrom("audit_log")
+      .select(["action", "actor_email", "entity_id"])
+      .orderBy("at")
+      .execute();
+    assert.deepEqual(
+      audit.map((a) => [a.action, a.actor_email]),
+      [
+        ["invitation.create", "inez@example.org"],
+        ["invitation.accept", "nuevo@example.org"],
+        ["membership.create", "nuevo@example.org"],
+      ],
+    );
+
+    // The same link again: refused, and nothing changes.
+    const again = await ctx.app.inject({ url: path });
+    assert.equal(again.statusCode, 410);
+    assert.match(text(again.body), /Esta invitación ya se aceptó/);
+    const before = await countRows(db(), "audit_log");
+    const twice = await postForm(
+      ctx.app,
+      "/es/account/invitation",
+      page.cookie,
+      { ...base, password: NEW_PASSWORD, password_confirm: NEW_PASSWORD },
+      from,
+    );
+    assert.equal(twice.statusCode, 410);
+    assert.equal(await countRows(db(), "audit_log"), before);
+  });
+
+  it("refuses expired, revoked, replaced and forged links with a clear page, and changes nothing", async () => {
+    const expired = await invite("late@example.org", staffOf(), {
+      now: new Date(Date.now() - (INVITATION_DAYS + 1) * 24 * 3600 * 1000),
+    });
+    const revoked = await invite("withdrawn@example.org", staffOf());
+    assert.ok(await revokeInvitation(db(), revoked.id, inviter));
+    const replaced = await invite("twice@example.org", staffOf());
+    const current = await invite("twice@example.org", staffOf());
+    const forged = "A".repeat(43);
+    const cases: [string, number, RegExp][] = [
+      [expired.token, 410, /This invitation has expired/],
+      [revoked.token, 410, /This invitation was withdrawn/],
+      [replaced.token, 410, /This invitation was withdrawn, or replaced by a newer one/],
+      [forged, 404, /We do not know this invitation link/],
+      ["not-a-token", 404, /We do not know this invitation link/],
+      ["", 404, /We do not know this invitation link/],
+    ];
+    const { cookie, csrf } = await openForm(ctx.app, `/account/invitation?token=${current.token}`);
+    const users = await countRows(db(), "users");
+    const audit = await countRows(db(), "audit_log");
+    const from = ip();
+    for (const [token, status, message] of cases) {
+      const page = await ctx.app.inject({ url: `/account/invitation?token=${token}` });
+      assert.equal(page.statusCode, status, token);
+      assert.match(text(page.body), message, token);
+      assert.equal(page.headers["cache-control"], "no-store");
+      const post = await postForm(
+        ctx.app,
+        "/account/invitation",
+        cookie,
+        {
+          _csrf: csrf,
+          token,
+          name: "Someone",
+          password: NEW_PASSWORD,
+          password_confirm: NEW_PASSWORD,
+        },
+        from,
+      );
+      assert.equal(post.statusCode, status, `POST ${token}`);
+    }
+    const translated = await ctx.app.inject({
+      url: `/zh-hans/account/invitation?token=${expired.token}`,
+    });
+    assert.match(text(translated.body), /此邀请已过期/);
+    assert.equal(await countRows(db(), "users"), users, "no account was made");
+    assert.equal(await countRows(db(), "audit_log"), audit);
+    const pending = await findInvitationByToken(db(), current.token);
+    assert.equal(pending?.acceptedAt, null);
+    assert.equal(
+      (await ctx.app.inject({ url: `/account/invitation?token=${current.token}` })).statusCode,
+      200,
+      "the newest link works",
+    );
+  });
+
+  it("an existing account accepts only while signed in as the invited address", async () => {
+    const email = "known@example.org";
+    const knownId = await createUser(ctx.app, { email, name: "Kim Known" });
+    await createUser(ctx.app, { email: "someone.else@example.org", name: "Else" });
+    const { token, path } = await (async () => {
+      await invite(email, {
+        kind: "jurisdiction",
+        jurisdictionId: jurisdiction.id,
+        role: "member_admin",
+      });
+      return invitationLinkFor(db(), email);
+    })();
+
+    // Signed out: a link to sign in that comes back here, and no password form.
+    const anonymous = await openForm(ctx.app, path);
+    assert.equal(anonymous.res.statusCode, 200);
+    assert.doesNotMatch(anonymous.res.body, /name="password"/);
+    const next = encodeURIComponent(path);
+    assert.ok(anonymous.res.body.includes(`/account/sign-in?next=${next}`));
+    const from = ip();
+    // The page has no form then; a stale form (the account was made meanwhile) posts this.
+    const form = await openForm(ctx.app, "/account/sign-in", anonymous.cookie);
+    const signedOut = await postForm(
+      ctx.app,
+      "/account/invitation",
+      form.cookie,
+      { _csrf: form.csrf, token },
+      from,
+    );
+    assert.equal(signedOut.statusCode, 303);
+    assert.equal(signedOut.headers.location, `/account/sign-in?next=${next}`);
+
+    // Signed in as someone else: refused.
+    const other = await signIn(ctx.app, "someone.else@example.org", TEST_PASSWORD, undefined, ip());
+    const otherPage = await openForm(ctx.app, path, other);
+    assert.match(
+      text(otherPage.res.body),
+      /You are signed in as someone\.else@example\.org, but this invitation is for known@example\.org/,
+    );
+    const refused = await postForm(
+      ctx.app,
+      "/account/invitation",
+      otherPage.cookie,
+      { _csrf: otherPage.csrf, token },
+      from,
+    );
+    assert.equal(refused.statusCode, 403);
+    assert.equal(await membershipRole(db(), knownId, jurisdiction.id), undefined);
+    const otherUser = await db()
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", "someone.else@example.org")
+      .executeTakeFirstOrThrow();
+    assert.equal(await membershipRole(db(), otherUser.id, jurisdiction.id), undefined);
+
+    // Signed in as the address: one button, and the membership.
+    const own = await signIn(ctx.app, email, TEST_PASSWORD, undefined, ip());
+    const ownPage = await openForm(ctx.app, path, own);
+    assert.match(text(ownPage.res.body), /Accept the invitation/);
+    const accepted = await postForm(
+      ctx.app,
+      "/account/invitation",
+      ownPage.cookie,
+      { _csrf: ownPage.csrf, token },
+      from,
+    );
+    assert.equal(accepted.statusCode, 303);
+    assert.equal(accepted.headers.location, "/account");
+    assert.equal(await membershipRole(db(), knownId, jurisdiction.id), "member_admin");
+    const double = await postForm(
+      ctx.app,
+      "/account/invitation",
+      ownPage.cookie,
+      { _csrf: ownPage.csrf, token },
+      from,
+    );
+    assert.equal(double.statusCode, 410, "a double submit uses the link once");
+    const accepts = await db()
+      .selectFrom("audit_log")
+      .select("action")
+      .where("actor_email", "=", email)
+      .execute();
+    assert.deepEqual(accepts.map((a) => a.action).sort(), [
+      "invitation.accept",
+      "membership.create",
+    ]);
+
+    // An invitation never lowers a role: accepting "staff" leaves a member admin an admin.
+    await invite(email, staffOf());
+    const lower = await invitationLinkFor(db(), email);
+    const lowerPage = await openForm(ctx.app, lower.path, own);
+    const lowerDone = await postForm(
+      ctx.app,
+      "/account/invitation",
+      lowerPage.cookie,
+      { _csrf: lowerPage.csrf, token: lower.token },
+      from,
+    );
+    assert.equal(lowerDone.statusCode, 303);
+    assert.equal(await membershipRole(db(), knownId, jurisdiction.id), "member_admin");
+  });
+
+  it("refuses posts without a CSRF token and hostile names (422 per field), writing nothing", async () => {
+    const { token, path } = await (async () => {
+      await invite("careful@example.org", staffOf());
+      return invitationLinkFor(db(), "careful@example.org");
+    })();
+    const page = await openForm(ctx.app, path);
+    const users = await countRows(db(), "users");
+    const accounts = await countRows(db(), "accounts");
+    const from = ip();
+    const good = { token, password: NEW_PASSWORD, password_confirm: NEW_PASSWORD };
+    const noCsrf = await postForm(
+      ctx.app,
+      "/account/invitation",
+      page.cookie,
+      { ...good, name: "Carla" },
+      from,
+    );
+    assert.equal(noCsrf.statusCode, 403);
+    for (const name of ["<script>alert(1)</script>", "Carla\u0007", "x".repeat(10_000), "  "]) {
+      const res = await postForm(
+        ctx.app,
+        "/account/invitation",
+        page.cookie,
+        { ...good, _csrf: page.csrf, name },
+        from,
+      );
+      assert.equal(res.statusCode, 422, JSON.stringify(name.slice(0, 20)));
+      assert.match(text(res.body), /Enter your name, at most 120 characters, without < or >\./);
+      assert.match(res.body, /aria-invalid="true"/);
+      // Echoed only inside the quoted value attribute, never as markup.
+      assert.equal(
+        res.body.split("<script>alert").length,
+        res.body.split('value="<script>alert').length,
+      );
+    }
+    assert.equal(await countRows(db(), "users"), users);
+    assert.equal(await countRows(db(), "accounts"), accounts);
+    assert.equal((await findInvitationByToken(db(), token))?.acceptedAt, null);
+  });
+
+  it("leaves no account behind when accepting fails after the account was made", async () => {
+    const made = await invite("racing@example.org", staffOf());
+    const { path, token } = await invitationLinkFor(db(), "racing@example.org");
+    const page = await openForm(ctx.app, path);
+    const api = ctx.app.auth.api as unknown as Record<string, unknown>;
+    const signUp = api.signUpEmail as (...args: unknown[]) => Promise<unknown>;
+    // Someone withdraws the invitation while the account is being made.
+    api.signUpEmail = async (...args: unknown[]) => {
+      const result = await signUp(...args);
+      await revokeInvitation(db(), made.id, inviter);
+      return result;
+    };
+    try {
+      const res = await postForm(
+        ctx.app,
+        "/account/invitation",
+        page.cookie,
+        {
+          _csrf: page.csrf,
+          token,
+          name: "Rae",
+          password: NEW_PASSWORD,
+          password_confirm: NEW_PASSWORD,
+        },
+        ip(),
+      );
+      assert.equal(res.statusCode, 410);
+      assert.match(text(res.body), /This invitation was withdrawn/);
+    } finally {
+      api.signUpEmail = signUp;
+    }
+    const left = await db()
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", "racing@example.org")
+      .execute();
+    assert.deepEqual(left, [], "the account made for it was removed");
+    const credentials = await db()
+      .selectFrom("accounts")
+      .innerJoin("users", "users.id", "accounts.user_id")
+      .select("accounts.id")
+      .where("users.email", "=", "racing@example.org")
+      .execute();
+    assert.deepEqual(credentials, []);
+  });
+
+  it("limits posts to 10 per address in 15 minutes (429)", async () => {
+    const { path, token } = await (async () => {
+      await invite("limited@example.org", staffOf());
+      return invitationLinkFor(db(), "limited@example.org");
+    })();
+    const page = await openForm(ctx.app, path);
+    const from = ip();
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const res = await postForm(
+        ctx.app,
+        "/account/invitation",
+        page.cookie,
+        { _csrf: page.csrf, token, name: "", password: "", password_confirm: "" },
+        from,
+      );
+      statuses.push(res.statusCode);
+    }
+    assert.deepEqual(statuses, [...Array(10).fill(422), 429]);
+  });
+});

@@ -1,0 +1,175 @@
+// Signing in by a link in the mail: asking for one (/account/sign-in/link), and the page the link
+// opens (/account/sign-in/link/verify), whose button spends it.
+import { APIError } from "better-auth/api";
+import { fromNodeHeaders } from "better-auth/node";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { Type } from "typebox";
+import { checkFields } from "../http/forms.js";
+import { registerPage } from "../http/locale.js";
+import { pageContext, sendPage } from "../http/render.js";
+import { LOCALES, localizedPath } from "../i18n/index.js";
+import { forwardCookies } from "./account.routes.js";
+import { MAGIC_LINK_LANDING, magicLinkState, tokenShape } from "./magic-link.js";
+import { EmailRequestPage, LinkVerifyPage } from "./magic-link.view.js";
+import { MessagePage } from "./sign-in.view.js";
+
+const REQUEST_FIELDS = {
+  email: Type.String({ minLength: 3, maxLength: 254, pattern: "^[^\\s@]+@[^\\s@]+$" }),
+};
+
+/** Mail is not free to ask for: 5 requests per address and quarter hour. */
+export const MAIL_REQUEST_RATE_LIMIT = { max: 5, timeWindow: "15 minutes" };
+/** Spending a link: 10 tries per address and quarter hour. */
+export const LINK_VERIFY_RATE_LIMIT = { max: 10, timeWindow: "15 minutes" };
+
+export async function magicLinkRoutes(app: FastifyInstance) {
+  registerPage(app, "/account/sign-in/link", async (request, reply) =>
+    sendRequestForm(request, reply, ""),
+  );
+
+  registerPage(
+    app,
+    MAGIC_LINK_LANDING,
+    async (request, reply) => {
+      reply.header("cache-control", "no-store");
+      const token = tokenShape((request.query as Record<string, unknown>).token);
+      const state = token ? await magicLinkState(app.db, token) : "invalid";
+      if (!token || state !== "valid") return sendDeadLink(request, reply, state);
+      return sendPage(
+        reply,
+        <LinkVerifyPage
+          ctx={pageContext(request)}
+          token={token}
+          csrfToken={reply.generateCsrf()}
+        />,
+      );
+    },
+    { restricted: true },
+  );
+
+  for (const locale of LOCALES) {
+    app.post(
+      localizedPath(locale, "/account/sign-in/link"),
+      { preHandler: app.csrfProtection, config: { rateLimit: MAIL_REQUEST_RATE_LIMIT } },
+      async (request, reply) => {
+        const { values, errors } = checkFields(REQUEST_FIELDS, request.body);
+        if (errors.length) {
+          return sendRequestForm(
+            request,
+            reply,
+            values.email,
+            request.t("accounts.error.email"),
+            422,
+          );
+        }
+        try {
+          await app.auth.api.signInMagicLink({
+            body: { email: values.email, metadata: { locale: request.locale.tag } },
+            headers: fromNodeHeaders(request.headers),
+          });
+        } catch (error) {
+          // A malformed address better-auth refuses gets the same answer as any other.
+          if (!(error instanceof APIError && error.statusCode < 500)) throw error;
+        }
+        reply.header("cache-control", "no-store");
+        const t = request.t;
+        return sendPage(
+          reply,
+          <MessagePage
+            ctx={pageContext(request)}
+            title={t("accounts.link.sent.title")}
+            body={t("accounts.link.sent.body", { email: values.email })}
+            link={{
+              href: localizedPath(request.locale, "/account/sign-in"),
+              text: t("accounts.back_to_sign_in"),
+            }}
+          />,
+        );
+      },
+    );
+
+    app.post(
+      localizedPath(locale, MAGIC_LINK_LANDING),
+      { preHandler: app.csrfProtection, config: { rateLimit: LINK_VERIFY_RATE_LIMIT } },
+      async (request, reply) => {
+        reply.header("cache-control", "no-store");
+        const body = (request.body ?? {}) as Record<string, unknown>;
+        const token = tokenShape(body.token);
+        const state = token ? await magicLinkState(app.db, token) : "invalid";
+        if (!token || state !== "valid") return sendDeadLink(request, reply, state);
+        try {
+          // No callbackURL: better-auth answers JSON and sets the session cookie.
+          const { headers } = await app.auth.api.magicLinkVerify({
+            query: { token },
+            headers: fromNodeHeaders(request.headers),
+            returnHeaders: true,
+          });
+          forwardCookies(reply, headers);
+        } catch (error) {
+          // Spent between our check and better-auth's (two clicks at once): it redirects with
+          // INVALID_TOKEN, which arrives here as a 302 APIError.
+          if (error instanceof APIError && error.statusCode < 500) {
+            return sendDeadLink(request, reply, "invalid");
+          }
+          throw error;
+        }
+        return reply.redirect(localizedPath(request.locale, "/account"), 303);
+      },
+    );
+  }
+
+  function sendRequestForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    email: string,
+    error?: string,
+    statusCode = 200,
+  ) {
+    const t = request.t;
+    reply.header("cache-control", "no-store");
+    return sendPage(
+      reply,
+      <EmailRequestPage
+        ctx={pageContext(request)}
+        title={t("accounts.link.title")}
+        intro={t("accounts.link.intro")}
+        submit={t("accounts.link.submit")}
+        action="/account/sign-in/link"
+        email={email}
+        error={error}
+        csrfToken={reply.generateCsrf()}
+      />,
+      statusCode,
+    );
+  }
+
+  /** 400 for a link that is unknown, spent or expired; 403 for one that skips two-step sign-in. */
+  function sendDeadLink(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    state: "invalid" | "two_factor" | "valid",
+  ) {
+    const t = request.t;
+    const twoFactor = state === "two_factor";
+    return sendPage(
+      reply,
+      <MessagePage
+        ctx={pageContext(request)}
+        title={t("accounts.link.invalid.title")}
+        body={t(twoFactor ? "accounts.link.two_factor" : "accounts.link.invalid.body")}
+        link={
+          twoFactor
+            ? {
+                href: localizedPath(request.locale, "/account/sign-in"),
+                text: t("accounts.back_to_sign_in"),
+              }
+            : {
+                href: localizedPath(request.locale, "/account/sign-in/link"),
+                text: t("accounts.link.invalid.again"),
+              }
+        }
+      />,
+      twoFactor ? 403 : 400,
+    );
+  }
+}

@@ -1,0 +1,229 @@
+// Two-step verification for the signed-in person (/account/two-factor): turning it on (password,
+// then the QR code, key and backup codes, then a first code) and off (password). The code asked
+// at sign-in lives with the sign-in routes.
+import { APIError } from "better-auth/api";
+import { fromNodeHeaders } from "better-auth/node";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { registerPage } from "../http/locale.js";
+import { pageContext, sendPage } from "../http/render.js";
+import { LOCALES, localizedPath } from "../i18n/index.js";
+import { forwardCookies } from "./account.routes.js";
+import { MAX_PASSWORD_LENGTH } from "./auth.js";
+import { type Account, requireSignedIn, safeNext } from "./session.js";
+import { pendingEnrolment, secretOfUri, totpUri } from "./two-factor.js";
+import { EnrolPage, TwoFactorPage } from "./two-factor.view.js";
+
+/** Password and code checks behind a session: 10 per address and quarter hour. */
+export const TWO_FACTOR_RATE_LIMIT = { max: 10, timeWindow: "15 minutes" };
+
+/** A code as typed: spaces dropped; a backup code typed without its dash gets it back. */
+export function normalizeCode(value: unknown): string {
+  if (typeof value !== "string") return "";
+  const code = value.replace(/\s+/g, "");
+  return /^[A-Za-z0-9]{10}$/.test(code) && !/^\d+$/.test(code)
+    ? `${code.slice(0, 5)}-${code.slice(5)}`
+    : code;
+}
+
+export const TOTP_CODE = /^\d{6}$/;
+
+export async function twoFactorRoutes(app: FastifyInstance) {
+  const signedIn = requireSignedIn();
+  const options = {
+    preHandler: [app.csrfProtection, signedIn],
+    config: { rateLimit: TWO_FACTOR_RATE_LIMIT },
+  };
+
+  registerPage(
+    app,
+    "/account/two-factor",
+    async (request, reply) => {
+      const query = request.query as Record<string, unknown>;
+      const t = request.t;
+      const notice =
+        query.done === "on"
+          ? t("accounts.two_factor.enabled")
+          : query.done === "off"
+            ? t("accounts.two_factor.disabled")
+            : undefined;
+      return sendStatus(request, reply, { next: safeNext(query.next), notice });
+    },
+    { restricted: true, preHandler: signedIn },
+  );
+
+  for (const locale of LOCALES) {
+    app.post(
+      localizedPath(locale, "/account/two-factor/enable"),
+      options,
+      async (request, reply) => {
+        const account = request.account as Account;
+        const body = (request.body ?? {}) as Record<string, unknown>;
+        const next = safeNext(body.next);
+        const t = request.t;
+        if (account.user.twoFactorEnabled) return reply.redirect(statusPath(request, next), 303);
+        const password = typeof body.password === "string" ? body.password : "";
+        if (!password) {
+          return sendStatus(
+            request,
+            reply,
+            { next, passwordError: t("accounts.error.password") },
+            422,
+          );
+        }
+        const wrong = () =>
+          sendStatus(
+            request,
+            reply,
+            { next, passwordError: t("accounts.error.wrong_password") },
+            401,
+          );
+        if (password.length > MAX_PASSWORD_LENGTH) return wrong();
+        let uri = "";
+        let backupCodes: string[] = [];
+        try {
+          const result = await app.auth.api.enableTwoFactor({
+            body: { password, method: "totp" },
+            headers: fromNodeHeaders(request.headers),
+          });
+          if (result.method === "totp") ({ totpURI: uri, backupCodes } = result);
+        } catch (error) {
+          if (error instanceof APIError && error.body?.code === "INVALID_PASSWORD") return wrong();
+          if (error instanceof APIError && error.body?.code === "TOTP_ALREADY_ENABLED") {
+            return reply.redirect(statusPath(request, next), 303);
+          }
+          throw error;
+        }
+        return sendEnrol(request, reply, { uri, secret: secretOfUri(uri), backupCodes, next });
+      },
+    );
+
+    app.post(
+      localizedPath(locale, "/account/two-factor/verify"),
+      options,
+      async (request, reply) => {
+        const account = request.account as Account;
+        const body = (request.body ?? {}) as Record<string, unknown>;
+        const next = safeNext(body.next);
+        const t = request.t;
+        if (account.user.twoFactorEnabled) return reply.redirect(statusPath(request, next), 303);
+        const pending = await pendingEnrolment(app.auth, app.db, account.user.id);
+        // Nothing begun (or begun in another tab and finished there): start from the status page.
+        if (!pending) return reply.redirect(statusPath(request, next), 303);
+        const again = (codeError: string, statusCode: number) =>
+          sendEnrol(
+            request,
+            reply,
+            {
+              uri: totpUri(app.config.siteName, account.user.email, pending.base32Secret),
+              secret: pending.base32Secret,
+              backupCodes: pending.backupCodes,
+              next,
+              codeError,
+            },
+            statusCode,
+          );
+        const code = normalizeCode(body.code);
+        if (!TOTP_CODE.test(code)) return again(t("accounts.error.code"), 422);
+        try {
+          const { headers } = await app.auth.api.verifyTOTP({
+            body: { code },
+            headers: fromNodeHeaders(request.headers),
+            returnHeaders: true,
+          });
+          // Turning it on replaces the session: the new cookie goes to the browser.
+          forwardCookies(reply, headers);
+        } catch (error) {
+          if (error instanceof APIError && error.body?.code === "INVALID_CODE") {
+            return again(t("accounts.error.code_wrong"), 422);
+          }
+          throw error;
+        }
+        return reply.redirect(next ?? `${statusPath(request)}?done=on`, 303);
+      },
+    );
+
+    app.post(
+      localizedPath(locale, "/account/two-factor/disable"),
+      options,
+      async (request, reply) => {
+        const account = request.account as Account;
+        const t = request.t;
+        if (!account.user.twoFactorEnabled) return reply.redirect(statusPath(request), 303);
+        const body = (request.body ?? {}) as Record<string, unknown>;
+        const password = typeof body.password === "string" ? body.password : "";
+        if (!password) {
+          return sendStatus(
+            request,
+            reply,
+            { next: undefined, passwordError: t("accounts.error.password") },
+            422,
+          );
+        }
+        const wrong = () =>
+          sendStatus(
+            request,
+            reply,
+            { next: undefined, passwordError: t("accounts.error.wrong_password") },
+            401,
+          );
+        if (password.length > MAX_PASSWORD_LENGTH) return wrong();
+        try {
+          const { headers } = await app.auth.api.disableTwoFactor({
+            body: { password },
+            headers: fromNodeHeaders(request.headers),
+            returnHeaders: true,
+          });
+          forwardCookies(reply, headers);
+        } catch (error) {
+          if (error instanceof APIError && error.body?.code === "INVALID_PASSWORD") return wrong();
+          throw error;
+        }
+        return reply.redirect(`${statusPath(request)}?done=off`, 303);
+      },
+    );
+  }
+
+  function statusPath(request: FastifyRequest, next?: string): string {
+    const path = localizedPath(request.locale, "/account/two-factor");
+    return next ? `${path}?next=${encodeURIComponent(next)}` : path;
+  }
+
+  function sendStatus(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    state: { next: string | undefined; notice?: string; passwordError?: string },
+    statusCode = 200,
+  ) {
+    reply.header("cache-control", "no-store");
+    return sendPage(
+      reply,
+      <TwoFactorPage
+        ctx={pageContext(request)}
+        account={request.account as Account}
+        csrfToken={reply.generateCsrf()}
+        {...state}
+      />,
+      statusCode,
+    );
+  }
+
+  function sendEnrol(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    state: {
+      uri: string;
+      secret: string;
+      backupCodes: string[];
+      next: string | undefined;
+      codeError?: string;
+    },
+    statusCode = 200,
+  ) {
+    reply.header("cache-control", "no-store");
+    return sendPage(
+      reply,
+      <EnrolPage ctx={pageContext(request)} csrfToken={reply.generateCsrf()} {...state} />,
+      statusCode,
+    );
+  }
+}

@@ -1,0 +1,389 @@
+// Who may post to which write route, for every write route the app has: a table, checked
+// against the app's own route list so a new route without a row fails here. Each refused
+// principal (anonymous, signed in without a role, member staff, a member admin of another
+// jurisdiction, coalition editor, ...) gets sign-in (303) or 403 and changes nothing; a post
+// without its CSRF token is refused too; and each allowed principal gets past the guard, so the
+// table cannot pass by refusing everybody.
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { before, it } from "node:test";
+import type { FastifyInstance } from "fastify";
+import type { Kysely } from "kysely";
+import type { DB } from "../src/db/index.js";
+import { LOCALES, localizedPath } from "../src/i18n/index.js";
+import { createApplication, findGeography } from "../src/members/join.queries.js";
+import {
+  cookieHeader,
+  createUser,
+  csrfTokenOf,
+  openSignIn,
+  signIn,
+  TEST_PASSWORD,
+} from "./support/accounts.js";
+import { describeEachDatabase } from "./support/app.js";
+
+type Principal =
+  | "anonymous"
+  | "signed_in"
+  | "member_staff"
+  | "member_admin"
+  | "other_member_admin"
+  | "coalition_editor"
+  | "coalition_admin";
+
+const PRINCIPALS: Principal[] = [
+  "anonymous",
+  "signed_in",
+  "member_staff",
+  "member_admin",
+  "other_member_admin",
+  "coalition_editor",
+  "coalition_admin",
+];
+
+interface Fixture {
+  applicationId: string;
+  /** The jurisdiction each member principal works for. */
+  jurisdictionOf: Partial<Record<Principal, string>>;
+  /** The id of each signed-in principal. */
+  userOf: Partial<Record<Principal, string>>;
+  /** A member jurisdiction none of the member principals works for. */
+  memberSlug: string;
+}
+
+interface WriteRoute {
+  /** The route as registered, unprefixed (e.g. "/admin/members/applications/:id/accept"). */
+  route: string;
+  /** Who may post; "public" routes take anyone (they are rate-limited and CSRF-checked). */
+  allowed: Principal[] | "public";
+  /** The URL to post to (params filled in), and a body that would be accepted. */
+  url?: (f: Fixture) => string;
+  body?: (f: Fixture, as: Principal) => Record<string, string>;
+}
+
+/** The jurisdiction a member principal acts for (a refused principal posts the member admin's). */
+const own = (f: Fixture, as: Principal) =>
+  f.jurisdictionOf[as] ?? f.jurisdictionOf.member_admin ?? "";
+
+const EVERYONE_SIGNED_IN: Principal[] = PRINCIPALS.filter((p) => p !== "anonymous");
+
+const WRITE_ROUTES: WriteRoute[] = [
+  { route: "/join", allowed: "public" },
+  { route: "/account/sign-in", allowed: "public" },
+  { route: "/account/sign-out", allowed: "public" },
+  { route: "/account/sign-in/code", allowed: "public" },
+  { route: "/account/sign-in/link", allowed: "public" },
+  { route: "/account/sign-in/link/verify", allowed: "public" },
+  { route: "/account/reset", allowed: "public" },
+  { route: "/account/reset/new", allowed: "public" },
+  { route: "/account/sign-out-everywhere", allowed: EVERYONE_SIGNED_IN },
+  {
+    // Only people who work for a member have a jurisdiction to choose.
+    route: "/account/jurisdiction",
+    allowed: ["member_staff", "member_admin", "other_member_admin"],
+    body: () => ({ jurisdiction: "none" }),
+  },
+  {
+    route: "/admin/members/applications/:id/accept",
+    allowed: ["coalition_admin"],
+    url: (f) => `/admin/members/applications/${f.applicationId}/accept`,
+  },
+  {
+    route: "/admin/members/applications/:id/decline",
+    allowed: ["coalition_admin"],
+    url: (f) => `/admin/members/applications/${f.applicationId}/decline`,
+    body: () => ({ reason: "Not a local government." }),
+  },
+  {
+    route: "/admin/members/import/preview",
+    allowed: ["coalition_admin"],
+    body: () => ({ csv: "slug,name\n" }),
+  },
+  {
+    route: "/admin/members/import/apply",
+    allowed: ["coalition_admin"],
+    body: () => ({ csv: "slug,name\n" }),
+  },
+  {
+    // A member admin edits the jurisdiction they act for; the route takes no id.
+    route: "/account/profile",
+    allowed: ["member_admin", "other_member_admin"],
+    body: () => ({ executive_name: "Jane Doe", executive_title: "Mayor", website: "" }),
+  },
+  {
+    route: "/admin/members/:slug/edit",
+    allowed: ["coalition_admin", "coalition_editor"],
+    url: (f) => `/admin/members/${f.memberSlug}/edit`,
+    body: () => ({ executive_name: "Jane Doe", executive_title: "Mayor", website: "" }),
+  },
+  { route: "/account/invitation", allowed: "public" },
+  {
+    route: "/account/team/invite",
+    allowed: ["member_admin", "other_member_admin"],
+    body: (f, as) => ({
+      jurisdiction: own(f, as),
+      email: "invited@example.org",
+      name: "Invited Person",
+      locale: "es",
+      target: "member_staff",
+    }),
+  },
+  {
+    route: "/account/team/remove",
+    allowed: ["member_admin", "other_member_admin"],
+    body: (f, as) => ({ jurisdiction: own(f, as), user: f.userOf.member_staff ?? "" }),
+  },
+  {
+    route: "/account/team/revoke",
+    allowed: ["member_admin", "other_member_admin"],
+    body: (f, as) => ({ jurisdiction: own(f, as), invitation: randomUUID() }),
+  },
+  {
+    route: "/admin/users/invite",
+    allowed: ["coalition_admin"],
+    body: () => ({
+      email: "new.editor@example.org",
+      name: "New Editor",
+      locale: "zh-Hans",
+      target: "coalition_editor",
+      jurisdiction: "",
+    }),
+  },
+  {
+    route: "/admin/users/role",
+    allowed: ["coalition_admin"],
+    body: (f) => ({ user: f.userOf.signed_in ?? "", role: "coalition_editor" }),
+  },
+  {
+    route: "/admin/users/remove-membership",
+    allowed: ["coalition_admin"],
+    body: (f) => ({
+      user: f.userOf.other_member_admin ?? "",
+      jurisdiction: f.jurisdictionOf.other_member_admin ?? "",
+    }),
+  },
+  {
+    route: "/admin/users/revoke",
+    allowed: ["coalition_admin"],
+    body: () => ({ invitation: randomUUID() }),
+  },
+  {
+    route: "/admin/content/edit",
+    allowed: ["coalition_admin", "coalition_editor"],
+    body: () => ({ key: "home.intro", locale: "es", body: "Texto nuevo." }),
+  },
+  // Last: the allowed posts run in this order, and these touch the principals' own sign-in.
+  {
+    route: "/account/two-factor/enable",
+    allowed: EVERYONE_SIGNED_IN,
+    body: () => ({ password: TEST_PASSWORD }),
+  },
+  {
+    route: "/account/two-factor/verify",
+    allowed: EVERYONE_SIGNED_IN,
+    body: () => ({ code: "000000" }),
+  },
+  {
+    route: "/account/two-factor/disable",
+    allowed: EVERYONE_SIGNED_IN,
+    body: () => ({ password: TEST_PASSWORD }),
+  },
+];
+
+/** The POST routes the app registered, unprefixed, from Fastify's own route tree. */
+function postRoutes(app: FastifyInstance): Set<string> {
+  const tree = app.printRoutes({ commonPrefix: false, method: "POST" });
+  const found = new Set<string>();
+  const stack: string[] = [];
+  for (const line of tree.split("\n")) {
+    const match = line.match(/^([│ ]*)[├└]── (\S+)(?: \(([^)]*)\))?/);
+    if (!match) continue;
+    const depth = (match[1] ?? "").length / 4;
+    stack.length = depth;
+    stack.push(match[2] ?? "");
+    if (match[3]?.split(", ").includes("POST")) found.add(stack.join(""));
+  }
+  const unprefixed = new Set<string>();
+  for (const path of found) {
+    const locale = LOCALES.find((l) => l.prefix && path.startsWith(`${l.prefix}/`));
+    unprefixed.add(locale ? path.slice(locale.prefix.length) : path);
+  }
+  return unprefixed;
+}
+
+/** Every row a write could touch, as one string: equal strings, nothing changed. */
+async function fingerprint(db: Kysely<DB>): Promise<string> {
+  const tables = [
+    "jurisdictions",
+    "memberships",
+    "users",
+    "accounts",
+    "two_factors",
+    "content_blocks",
+    "membership_applications",
+    "audit_log",
+    "outbox",
+    "invitations",
+  ] as const;
+  const parts: unknown[] = [];
+  for (const table of tables) {
+    const rows = await db.selectFrom(table).selectAll().execute();
+    parts.push(table, rows.map((r) => JSON.stringify(r)).sort());
+  }
+  return JSON.stringify(parts);
+}
+
+describeEachDatabase("authorization of every write route", {}, (ctx) => {
+  const cookies = new Map<Principal, string>();
+  const fixture = { jurisdictionOf: {}, userOf: {} } as Fixture;
+  let address = 0;
+  // Every request from its own address, so rate limits never decide an outcome here.
+  const nextAddress = () => `10.9.${Math.floor(++address / 250)}.${address % 250}`;
+
+  before(async () => {
+    const db = ctx.database.db;
+    const [mine, theirs, third] = await db
+      .selectFrom("jurisdictions")
+      .select(["id", "slug"])
+      .where("status", "=", "member")
+      .orderBy("slug")
+      .limit(3)
+      .execute();
+    assert.ok(mine && theirs && third);
+    fixture.memberSlug = third.slug;
+    const people: [Principal, Parameters<typeof createUser>[1], string | null, string | null][] = [
+      ["signed_in", { email: "someone@example.org" }, null, null],
+      ["member_staff", { email: "staff@example.org" }, mine.id, "member_staff"],
+      ["member_admin", { email: "admin@example.org" }, mine.id, "member_admin"],
+      ["other_member_admin", { email: "other@example.org" }, theirs.id, "member_admin"],
+      [
+        "coalition_editor",
+        { email: "editor@example.org", coalitionRole: "coalition_editor" },
+        null,
+        null,
+      ],
+      [
+        "coalition_admin",
+        { email: "chief@example.org", coalitionRole: "coalition_admin" },
+        null,
+        null,
+      ],
+    ];
+    for (const [principal, user, jurisdictionId, role] of people) {
+      const userId = await createUser(ctx.app, user);
+      fixture.userOf[principal] = userId;
+      if (jurisdictionId && role) {
+        fixture.jurisdictionOf[principal] = jurisdictionId;
+        await db
+          .insertInto("memberships")
+          .values({
+            user_id: userId,
+            jurisdiction_id: jurisdictionId,
+            role: role as "member_admin" | "member_staff",
+            created_at: new Date().toISOString(),
+          })
+          .execute();
+      }
+      cookies.set(
+        principal,
+        await signIn(ctx.app, user.email, undefined, undefined, nextAddress()),
+      );
+    }
+    const geography = await findGeography(db, "2018250");
+    assert.ok(geography);
+    const application = await createApplication(db, {
+      geography,
+      kind: "city",
+      executiveName: "Joyce Warshaw",
+      executiveTitle: "Mayor",
+      contactName: "Ana Pérez",
+      contactTitle: "",
+      contactEmail: "ana@example.org",
+      contactPhone: "",
+      message: "",
+      locale: "es",
+      submissionKey: randomUUID(),
+    });
+    fixture.applicationId = application.id;
+  });
+
+  it("has a row for every POST route the app registers", () => {
+    assert.deepEqual([...postRoutes(ctx.app)].sort(), WRITE_ROUTES.map((r) => r.route).sort());
+  });
+
+  async function post(route: WriteRoute, principal: Principal, withCsrf = true) {
+    // The token comes from a page the principal can open, with that principal's cookies.
+    let cookie = cookies.get(principal) ?? "";
+    let csrf: string;
+    if (cookie) {
+      csrf = await csrfTokenOf(ctx.app, "/account", cookie);
+    } else {
+      const opened = await openSignIn(ctx.app);
+      cookie = cookieHeader(opened.cookies);
+      csrf = opened.csrf;
+    }
+    const body = {
+      ...(route.body?.(fixture, principal) ?? {}),
+      ...(withCsrf ? { _csrf: csrf } : {}),
+    };
+    return ctx.app.inject({
+      method: "POST",
+      url: route.url?.(fixture) ?? route.route,
+      remoteAddress: nextAddress(),
+      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+      payload: new URLSearchParams(body).toString(),
+    });
+  }
+
+  for (const route of WRITE_ROUTES) {
+    if (route.allowed === "public") continue;
+    const allowed = route.allowed;
+    const refused = PRINCIPALS.filter((p) => !allowed.includes(p));
+
+    it(`${route.route}: ${refused.join(", ") || "nobody"} refused, nothing changed`, async () => {
+      for (const principal of refused) {
+        const before = await fingerprint(ctx.database.db);
+        const res = await post(route, principal);
+        if (principal === "anonymous") {
+          assert.equal(res.statusCode, 303, `${principal}: ${res.body.slice(0, 200)}`);
+          // Back to the page after signing in, never to a form's POST-only address.
+          assert.match(String(res.headers.location), /^\/account\/sign-in/);
+          assert.doesNotMatch(String(res.headers.location), /next=/);
+        } else {
+          assert.equal(res.statusCode, 403, `${principal}: ${res.body.slice(0, 200)}`);
+        }
+        assert.equal(await fingerprint(ctx.database.db), before, `${principal} changed data`);
+      }
+    });
+
+    it(`${route.route}: refused without its CSRF token, in every language`, async () => {
+      const principal = allowed[allowed.length - 1] as Principal;
+      for (const locale of LOCALES) {
+        const before = await fingerprint(ctx.database.db);
+        const localized = {
+          ...route,
+          url: () => localizedPath(locale, route.url?.(fixture) ?? route.route),
+        };
+        const res = await post(localized, principal, false);
+        assert.equal(res.statusCode, 403, `${locale.tag}: ${res.body.slice(0, 200)}`);
+        assert.equal(await fingerprint(ctx.database.db), before);
+      }
+    });
+  }
+
+  // Last, because the allowed posts do change things (an application accepted, ...).
+  it("every allowed principal gets past the guard of every route", async () => {
+    for (const route of WRITE_ROUTES) {
+      if (route.allowed === "public") continue;
+      for (const principal of route.allowed) {
+        if (route.route === "/account/sign-out-everywhere") continue; // ends the session used below
+        const res = await post(route, principal);
+        assert.ok(
+          ![401, 403].includes(res.statusCode) &&
+            !String(res.headers.location ?? "").includes("/account/sign-in"),
+          `${route.route} as ${principal}: ${res.statusCode} ${res.body.slice(0, 200)}`,
+        );
+      }
+    }
+  });
+});

@@ -1,0 +1,137 @@
+// People who work for member jurisdictions, invitations and their mails, for the tests of
+// invitations, /account/team and /admin/users. Memberships are written directly, as an
+// accepted invitation would write them.
+import assert from "node:assert/strict";
+import type { FastifyInstance } from "fastify";
+import type { Kysely } from "kysely";
+import type { DB, MembershipRole, NewJurisdiction } from "../../src/db/index.js";
+import { cookieHeader, cookiesOf, createUser, type NewUser } from "./accounts.js";
+import { buildJurisdiction } from "./builders.js";
+
+/** Adds a jurisdiction (a member unless told otherwise); returns its row. */
+export async function addJurisdiction(
+  db: Kysely<DB>,
+  overrides: Partial<NewJurisdiction> = {},
+): Promise<NewJurisdiction & { id: string }> {
+  const row = buildJurisdiction(overrides) as NewJurisdiction & { id: string };
+  await db.insertInto("jurisdictions").values(row).execute();
+  return row;
+}
+
+/** Makes `userId` work for a jurisdiction in `role`. */
+export async function addMembership(
+  db: Kysely<DB>,
+  userId: string,
+  jurisdictionId: string,
+  role: MembershipRole,
+): Promise<void> {
+  await db
+    .insertInto("memberships")
+    .values({
+      user_id: userId,
+      jurisdiction_id: jurisdictionId,
+      role,
+      created_at: new Date().toISOString(),
+    })
+    .execute();
+}
+
+/** Creates a person who works for `jurisdictionId` in `role`; returns their id. */
+export async function createMember(
+  app: FastifyInstance,
+  user: NewUser,
+  jurisdictionId: string,
+  role: MembershipRole,
+): Promise<string> {
+  const id = await createUser(app, user);
+  await addMembership(app.db, id, jurisdictionId, role);
+  return id;
+}
+
+/** The role someone has at a jurisdiction, or undefined. */
+export async function membershipRole(
+  db: Kysely<DB>,
+  userId: string,
+  jurisdictionId: string,
+): Promise<MembershipRole | undefined> {
+  const row = await db
+    .selectFrom("memberships")
+    .select("role")
+    .where("user_id", "=", userId)
+    .where("jurisdiction_id", "=", jurisdictionId)
+    .executeTakeFirst();
+  return row?.role;
+}
+
+/** The newest mail to an address, from the outbox. */
+export async function lastMailTo(db: Kysely<DB>, to: string) {
+  const mails = await db
+    .selectFrom("outbox")
+    .selectAll()
+    .where("to_address", "=", to)
+    .orderBy("created_at", "desc")
+    .execute();
+  const mail = mails[0];
+  assert.ok(mail, `a mail to ${to}`);
+  return mail;
+}
+
+/** The invitation link of the newest mail to an address: its path (with ?token=) and token. */
+export async function invitationLinkFor(
+  db: Kysely<DB>,
+  to: string,
+  publicUrl = "https://cfa.test",
+) {
+  const mail = await lastMailTo(db, to);
+  const url = mail.text_body.match(/https:\/\/\S+\/account\/invitation\?token=[A-Za-z0-9_-]+/)?.[0];
+  assert.ok(url, `an invitation link in: ${mail.text_body}`);
+  const path = url.slice(publicUrl.length);
+  const token = new URL(url).searchParams.get("token") ?? "";
+  return { path, token, mail };
+}
+
+/** Opens a page as a browser would: the Cookie header after it (CSRF secret included) and the form's token. */
+export async function openForm(app: FastifyInstance, url: string, cookie = "") {
+  const res = await app.inject({ url, headers: cookie ? { cookie } : {} });
+  const cookies = new Map(
+    cookie
+      .split("; ")
+      .filter(Boolean)
+      .map((pair) => {
+        const at = pair.indexOf("=");
+        return [pair.slice(0, at), pair.slice(at + 1)] as [string, string];
+      }),
+  );
+  for (const [name, value] of cookiesOf(res.headers)) cookies.set(name, value);
+  const csrf = res.body.match(/name="_csrf" value="([^"]*)"/)?.[1] ?? "";
+  return { res, cookie: cookieHeader(cookies), csrf };
+}
+
+/** Posts a urlencoded form; `remoteAddress` keeps rate-limit counters of tests apart. */
+export async function postForm(
+  app: FastifyInstance,
+  url: string,
+  cookie: string,
+  body: Record<string, string>,
+  remoteAddress?: string,
+) {
+  return app.inject({
+    method: "POST",
+    url,
+    remoteAddress,
+    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+    payload: new URLSearchParams(body).toString(),
+  });
+}
+
+/** How many rows a table has (to show a refused request wrote nothing). */
+export async function countRows(
+  db: Kysely<DB>,
+  table: "users" | "memberships" | "invitations" | "outbox" | "audit_log" | "accounts",
+): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
