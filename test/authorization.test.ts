@@ -1,9 +1,11 @@
-// Who may post to which write route, for every write route the app has: a table, checked
-// against the app's own route list so a new route without a row fails here. Each refused
-// principal (anonymous, signed in without a role, member staff, a member admin of another
-// jurisdiction, coalition editor, ...) gets sign-in (303) or 403 and changes nothing; a post
-// without its CSRF token is refused too; and each allowed principal gets past the guard, so the
-// table cannot pass by refusing everybody.
+// Who may do what, for every route behind a sign-in, as tables checked against the app's own
+// route list, so a new route without a row fails here.
+// - Every POST route: each refused principal (anonymous, signed in without a role, member staff,
+//   a member admin of another jurisdiction, coalition editor, ...) gets sign-in (303) or 403 and
+//   changes nothing; a post without its CSRF token is refused too; and each allowed principal
+//   gets past the guard, so the table cannot pass by refusing everybody.
+// - Every GET route under /account and /admin: the allowed read it (200), the others are sent to
+//   sign in or refused (403), and nobody's answer may be stored by a browser or proxy.
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { before, it } from "node:test";
@@ -190,9 +192,61 @@ const WRITE_ROUTES: WriteRoute[] = [
   },
 ];
 
-/** The POST routes the app registered, unprefixed, from Fastify's own route tree. */
-function postRoutes(app: FastifyInstance): Set<string> {
-  const tree = app.printRoutes({ commonPrefix: false, method: "POST" });
+/** Who may read which page or file behind /account and /admin: the same idea for GETs. */
+interface ReadRoute {
+  route: string;
+  allowed: Principal[] | "public";
+  url?: (f: Fixture) => string;
+}
+
+const STAFF: Principal[] = ["coalition_admin", "coalition_editor"];
+const ADMIN: Principal[] = ["coalition_admin"];
+const MEMBER_ADMINS: Principal[] = ["member_admin", "other_member_admin"];
+
+const READ_ROUTES: ReadRoute[] = [
+  // Forms and token landings anyone may open (a token page without a token says so).
+  { route: "/account/sign-in", allowed: "public" },
+  { route: "/account/sign-in/link", allowed: "public" },
+  { route: "/account/sign-in/link/verify", allowed: "public" },
+  { route: "/account/sign-in/code", allowed: "public" },
+  { route: "/account/reset", allowed: "public" },
+  { route: "/account/reset/new", allowed: "public" },
+  { route: "/account/invitation", allowed: "public" },
+  { route: "/account", allowed: EVERYONE_SIGNED_IN },
+  { route: "/account/two-factor", allowed: EVERYONE_SIGNED_IN },
+  { route: "/account/jurisdiction", allowed: EVERYONE_SIGNED_IN },
+  { route: "/account/team", allowed: MEMBER_ADMINS },
+  { route: "/account/profile", allowed: MEMBER_ADMINS },
+  { route: "/admin", allowed: STAFF },
+  { route: "/admin/users", allowed: ADMIN },
+  { route: "/admin/members", allowed: ADMIN },
+  {
+    route: "/admin/members/applications/:id",
+    allowed: ADMIN,
+    url: (f) => `/admin/members/applications/${f.applicationId}`,
+  },
+  { route: "/admin/members/import", allowed: ADMIN },
+  { route: "/admin/members/export.csv", allowed: ADMIN },
+  {
+    route: "/admin/members/:slug/edit",
+    allowed: STAFF,
+    url: (f) => `/admin/members/${f.memberSlug}/edit`,
+  },
+  { route: "/admin/profiles", allowed: STAFF },
+  { route: "/admin/outbox", allowed: ADMIN },
+  { route: "/admin/audit", allowed: ADMIN },
+  { route: "/admin/audit.csv", allowed: ADMIN },
+  { route: "/admin/content", allowed: STAFF },
+  {
+    route: "/admin/content/edit",
+    allowed: STAFF,
+    url: () => "/admin/content/edit?key=home.intro&locale=es",
+  },
+];
+
+/** The routes the app registered for `method`, unprefixed, from Fastify's own route tree. */
+function registeredRoutes(app: FastifyInstance, method: "GET" | "POST"): Set<string> {
+  const tree = app.printRoutes({ commonPrefix: false, method });
   const found = new Set<string>();
   const stack: string[] = [];
   for (const line of tree.split("\n")) {
@@ -201,7 +255,7 @@ function postRoutes(app: FastifyInstance): Set<string> {
     const depth = (match[1] ?? "").length / 4;
     stack.length = depth;
     stack.push(match[2] ?? "");
-    if (match[3]?.split(", ").includes("POST")) found.add(stack.join(""));
+    if (match[3]?.split(", ").includes(method)) found.add(stack.join(""));
   }
   const unprefixed = new Set<string>();
   for (const path of found) {
@@ -308,8 +362,43 @@ describeEachDatabase("authorization of every write route", {}, (ctx) => {
   });
 
   it("has a row for every POST route the app registers", () => {
-    assert.deepEqual([...postRoutes(ctx.app)].sort(), WRITE_ROUTES.map((r) => r.route).sort());
+    assert.deepEqual(
+      [...registeredRoutes(ctx.app, "POST")].sort(),
+      WRITE_ROUTES.map((r) => r.route).sort(),
+    );
   });
+
+  it("has a row for every GET route under /account and /admin", () => {
+    const behind = [...registeredRoutes(ctx.app, "GET")].filter((r) =>
+      /^\/(account|admin)(?=[/.]|$)/.test(r),
+    );
+    assert.deepEqual(behind.sort(), READ_ROUTES.map((r) => r.route).sort());
+  });
+
+  for (const route of READ_ROUTES) {
+    if (route.allowed === "public") continue;
+    const allowed = route.allowed;
+    it(`GET ${route.route}: only ${allowed.join(", ")} may read it`, async () => {
+      for (const principal of PRINCIPALS) {
+        const res = await ctx.app.inject({
+          url: route.url?.(fixture) ?? route.route,
+          remoteAddress: nextAddress(),
+          headers: { cookie: cookies.get(principal) ?? "" },
+        });
+        const label = `${principal}: ${res.statusCode} ${res.body.slice(0, 150)}`;
+        if (allowed.includes(principal)) {
+          assert.equal(res.statusCode, 200, label);
+        } else if (principal === "anonymous") {
+          assert.equal(res.statusCode, 303, label);
+          assert.match(String(res.headers.location), /^\/account\/sign-in\?next=/);
+        } else {
+          assert.equal(res.statusCode, 403, label);
+        }
+        // Nothing personal may be kept by a browser or a proxy.
+        assert.equal(res.headers["cache-control"], "no-store", label);
+      }
+    });
+  }
 
   async function post(route: WriteRoute, principal: Principal, withCsrf = true) {
     // The token comes from a page the principal can open, with that principal's cookies.

@@ -12,6 +12,12 @@ import { magicLinkRoutes } from "./magic-link.routes.js";
 import { passwordResetRoutes } from "./password-reset.routes.js";
 import { safeNext, signInPath } from "./session.js";
 import { SignInPage, type SignInState } from "./sign-in.view.js";
+import {
+  ACCOUNT_LOCK,
+  clearSignInFailures,
+  recordSignInFailure,
+  signInLocked,
+} from "./sign-in-failures.js";
 import { normalizeCode, TOTP_CODE, twoFactorRoutes } from "./two-factor.routes.js";
 import { CodePage } from "./two-factor.view.js";
 
@@ -87,14 +93,28 @@ export async function accountRoutes(app: FastifyInstance) {
             },
             401,
           );
+        if (await signInLocked(app.db, values.email)) {
+          const problem = request.t("accounts.error.locked", { minutes: ACCOUNT_LOCK.minutes });
+          return sendSignIn(
+            request,
+            reply,
+            { email: values.email, next, errors: [], problem },
+            429,
+          );
+        }
+        const failed = async () => {
+          await recordSignInFailure(app.db, values.email);
+          return wrong();
+        };
         // Longer than any password we accept: refused without hashing megabytes.
-        if (password.length > MAX_PASSWORD_LENGTH) return wrong();
+        if (password.length > MAX_PASSWORD_LENGTH) return failed();
         try {
           const { headers, response } = await app.auth.api.signInEmail({
             body: { email: values.email, password },
             headers: fromNodeHeaders(request.headers),
             returnHeaders: true,
           });
+          await clearSignInFailures(app.db, values.email);
           forwardCookies(reply, headers);
           reply.header("cache-control", "no-store");
           if ("twoFactorRedirect" in response && response.twoFactorRedirect) {
@@ -106,7 +126,7 @@ export async function accountRoutes(app: FastifyInstance) {
         } catch (error) {
           // Unknown address, wrong password, malformed address: the same answer, so the form
           // never tells which addresses have accounts.
-          if (error instanceof APIError && error.statusCode < 500) return wrong();
+          if (error instanceof APIError && error.statusCode < 500) return failed();
           throw error;
         }
       },

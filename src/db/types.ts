@@ -240,6 +240,12 @@ export interface AuditLogTable {
   after: string | null;
 }
 
+export interface SignInFailuresTable {
+  /** SHA-256 (hex) of the lower-cased address typed. */
+  email_hash: string;
+  at: string;
+}
+
 export interface DB {
   jurisdictions: JurisdictionsTable;
   census_figures: CensusFiguresTable;
@@ -250,6 +256,7 @@ export interface DB {
   verifications: VerificationsTable;
   two_factors: TwoFactorsTable;
   memberships: MembershipsTable;
+  sign_in_failures: SignInFailuresTable;
   invitations: InvitationsTable;
   census_geographies: CensusGeographiesTable;
   place_county_parts: PlaceCountyPartsTable;
