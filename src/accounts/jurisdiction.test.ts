@@ -6,7 +6,7 @@ import { it } from "node:test";
 import { createUser, csrfTokenOf, signIn } from "../../test/support/accounts.js";
 import { describeEachDatabase } from "../../test/support/app.js";
 import { text } from "../../test/support/html.js";
-import { addMembership, jurisdictionBySlug } from "../../test/support/jurisdiction.js";
+import { addMembershipBySlug, jurisdictionBySlug } from "../../test/support/memberships.js";
 
 describeEachDatabase("the jurisdiction a person acts for", {}, (ctx) => {
   const db = () => ctx.database.db;
@@ -46,7 +46,7 @@ describeEachDatabase("the jurisdiction a person acts for", {}, (ctx) => {
 
   it("lets a person with one membership act for it without choosing", async () => {
     const userId = await createUser(ctx.app, { email: "one@example.org" });
-    await addMembership(db(), userId, "boston-ma", "member_admin");
+    await addMembershipBySlug(db(), userId, "boston-ma", "member_admin");
     const cookie = await signIn(ctx.app, "one@example.org");
 
     const profile = await ctx.app.inject({ url: "/account/profile", headers: { cookie } });
@@ -63,8 +63,8 @@ describeEachDatabase("the jurisdiction a person acts for", {}, (ctx) => {
 
   it("asks a person with two memberships to choose, then acts for the chosen one", async () => {
     const userId = await createUser(ctx.app, { email: "two@example.org" });
-    const boise = await addMembership(db(), userId, "boise-id", "member_admin");
-    const denver = await addMembership(db(), userId, "denver-co", "member_staff");
+    const boise = await addMembershipBySlug(db(), userId, "boise-id", "member_admin");
+    const denver = await addMembershipBySlug(db(), userId, "denver-co", "member_staff");
     const cookie = await signIn(ctx.app, "two@example.org");
 
     const profile = await ctx.app.inject({ url: "/account/profile", headers: { cookie } });
@@ -126,8 +126,8 @@ describeEachDatabase("the jurisdiction a person acts for", {}, (ctx) => {
 
   it("refuses a jurisdiction the person does not work for, existing or not, and keeps theirs", async () => {
     const userId = await createUser(ctx.app, { email: "chooser@example.org" });
-    const chicago = await addMembership(db(), userId, "chicago-il", "member_admin");
-    await addMembership(db(), userId, "atlanta-ga", "member_admin");
+    const chicago = await addMembershipBySlug(db(), userId, "chicago-il", "member_admin");
+    await addMembershipBySlug(db(), userId, "atlanta-ga", "member_admin");
     const cookie = await signIn(ctx.app, "chooser@example.org");
     const csrf = await csrfTokenOf(ctx.app, "/account/jurisdiction", cookie);
     assert.equal(
@@ -154,7 +154,7 @@ describeEachDatabase("the jurisdiction a person acts for", {}, (ctx) => {
   it("closes the member admin's page to people without a membership and to member staff", async () => {
     await createUser(ctx.app, { email: "nobody@example.org" });
     const staffId = await createUser(ctx.app, { email: "staffer@example.org" });
-    await addMembership(db(), staffId, "pittsburgh-pa", "member_staff");
+    await addMembershipBySlug(db(), staffId, "pittsburgh-pa", "member_staff");
     const pittsburgh = await jurisdictionBySlug(db(), "pittsburgh-pa");
     for (const email of ["nobody@example.org", "staffer@example.org"]) {
       const cookie = await signIn(ctx.app, email);

@@ -4,7 +4,7 @@ import { parse } from "csv-parse/sync";
 import { createUser, signIn } from "../../test/support/accounts.js";
 import { describeEachDatabase } from "../../test/support/app.js";
 import { text } from "../../test/support/html.js";
-import { addMembership } from "../../test/support/jurisdiction.js";
+import { addMembershipBySlug } from "../../test/support/memberships.js";
 import { recordAudit } from "../audit/index.js";
 import { AUDIT_CSV_COLUMNS } from "./audit-csv.js";
 import { diffEntry } from "./audit-diff.js";
@@ -107,7 +107,7 @@ describeEachDatabase("the audit log page", { seed: false }, (ctx) => {
         updated_at: "2024-01-01T00:00:00.000Z",
       })
       .execute();
-    await addMembership(db(), memberId, "somewhere-ks", "member_admin");
+    await addMembershipBySlug(db(), memberId, "somewhere-ks", "member_admin");
     for (const email of ["editor@example.org", "member@example.org"]) {
       const cookie = await signIn(ctx.app, email);
       for (const url of ["/admin/audit", "/admin/audit.csv"]) {

@@ -105,7 +105,7 @@ export async function contentAdminRoutes(app: FastifyInstance) {
       async (request, reply) => {
         const form = (request.body ?? {}) as Record<string, unknown>;
         const { key, locale: blockLocale } = target(form.key, form.locale);
-        const { values, errors } = checkFields(BODY, request.body);
+        const { values, errors } = checkFields(BODY, request.body, { allowMarkup: ["body"] });
         if (errors.length) {
           const english = await findBody(app.db, key, DEFAULT_LOCALE.tag);
           return sendPage(

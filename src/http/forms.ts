@@ -35,14 +35,24 @@ export type FieldSchemas = Record<string, TSchema>;
 
 /** Control characters other than tab, newline and carriage return. */
 const CONTROL = /[^\P{Cc}\t\n\r]/u;
+/** Something that reads as an HTML tag, comment or declaration: "<b", "</", "<!", "<?". */
+const MARKUP = /<[\p{L}/!?]/u;
+
+export interface CheckOptions<F> {
+  /** Fields whose text is Markdown, where a literal tag is text to show, not a mistake. */
+  allowMarkup?: (keyof F & string)[];
+}
 
 /**
  * Checks each field of a form body against its schema and reports every bad field, not just the
- * first. Strings are trimmed; control characters are refused everywhere.
+ * first. Strings are trimmed; control characters are refused everywhere, and so is markup ("<b>",
+ * "<script", "</x>") except in the fields `allowMarkup` names: nobody's name or reason needs it,
+ * and refusing it keeps pasted HTML and script probes out of the data ("a < b" is still fine).
  */
 export function checkFields<F extends FieldSchemas>(
   fields: F,
   body: unknown,
+  options: CheckOptions<F> = {},
 ): { values: Record<keyof F, string>; errors: (keyof F & string)[] } {
   const source = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
   const values = {} as Record<keyof F, string>;
@@ -50,7 +60,9 @@ export function checkFields<F extends FieldSchemas>(
   for (const [name, schema] of Object.entries(fields)) {
     const raw = source[name];
     const value = typeof raw === "string" ? raw.trim() : raw === undefined ? "" : undefined;
-    if (value === undefined || CONTROL.test(value) || !Value.Check(schema, value)) {
+    const markup =
+      value !== undefined && !options.allowMarkup?.includes(name) && MARKUP.test(value);
+    if (value === undefined || CONTROL.test(value) || markup || !Value.Check(schema, value)) {
       errors.push(name);
       // Echoed back into the form for correction: bounded, and without control characters.
       values[name as keyof F] =

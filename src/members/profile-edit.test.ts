@@ -3,7 +3,7 @@ import { it } from "node:test";
 import { createUser, csrfTokenOf, signIn } from "../../test/support/accounts.js";
 import { describeEachDatabase } from "../../test/support/app.js";
 import { text } from "../../test/support/html.js";
-import { addMembership, jurisdictionBySlug } from "../../test/support/jurisdiction.js";
+import { addMembershipBySlug, jurisdictionBySlug } from "../../test/support/memberships.js";
 import { checkProfile, isWebAddress } from "./profile-edit.js";
 
 describeEachDatabase("editing a member's profile", {}, (ctx) => {
@@ -29,7 +29,7 @@ describeEachDatabase("editing a member's profile", {}, (ctx) => {
 
   it("lets a member admin update their own profile, which the public page shows at once", async () => {
     const userId = await createUser(ctx.app, { email: "admin@boston.example", name: "Ana" });
-    const boston = await addMembership(db(), userId, "boston-ma", "member_admin");
+    const boston = await addMembershipBySlug(db(), userId, "boston-ma", "member_admin");
     const cookie = await signIn(ctx.app, "admin@boston.example");
 
     // The public profile is rendered and cached before the change.
@@ -105,7 +105,7 @@ describeEachDatabase("editing a member's profile", {}, (ctx) => {
 
   it("never edits another jurisdiction, whatever the form says", async () => {
     const userId = await createUser(ctx.app, { email: "admin@denver.example" });
-    const denver = await addMembership(db(), userId, "denver-co", "member_admin");
+    const denver = await addMembershipBySlug(db(), userId, "denver-co", "member_admin");
     const seattleBefore = await jurisdictionBySlug(db(), "seattle-wa");
     const cookie = await signIn(ctx.app, "admin@denver.example");
     const csrf = await csrfTokenOf(ctx.app, "/account/profile", cookie);
@@ -142,7 +142,7 @@ describeEachDatabase("editing a member's profile", {}, (ctx) => {
 
   it("refuses bad values field by field, in the visitor's language, keeping what was typed", async () => {
     const userId = await createUser(ctx.app, { email: "admin@atlanta.example" });
-    const atlanta = await addMembership(db(), userId, "atlanta-ga", "member_admin");
+    const atlanta = await addMembershipBySlug(db(), userId, "atlanta-ga", "member_admin");
     const before = await jurisdictionBySlug(db(), "atlanta-ga");
     const cookie = await signIn(ctx.app, "admin@atlanta.example");
     const csrf = await csrfTokenOf(ctx.app, "/es/account/profile", cookie);

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
-import type { DB, MembershipRole, NewJurisdiction } from "../../src/db/index.js";
+import type { DB, Jurisdiction, MembershipRole, NewJurisdiction } from "../../src/db/index.js";
 import { cookieHeader, cookiesOf, createUser, type NewUser } from "./accounts.js";
 import { buildJurisdiction } from "./builders.js";
 
@@ -34,6 +34,27 @@ export async function addMembership(
       created_at: new Date().toISOString(),
     })
     .execute();
+}
+
+/** A jurisdiction of the (seeded) roster by its slug; fails the test when it is missing. */
+export async function jurisdictionBySlug(db: Kysely<DB>, slug: string): Promise<Jurisdiction> {
+  return db
+    .selectFrom("jurisdictions")
+    .selectAll()
+    .where("slug", "=", slug)
+    .executeTakeFirstOrThrow(() => new Error(`no jurisdiction with slug ${slug}`));
+}
+
+/** Makes `userId` work for the jurisdiction with this slug, in `role`; returns its id. */
+export async function addMembershipBySlug(
+  db: Kysely<DB>,
+  userId: string,
+  slug: string,
+  role: MembershipRole,
+): Promise<string> {
+  const { id } = await jurisdictionBySlug(db, slug);
+  await addMembership(db, userId, id, role);
+  return id;
 }
 
 /** Creates a person who works for `jurisdictionId` in `role`; returns their id. */

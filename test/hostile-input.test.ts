@@ -1,0 +1,300 @@
+// Hostile input in every text field of every form that writes: very long strings, control
+// characters, HTML and script, and wrong types sent as JSON. Each gets a 4xx (with the form and a
+// message, for a form) and nothing in the database changes. Passwords are the exception to the
+// character rules (a password may contain anything; only its length is limited), so they get
+// the long string only.
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { before, it } from "node:test";
+import type { Kysely } from "kysely";
+import { createInvitation } from "../src/accounts/invitations.js";
+import type { DB } from "../src/db/index.js";
+import { findLocale, type Locale } from "../src/i18n/index.js";
+import { createApplication, findGeography } from "../src/members/join.queries.js";
+import {
+  cookieHeader,
+  createUser,
+  csrfTokenOf,
+  openSignIn,
+  signIn,
+  TEST_PASSWORD,
+} from "./support/accounts.js";
+import { describeEachDatabase } from "./support/app.js";
+import { addMembership } from "./support/memberships.js";
+
+type Who = "anonymous" | "member_admin" | "coalition_admin";
+
+interface Fixture {
+  applicationId: string;
+  jurisdictionId: string;
+  memberSlug: string;
+  invitationToken: string;
+  geoid: string;
+}
+
+interface Form {
+  url: (f: Fixture) => string;
+  who: Who;
+  /** A body the form accepts (before one field is spoiled). */
+  body: (f: Fixture) => Record<string, string>;
+  /** The fields typed by people, attacked one at a time. */
+  fields: string[];
+  passwords?: string[];
+  /** Fields that hold Markdown, where a tag is text (it is escaped when shown). */
+  markup?: string[];
+}
+
+const FORMS: Form[] = [
+  {
+    url: () => "/join",
+    who: "anonymous",
+    body: (f) => ({
+      geoid: f.geoid,
+      submission_key: randomUUID(),
+      kind: "city",
+      executive_name: "Jane Doe",
+      executive_title: "Mayor",
+      contact_name: "Ana Pérez",
+      contact_title: "Director",
+      contact_email: "ana@example.org",
+      contact_phone: "+1 555 0100",
+      message: "We would like to join.",
+      agree: "yes",
+    }),
+    fields: [
+      "executive_name",
+      "executive_title",
+      "contact_name",
+      "contact_title",
+      "contact_email",
+      "contact_phone",
+      "message",
+    ],
+  },
+  {
+    url: () => "/account/sign-in/link",
+    who: "anonymous",
+    body: () => ({ email: "someone@example.org" }),
+    fields: ["email"],
+  },
+  {
+    url: () => "/account/reset",
+    who: "anonymous",
+    body: () => ({ email: "someone@example.org" }),
+    fields: ["email"],
+  },
+  {
+    url: () => "/account/invitation",
+    who: "anonymous",
+    body: (f) => ({
+      token: f.invitationToken,
+      name: "New Person",
+      password: TEST_PASSWORD,
+      password_confirm: TEST_PASSWORD,
+    }),
+    fields: ["name"],
+    passwords: ["password"],
+  },
+  {
+    url: () => "/account/profile",
+    who: "member_admin",
+    body: () => ({
+      executive_name: "Jane Doe",
+      executive_title: "Mayor",
+      website: "https://example.org",
+    }),
+    fields: ["executive_name", "executive_title", "website"],
+  },
+  {
+    url: () => "/account/team/invite",
+    who: "member_admin",
+    body: (f) => ({
+      jurisdiction: f.jurisdictionId,
+      email: "staffer@example.org",
+      name: "Staff Person",
+      locale: "es",
+      target: "member_staff",
+    }),
+    fields: ["email", "name"],
+  },
+  {
+    url: (f) => `/admin/members/${f.memberSlug}/edit`,
+    who: "coalition_admin",
+    body: () => ({ executive_name: "Jane Doe", executive_title: "Mayor", website: "" }),
+    fields: ["executive_name", "executive_title", "website"],
+  },
+  {
+    url: (f) => `/admin/members/applications/${f.applicationId}/decline`,
+    who: "coalition_admin",
+    body: () => ({ reason: "Not a local government." }),
+    fields: ["reason"],
+  },
+  {
+    url: () => "/admin/users/invite",
+    who: "coalition_admin",
+    body: () => ({
+      email: "editor@example.org",
+      name: "An Editor",
+      locale: "en",
+      target: "coalition_editor",
+      jurisdiction: "",
+    }),
+    fields: ["email", "name"],
+  },
+  {
+    url: () => "/admin/content/edit",
+    who: "coalition_admin",
+    body: () => ({ key: "home.intro", locale: "es", body: "Texto nuevo." }),
+    fields: ["body"],
+    markup: ["body"],
+  },
+];
+
+// Longer than any field allows, shorter than the 64 KB a form body may be.
+const LONG = "x".repeat(30_000);
+const CONTROL = "Jane\u0000Doe\u001b[31m";
+const MARKUP = '<script>alert("x")</script>';
+
+/** Every row a form could write, as one string. */
+async function fingerprint(db: Kysely<DB>): Promise<string> {
+  const tables = [
+    "jurisdictions",
+    "memberships",
+    "users",
+    "content_blocks",
+    "membership_applications",
+    "invitations",
+    "audit_log",
+    "outbox",
+  ] as const;
+  const parts: string[] = [];
+  for (const table of tables) {
+    const rows = await db.selectFrom(table).selectAll().execute();
+    parts.push(table, ...rows.map((r) => JSON.stringify(r)).sort());
+  }
+  return parts.join("\n");
+}
+
+describeEachDatabase("hostile input in every form", {}, (ctx) => {
+  const fixture = {} as Fixture;
+  const cookies = new Map<Who, string>();
+  let address = 0;
+  const nextAddress = () => `10.7.${Math.floor(++address / 250)}.${address % 250}`;
+
+  before(async () => {
+    const db = ctx.database.db;
+    const [mine, other] = await db
+      .selectFrom("jurisdictions")
+      .select(["id", "slug"])
+      .where("status", "=", "member")
+      .orderBy("slug")
+      .limit(2)
+      .execute();
+    assert.ok(mine && other);
+    fixture.jurisdictionId = mine.id;
+    fixture.memberSlug = other.slug;
+    const memberAdmin = await createUser(ctx.app, { email: "member.admin@example.org" });
+    await addMembership(db, memberAdmin, mine.id, "member_admin");
+    cookies.set(
+      "member_admin",
+      await signIn(ctx.app, "member.admin@example.org", undefined, undefined, nextAddress()),
+    );
+    const chief = "chief@example.org";
+    const chiefId = await createUser(ctx.app, { email: chief, coalitionRole: "coalition_admin" });
+    cookies.set(
+      "coalition_admin",
+      await signIn(ctx.app, chief, undefined, undefined, nextAddress()),
+    );
+
+    // Dodge City, Kansas applies through the form; Wichita has an application to decline.
+    fixture.geoid = "2018250";
+    const wichita = await findGeography(db, "2079000");
+    assert.ok(wichita);
+    const application = await createApplication(db, {
+      geography: wichita,
+      kind: "city",
+      executiveName: "Lily Wu",
+      executiveTitle: "Mayor",
+      contactName: "Ana Pérez",
+      contactTitle: "",
+      contactEmail: "ana@example.org",
+      contactPhone: "",
+      message: "",
+      locale: "es",
+      submissionKey: randomUUID(),
+    });
+    fixture.applicationId = application.id;
+    const invitation = await createInvitation(db, ctx.app.mailer, ctx.app.config, {
+      email: "invitee@example.org",
+      name: null,
+      target: { kind: "jurisdiction", jurisdictionId: mine.id, role: "member_staff" },
+      locale: findLocale("es") as Locale,
+      inviter: { id: chiefId, email: chief, name: "Chief" },
+    });
+    assert.ok(invitation);
+    fixture.invitationToken = invitation.token;
+  });
+
+  async function csrfFor(who: Who): Promise<{ cookie: string; csrf: string }> {
+    const cookie = cookies.get(who);
+    if (cookie) return { cookie, csrf: await csrfTokenOf(ctx.app, "/account", cookie) };
+    const opened = await openSignIn(ctx.app);
+    return { cookie: cookieHeader(opened.cookies), csrf: opened.csrf };
+  }
+
+  async function send(form: Form, body: Record<string, unknown>, as: "form" | "json") {
+    const { cookie, csrf } = await csrfFor(form.who);
+    const payload = { ...body, _csrf: csrf };
+    return ctx.app.inject({
+      method: "POST",
+      url: form.url(fixture),
+      remoteAddress: nextAddress(),
+      headers: {
+        cookie,
+        "content-type": as === "json" ? "application/json" : "application/x-www-form-urlencoded",
+      },
+      payload:
+        as === "json"
+          ? JSON.stringify(payload)
+          : new URLSearchParams(payload as Record<string, string>).toString(),
+    });
+  }
+
+  for (const form of FORMS) {
+    const path = form.url({
+      applicationId: ":id",
+      jurisdictionId: "",
+      memberSlug: ":slug",
+      invitationToken: "",
+      geoid: "",
+    });
+    it(`${path}: every field refuses long, control, markup and wrong-typed values`, async () => {
+      const attacks: [string, unknown, "form" | "json"][] = [];
+      for (const field of form.fields) {
+        attacks.push([field, LONG, "form"], [field, CONTROL, "form"]);
+        if (!form.markup?.includes(field)) attacks.push([field, MARKUP, "form"]);
+        attacks.push(
+          [field, ["a", "b"], "json"],
+          [field, { $ne: "" }, "json"],
+          [field, 42, "json"],
+        );
+      }
+      for (const field of form.passwords ?? []) attacks.push([field, LONG, "form"]);
+      for (const [field, value, as] of attacks) {
+        const before = await fingerprint(ctx.database.db);
+        const res = await send(form, { ...form.body(fixture), [field]: value }, as);
+        const label = `${field} = ${JSON.stringify(value).slice(0, 40)} (${as}): ${res.statusCode}`;
+        assert.ok(res.statusCode >= 400 && res.statusCode < 500, label);
+        assert.equal(await fingerprint(ctx.database.db), before, `${label}: data changed`);
+        if (res.headers["content-type"]?.toString().startsWith("text/html")) {
+          // The answer says what is wrong, and never echoes the script as markup.
+          assert.match(res.body, /usa-error-message|usa-alert--error|usa-alert__heading/, label);
+          assert.ok(!res.body.includes(MARKUP), `${label}: markup echoed`);
+        }
+      }
+      // The unspoiled body is accepted: the refusals above were about the field, not the form.
+      const ok = await send(form, form.body(fixture), "form");
+      assert.ok(ok.statusCode < 400, `valid body: ${ok.statusCode} ${ok.body.slice(0, 300)}`);
+    });
+  }
+});
