@@ -5,11 +5,12 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { FastifyInstance } from "fastify";
 import type { Browser, Page } from "playwright-core";
-import { DEMO_PASSWORD } from "../src/accounts/index.js";
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../src/accounts/index.js";
 import { buildApp } from "../src/app.js";
 import { type Database, openDatabase } from "../src/db/index.js";
 import { findLocale, type Locale, localizedPath, translator } from "../src/i18n/index.js";
 import { seedDemo } from "../src/seed-demo.js";
+import { totpCode } from "../test/support/accounts.js";
 import { testConfig } from "../test/support/app.js";
 import { axeViolations, browserSkipReason, launchBrowser } from "../test/support/browser.js";
 import { createTestDatabase } from "../test/support/databases.js";
@@ -51,6 +52,58 @@ describe("signing in and switching jurisdiction in a browser [sqlite]", {
     const violations = await axeViolations(tab);
     assert.deepEqual(violations, [], `axe on ${label}:\n${violations.join("\n")}`);
   }
+
+  /** Signs in through the form (and the code step when `totpSecret` is given). */
+  async function signInAs(tab: Page, email: string, prefix: string, totpSecret?: string) {
+    await tab.goto(`${baseUrl}${prefix}/account/sign-in`);
+    await tab.locator("input[name=email]").fill(email);
+    await tab.locator("input[name=password]").fill(DEMO_PASSWORD);
+    await tab.locator("form[method=post] button[type=submit]").first().click();
+    await tab.waitForLoadState();
+    if (totpSecret) {
+      await tab.locator("input[name=code]").fill(totpCode(totpSecret));
+      await tab.locator("form[method=post] button[type=submit]").first().click();
+      await tab.waitForURL(`${baseUrl}${prefix}/account`);
+    }
+  }
+
+  it("every staff page passes axe, in Spanish and in Chinese", async () => {
+    for (const prefix of ["/es", "/zh-hans"]) {
+      const context = await browser.newContext({ bypassCSP: true, locale: "es" });
+      try {
+        const tab = await context.newPage();
+        await signInAs(tab, "coalition.admin@example.org", prefix, DEMO_TOTP_SECRET);
+        for (const path of [
+          "/admin",
+          "/admin/users",
+          "/admin/audit",
+          "/admin/profiles",
+          "/admin/members/boston-ma/edit",
+          "/account/two-factor",
+        ]) {
+          const response = await tab.goto(baseUrl + prefix + path);
+          assert.equal(response?.status(), 200, path);
+          await assertAccessible(tab, prefix + path);
+        }
+        await context.clearCookies();
+        await signInAs(tab, "admin.boston-ma@example.org", prefix);
+        for (const path of ["/account", "/account/team", "/account/profile"]) {
+          const response = await tab.goto(baseUrl + prefix + path);
+          assert.equal(response?.status(), 200, path);
+          await assertAccessible(tab, prefix + path);
+        }
+        // The enrolment page with its QR code and backup codes.
+        await tab.goto(`${baseUrl}${prefix}/account/two-factor`);
+        await tab.locator("input[name=password]").fill(DEMO_PASSWORD);
+        await tab.locator("form[method=post] button[type=submit]").first().click();
+        await tab.waitForLoadState();
+        assert.equal((await tab.locator("svg").count()) > 0, true, "a QR code");
+        await assertAccessible(tab, `${prefix}/account/two-factor (enrolling)`);
+      } finally {
+        await context.close();
+      }
+    }
+  });
 
   const journeys: { tag: string; width: number }[] = [
     { tag: "en", width: 1280 },

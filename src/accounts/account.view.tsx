@@ -69,8 +69,10 @@ export function AccountPage({
           <tbody>
             {sessions.map((s) => (
               <tr>
-                <td safe>{t("accounts.sessions.when", { created: s.createdAt })}</td>
-                <td>
+                <td class="text-no-wrap" safe>
+                  {t("accounts.sessions.when", { created: s.createdAt })}
+                </td>
+                <td class="cfa-break-anywhere">
                   <span safe>{s.userAgent || t("accounts.sessions.unknown_device")}</span>
                   {s.current ? (
                     <>

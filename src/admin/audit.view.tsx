@@ -201,7 +201,6 @@ export function AuditPage({
               <TextField
                 id={FIELD_IDS.actor}
                 name="actor"
-                type="search"
                 label={t("audit.filters.actor")}
                 hint={t("audit.filters.actor_hint")}
                 value={filters.actor}
@@ -238,6 +237,7 @@ export function AuditPage({
               <TextField
                 id={FIELD_IDS.from}
                 name="from"
+                type="date"
                 label={t("audit.filters.from")}
                 hint={t("audit.filters.date_hint")}
                 value={filters.from}
@@ -247,6 +247,7 @@ export function AuditPage({
               <TextField
                 id={FIELD_IDS.to}
                 name="to"
+                type="date"
                 label={t("audit.filters.to")}
                 hint={t("audit.filters.date_hint")}
                 value={filters.to}
