@@ -1,4 +1,5 @@
 import { localizedPath } from "../i18n/index.js";
+import { DemoNotice } from "../views/demo-notice.js";
 import { Layout } from "../views/layout.js";
 import { Notice } from "../views/notice.js";
 import type { PageContext } from "../views/page-context.js";
@@ -29,6 +30,7 @@ export function AccountPage({
     <Layout ctx={ctx} title={t("accounts.account.title")} noindex>
       <div class="grid-container usa-section">
         <h1 safe>{t("accounts.account.title")}</h1>
+        {account.user.isDemo ? <DemoNotice ctx={ctx} text={t("accounts.account.demo")} /> : ""}
         <p safe>
           {t("accounts.account.signed_in_as", {
             name: account.user.name,

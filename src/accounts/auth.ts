@@ -151,6 +151,13 @@ export function createAuth(
           input: false,
           fieldName: "coalition_role",
         },
+        isDemo: {
+          type: "number",
+          required: false,
+          input: false,
+          defaultValue: 0,
+          fieldName: "is_demo",
+        },
       },
     },
     account: {

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { before, it } from "node:test";
 import {
   cookieHeader,
+  createUser,
   csrfTokenOf,
   postSignIn,
   rememberTotp,
@@ -54,6 +55,14 @@ describeEachDatabase("demo accounts", { seed: false }, (ctx) => {
     const cookie = await signIn(ctx.app, admin.email, DEMO_PASSWORD);
     const page = await ctx.app.inject({ url: "/admin", headers: { cookie } });
     assert.equal(page.statusCode, 200, "no detour to enrolment: two-step is already on");
+    // Every demo account is labelled as such where people are listed; a real one is not.
+    await createUser(ctx.app, { email: "real.person@example.net" });
+    const people = await ctx.app.inject({ url: "/admin/users", headers: { cookie } });
+    assert.equal(people.statusCode, 200);
+    const rows = [...people.body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => m[1] ?? "");
+    const tagged = rows.filter((r) => r.includes('class="usa-tag"'));
+    assert.equal(tagged.length, accounts.length);
+    assert.ok(!tagged.some((r) => r.includes("real.person@example.net")));
   });
 
   it("signs a member admin in with the demo password, acting for their jurisdiction", async () => {
@@ -67,6 +76,7 @@ describeEachDatabase("demo accounts", { seed: false }, (ctx) => {
     });
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /You are acting for New York City\./);
+    assert.match(page.body, /This is a demo account: its password is published/);
   });
 
   it("lets the staffer of two members choose which one to act for", async () => {

@@ -99,6 +99,7 @@ export async function seedDemoAccounts(
         two_factor_enabled: no,
         created_at: at,
         updated_at: at,
+        is_demo: 1,
       })
       .execute();
     await trx

@@ -5,15 +5,19 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { FastifyInstance } from "fastify";
 import { HtmlValidate } from "html-validate";
-import { createUser, signIn, TEST_PASSWORD } from "../../test/support/accounts.js";
+import {
+  createUser,
+  openForm,
+  postForm,
+  signIn,
+  TEST_PASSWORD,
+} from "../../test/support/accounts.js";
 import { testConfig } from "../../test/support/app.js";
 import { createTestDatabase } from "../../test/support/databases.js";
 import {
   addJurisdiction,
   createMember,
   invitationLinkFor,
-  openForm,
-  postForm,
 } from "../../test/support/memberships.js";
 import { buildApp } from "../app.js";
 import { type Database, openDatabase } from "../db/index.js";

@@ -1,7 +1,14 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { it } from "node:test";
-import { cookiesOf, createUser, signIn, TEST_PASSWORD } from "../../test/support/accounts.js";
+import {
+  cookiesOf,
+  createUser,
+  openForm,
+  postForm,
+  signIn,
+  TEST_PASSWORD,
+} from "../../test/support/accounts.js";
 import { describeEachDatabase } from "../../test/support/app.js";
 import { text } from "../../test/support/html.js";
 import {
@@ -10,8 +17,6 @@ import {
   createMember,
   invitationLinkFor,
   membershipRole,
-  openForm,
-  postForm,
 } from "../../test/support/memberships.js";
 import { findLocale, type Locale } from "../i18n/index.js";
 import {

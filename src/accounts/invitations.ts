@@ -600,6 +600,8 @@ export interface Person {
   email: string;
   coalitionRole: UserRole | null;
   twoFactorEnabled: boolean;
+  /** A demo account, whose password is published. */
+  isDemo: boolean;
   memberships: PersonMembership[];
 }
 
@@ -607,7 +609,7 @@ export interface Person {
 export async function listPeople(db: Kysely<DB>): Promise<Person[]> {
   const users = await db
     .selectFrom("users")
-    .select(["id", "name", "email", "coalition_role", "two_factor_enabled"])
+    .select(["id", "name", "email", "coalition_role", "two_factor_enabled", "is_demo"])
     .orderBy("name")
     .orderBy("email")
     .execute();
@@ -629,6 +631,7 @@ export async function listPeople(db: Kysely<DB>): Promise<Person[]> {
     email: u.email,
     coalitionRole: u.coalition_role,
     twoFactorEnabled: Boolean(u.two_factor_enabled),
+    isDemo: u.is_demo === 1,
     memberships: byUser.get(u.id) ?? [],
   }));
 }

@@ -33,6 +33,8 @@ export interface Account {
     name: string;
     coalitionRole: UserRole | null;
     twoFactorEnabled: boolean;
+    /** A demo account: its password is published. */
+    isDemo: boolean;
   };
   session: { id: string; activeJurisdictionId: string | null };
   /** Every jurisdiction the person works for, by name. */
@@ -101,6 +103,7 @@ async function readAccount(request: FastifyRequest, reply?: FastifyReply): Promi
       coalitionRole:
         typeof role === "string" && COALITION_ROLES.includes(role) ? (role as UserRole) : null,
       twoFactorEnabled: Boolean(user.twoFactorEnabled),
+      isDemo: Number(user.isDemo) === 1,
     },
     session: { id: session.id, activeJurisdictionId: chosen },
     memberships,

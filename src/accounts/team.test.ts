@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { it } from "node:test";
-import { signIn, TEST_PASSWORD } from "../../test/support/accounts.js";
+import { openForm, postForm, signIn, TEST_PASSWORD } from "../../test/support/accounts.js";
 import { describeEachDatabase } from "../../test/support/app.js";
 import { text } from "../../test/support/html.js";
 import {
@@ -11,8 +11,6 @@ import {
   createMember,
   invitationLinkFor,
   membershipRole,
-  openForm,
-  postForm,
 } from "../../test/support/memberships.js";
 import { findLocale, type Locale } from "../i18n/index.js";
 import { createInvitation, findInvitationByToken } from "./invitations.js";

@@ -1,7 +1,13 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { it } from "node:test";
-import { createUser, signIn, TEST_PASSWORD } from "../../test/support/accounts.js";
+import {
+  createUser,
+  openForm,
+  postForm,
+  signIn,
+  TEST_PASSWORD,
+} from "../../test/support/accounts.js";
 import { describeEachDatabase } from "../../test/support/app.js";
 import { text } from "../../test/support/html.js";
 import {
@@ -10,8 +16,6 @@ import {
   createMember,
   invitationLinkFor,
   membershipRole,
-  openForm,
-  postForm,
 } from "../../test/support/memberships.js";
 
 describeEachDatabase("people and invitations at /admin/users", {}, (ctx) => {

@@ -51,8 +51,18 @@ export function UsersPage(props: UsersPageProps) {
           <tbody>
             {people.map((p, row) => (
               <tr>
-                <th scope="row" data-label={t("team.column.name")} safe>
-                  {p.name}
+                <th scope="row" data-label={t("team.column.name")}>
+                  <span safe>{p.name}</span>
+                  {p.isDemo ? (
+                    <>
+                      {" "}
+                      <strong class="usa-tag" safe>
+                        {t("common.demo.label")}
+                      </strong>
+                    </>
+                  ) : (
+                    ""
+                  )}
                 </th>
                 <td data-label={t("accounts.field.email")} safe>
                   {p.email}

@@ -1,6 +1,6 @@
 // Row types of every table, kept by hand beside the migrations that create them.
 // Timestamps and dates are ISO 8601 strings on both engines; flags are 0/1 integers.
-import type { Insertable, Selectable } from "kysely";
+import type { ColumnType, Insertable, Selectable } from "kysely";
 
 export type JurisdictionKind = "city" | "county" | "city_county";
 export type JurisdictionStatus = "applicant" | "member" | "former";
@@ -70,6 +70,8 @@ export interface UsersTable {
   two_factor_enabled: AuthFlag | null;
   created_at: AuthTime;
   updated_at: AuthTime;
+  /** 1 for the demo accounts (published passwords); better-auth leaves it at its default 0. */
+  is_demo: ColumnType<number, number | undefined, number>;
 }
 
 export interface SessionsTable {

@@ -241,36 +241,56 @@ export function linkIn(text: string): string {
   return url;
 }
 
-/**
- * Opens a page as a browser would (with `cookies`, updated with the answer's) and returns the
- * answer and the CSRF token of its form.
- */
-export async function openForm(app: FastifyInstance, url: string, cookies: Map<string, string>) {
-  const res = await app.inject({ url, headers: { cookie: cookieHeader(cookies) } });
-  for (const [name, value] of cookiesOf(res.headers)) cookies.set(name, value);
-  const csrf = res.body.match(/name="_csrf" value="([^"]*)"/)?.[1] ?? "";
-  return { res, csrf };
+/** A Cookie header as a map (a map given is used as is, so it follows the answers). */
+function cookieJar(cookies: Map<string, string> | string): Map<string, string> {
+  if (typeof cookies !== "string") return cookies;
+  const jar = new Map<string, string>();
+  for (const pair of cookies.split("; ").filter(Boolean)) {
+    const at = pair.indexOf("=");
+    jar.set(pair.slice(0, at), pair.slice(at + 1));
+  }
+  return jar;
 }
 
-/** Posts a form with `cookies` (updated with the answer's). */
+/**
+ * Opens a page as a browser would, with `cookies` (a map is updated with the answer's cookies):
+ * the answer, the CSRF token of its form and the Cookie header to send next.
+ */
+export async function openForm(
+  app: FastifyInstance,
+  url: string,
+  cookies: Map<string, string> | string = "",
+) {
+  const jar = cookieJar(cookies);
+  const res = await app.inject({ url, headers: { cookie: cookieHeader(jar) } });
+  for (const [name, value] of cookiesOf(res.headers)) jar.set(name, value);
+  const csrf = res.body.match(/name="_csrf" value="([^"]*)"/)?.[1] ?? "";
+  return { res, csrf, cookie: cookieHeader(jar) };
+}
+
+/**
+ * Posts a urlencoded form with `cookies` (a map is updated with the answer's);
+ * `remoteAddress` keeps the rate-limit counters of tests apart.
+ */
 export async function postForm(
   app: FastifyInstance,
   url: string,
-  cookies: Map<string, string>,
+  cookies: Map<string, string> | string,
   fields: Record<string, string>,
   remoteAddress?: string,
 ) {
+  const jar = cookieJar(cookies);
   const res = await app.inject({
     method: "POST",
     url,
     remoteAddress,
     headers: {
-      cookie: cookieHeader(cookies),
+      cookie: cookieHeader(jar),
       "content-type": "application/x-www-form-urlencoded",
       "user-agent": "node-test",
     },
     payload: new URLSearchParams(fields).toString(),
   });
-  for (const [name, value] of cookiesOf(res.headers)) cookies.set(name, value);
+  for (const [name, value] of cookiesOf(res.headers)) jar.set(name, value);
   return res;
 }

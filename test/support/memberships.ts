@@ -111,40 +111,6 @@ export async function invitationLinkFor(
   return { path, token, mail };
 }
 
-/** Opens a page as a browser would: the Cookie header after it (CSRF secret included) and the form's token. */
-export async function openForm(app: FastifyInstance, url: string, cookie = "") {
-  const res = await app.inject({ url, headers: cookie ? { cookie } : {} });
-  const cookies = new Map(
-    cookie
-      .split("; ")
-      .filter(Boolean)
-      .map((pair) => {
-        const at = pair.indexOf("=");
-        return [pair.slice(0, at), pair.slice(at + 1)] as [string, string];
-      }),
-  );
-  for (const [name, value] of cookiesOf(res.headers)) cookies.set(name, value);
-  const csrf = res.body.match(/name="_csrf" value="([^"]*)"/)?.[1] ?? "";
-  return { res, cookie: cookieHeader(cookies), csrf };
-}
-
-/** Posts a urlencoded form; `remoteAddress` keeps rate-limit counters of tests apart. */
-export async function postForm(
-  app: FastifyInstance,
-  url: string,
-  cookie: string,
-  body: Record<string, string>,
-  remoteAddress?: string,
-) {
-  return app.inject({
-    method: "POST",
-    url,
-    remoteAddress,
-    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-    payload: new URLSearchParams(body).toString(),
-  });
-}
-
 /** How many rows a table has (to show a refused request wrote nothing). */
 export async function countRows(
   db: Kysely<DB>,
