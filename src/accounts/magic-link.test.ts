@@ -222,6 +222,16 @@ describeEachDatabase("sign-in links", { seed: false }, (ctx) => {
     assert.equal(verify.statusCode, 403);
   });
 
+  it("mails one mailbox at most 5 links an hour, however many clients ask", async () => {
+    const email = "flooded@example.org";
+    await createUser(ctx.app, { email, emailVerified: true });
+    for (let i = 0; i < 8; i++) {
+      const res = await askForLink(email, en, nextAddress());
+      assert.equal(res.statusCode, 200, "the same answer every time");
+    }
+    assert.equal((await mailTo(ctx.database.db, email)).length, 5);
+  });
+
   it("checks the address, and limits requests: the 6th in 15 minutes gets 429", async () => {
     const ip = nextAddress();
     const bad = await askForLink("not an address", es, ip);

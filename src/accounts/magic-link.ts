@@ -1,14 +1,11 @@
-// Sign-in links by mail: the mail itself, and what a link's token is worth before it is spent.
+// Sign-in links by mail (the mail is token-mail.ts): what a link's token is worth before it is spent.
 // better-auth keeps the token hashed (`storeToken: "hashed"`: SHA-256, base64url without padding,
 // under the identifier `magic-link:<hash>`); we read that row to refuse a dead link on the
 // landing page, and to refuse a link for someone who turned on two-step verification after it
 // was sent (a magic link skips the second factor: docs/decisions/0004-auth-library.md).
 import { createHash } from "node:crypto";
-import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import type { DB } from "../db/index.js";
-import { DEFAULT_LOCALE, findLocale, localizedPath, translator } from "../i18n/index.js";
-import type { AuthMail } from "./auth.js";
 
 /** The landing page a mailed sign-in link opens (a button there finishes signing in). */
 export const MAGIC_LINK_LANDING = "/account/sign-in/link/verify";
@@ -56,22 +53,4 @@ export async function magicLinkState(
     return "two_factor";
   }
   return "valid";
-}
-
-/** The sign-in link mail, in the language of the page it was asked from, through the outbox. */
-export function magicLinkMail(app: FastifyInstance): AuthMail["magicLink"] {
-  return async (user, token, tag) => {
-    const locale = findLocale(tag) ?? DEFAULT_LOCALE;
-    const t = translator(locale);
-    const url = new URL(localizedPath(locale, MAGIC_LINK_LANDING), app.config.publicUrl);
-    url.searchParams.set("token", token);
-    const site = app.config.siteName;
-    await app.mailer.send({
-      to: user.email,
-      subject: t("accounts.link.mail.subject", { site }),
-      text: t("accounts.link.mail.body", { name: user.name, site, url: url.toString() }),
-      locale: locale.tag,
-    });
-    app.mailer.flush();
-  };
 }

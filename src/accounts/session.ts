@@ -15,8 +15,9 @@ import type { Database, DB, MembershipRole, UserRole } from "../db/index.js";
 import { AppError } from "../http/errors.js";
 import { localizedPath, stripLocale } from "../i18n/index.js";
 import { type Auth, createAuth } from "./auth.js";
-import { magicLinkMail } from "./magic-link.js";
-import { resetPasswordMail } from "./password-reset.js";
+import { MAGIC_LINK_LANDING } from "./magic-link.js";
+import { RESET_LANDING } from "./password-reset.js";
+import { tokenMail } from "./token-mail.js";
 
 /** A jurisdiction someone works for, and their role there. */
 export interface Membership {
@@ -230,7 +231,10 @@ export const accountsPlugin = fp<AccountsPluginOptions>(
   async (app: FastifyInstance, options) => {
     const database: Database = app.database;
     const quiet = app.config.logLevel === "silent";
-    const mail = { magicLink: magicLinkMail(app), resetPassword: resetPasswordMail(app) };
+    const mail = {
+      magicLink: tokenMail(app, "link", MAGIC_LINK_LANDING),
+      resetPassword: tokenMail(app, "reset", RESET_LANDING),
+    };
     app.decorate(
       "auth",
       options.auth ?? createAuth(database, app.config, quiet ? undefined : app.log, mail),

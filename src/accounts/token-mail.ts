@@ -1,0 +1,47 @@
+// The mails that carry a one-time token (a sign-in link, a password reset): our own localized
+// link to the landing page, in the language of the page the person asked from, through the
+// outbox. However many client addresses ask, one mailbox gets at most TOKEN_MAILS_PER_HOUR of
+// them: the request forms answer the same either way, so nobody learns that a mail was held back.
+import type { FastifyInstance } from "fastify";
+import { DEFAULT_LOCALE, findLocale, localizedPath, translator } from "../i18n/index.js";
+
+export const TOKEN_MAILS_PER_HOUR = 5;
+
+type TokenMail = (
+  user: { email: string; name: string },
+  token: string,
+  tag: string,
+) => Promise<void>;
+
+/** The mail for `kind`, whose link opens `landing` with the token. */
+export function tokenMail(
+  app: FastifyInstance,
+  kind: "link" | "reset",
+  landing: string,
+): TokenMail {
+  return async (user, token, tag) => {
+    const since = new Date(Date.now() - 3600_000).toISOString();
+    const recent = await app.db
+      .selectFrom("outbox")
+      .select((eb) => eb.fn.countAll<number | string>().as("n"))
+      .where("to_address", "=", user.email)
+      .where("created_at", ">", since)
+      .executeTakeFirst();
+    if (Number(recent?.n ?? 0) >= TOKEN_MAILS_PER_HOUR) {
+      app.log.warn({ kind }, "token mail not sent: this address had enough mail this hour");
+      return;
+    }
+    const locale = findLocale(tag) ?? DEFAULT_LOCALE;
+    const t = translator(locale);
+    const url = new URL(localizedPath(locale, landing), app.config.publicUrl);
+    url.searchParams.set("token", token);
+    const site = app.config.siteName;
+    await app.mailer.send({
+      to: user.email,
+      subject: t(`accounts.${kind}.mail.subject`, { site }),
+      text: t(`accounts.${kind}.mail.body`, { name: user.name, site, url: url.toString() }),
+      locale: locale.tag,
+    });
+    app.mailer.flush();
+  };
+}
