@@ -3,29 +3,28 @@
 import { APIError } from "better-auth/api";
 import { fromNodeHeaders } from "better-auth/node";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { Type } from "typebox";
-import { checkFields } from "../http/forms.js";
 import { registerPage } from "../http/locale.js";
 import { pageContext, sendPage } from "../http/render.js";
 import { LOCALES, localizedPath } from "../i18n/index.js";
 import { forwardCookies } from "./account.routes.js";
 import { MAGIC_LINK_LANDING, magicLinkState, tokenShape } from "./magic-link.js";
-import { EmailRequestPage, LinkVerifyPage } from "./magic-link.view.js";
+import { LinkVerifyPage } from "./magic-link.view.js";
+import { registerMailRequest } from "./mail-request.routes.js";
 import { MessagePage } from "./sign-in.view.js";
 
-const REQUEST_FIELDS = {
-  email: Type.String({ minLength: 3, maxLength: 254, pattern: "^[^\\s@]+@[^\\s@]+$" }),
-};
-
-/** Mail is not free to ask for: 5 requests per address and quarter hour. */
-export const MAIL_REQUEST_RATE_LIMIT = { max: 5, timeWindow: "15 minutes" };
 /** Spending a link: 10 tries per address and quarter hour. */
 export const LINK_VERIFY_RATE_LIMIT = { max: 10, timeWindow: "15 minutes" };
 
 export async function magicLinkRoutes(app: FastifyInstance) {
-  registerPage(app, "/account/sign-in/link", async (request, reply) =>
-    sendRequestForm(request, reply, ""),
-  );
+  registerMailRequest(app, {
+    path: "/account/sign-in/link",
+    kind: "link",
+    ask: (request, email) =>
+      app.auth.api.signInMagicLink({
+        body: { email, metadata: { locale: request.locale.tag } },
+        headers: fromNodeHeaders(request.headers),
+      }),
+  });
 
   registerPage(
     app,
@@ -48,46 +47,6 @@ export async function magicLinkRoutes(app: FastifyInstance) {
   );
 
   for (const locale of LOCALES) {
-    app.post(
-      localizedPath(locale, "/account/sign-in/link"),
-      { preHandler: app.csrfProtection, config: { rateLimit: MAIL_REQUEST_RATE_LIMIT } },
-      async (request, reply) => {
-        const { values, errors } = checkFields(REQUEST_FIELDS, request.body);
-        if (errors.length) {
-          return sendRequestForm(
-            request,
-            reply,
-            values.email,
-            request.t("accounts.error.email"),
-            422,
-          );
-        }
-        try {
-          await app.auth.api.signInMagicLink({
-            body: { email: values.email, metadata: { locale: request.locale.tag } },
-            headers: fromNodeHeaders(request.headers),
-          });
-        } catch (error) {
-          // A malformed address better-auth refuses gets the same answer as any other.
-          if (!(error instanceof APIError && error.statusCode < 500)) throw error;
-        }
-        reply.header("cache-control", "no-store");
-        const t = request.t;
-        return sendPage(
-          reply,
-          <MessagePage
-            ctx={pageContext(request)}
-            title={t("accounts.link.sent.title")}
-            body={t("accounts.link.sent.body", { email: values.email })}
-            link={{
-              href: localizedPath(request.locale, "/account/sign-in"),
-              text: t("accounts.back_to_sign_in"),
-            }}
-          />,
-        );
-      },
-    );
-
     app.post(
       localizedPath(locale, MAGIC_LINK_LANDING),
       { preHandler: app.csrfProtection, config: { rateLimit: LINK_VERIFY_RATE_LIMIT } },
@@ -115,31 +74,6 @@ export async function magicLinkRoutes(app: FastifyInstance) {
         }
         return reply.redirect(localizedPath(request.locale, "/account"), 303);
       },
-    );
-  }
-
-  function sendRequestForm(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    email: string,
-    error?: string,
-    statusCode = 200,
-  ) {
-    const t = request.t;
-    reply.header("cache-control", "no-store");
-    return sendPage(
-      reply,
-      <EmailRequestPage
-        ctx={pageContext(request)}
-        title={t("accounts.link.title")}
-        intro={t("accounts.link.intro")}
-        submit={t("accounts.link.submit")}
-        action="/account/sign-in/link"
-        email={email}
-        error={error}
-        csrfToken={reply.generateCsrf()}
-      />,
-      statusCode,
     );
   }
 

@@ -150,7 +150,7 @@ export function EnrolPage({
   csrfToken: string;
   codeError?: string;
 }) {
-  const { t, locale } = ctx;
+  const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t("accounts.two_factor.title")} noindex>
       <div class="grid-container usa-section">
@@ -178,31 +178,61 @@ export function EnrolPage({
           ))}
         </ul>
         <h2 safe>{t("accounts.two_factor.confirm.heading")}</h2>
-        <form
-          class="usa-form"
-          method="post"
-          action={localizedPath(locale, "/account/two-factor/verify")}
-          novalidate
-        >
-          <input type="hidden" name="_csrf" value={csrfToken} />
-          <NextField next={next} />
-          <TextField
-            name="code"
-            value=""
-            maxlength={20}
-            autocomplete="one-time-code"
-            verbatim
-            id="enrol-code"
-            label={t("accounts.field.code")}
-            hint={t("accounts.field.code_hint")}
-            error={codeError}
-          />
-          <button class="usa-button" type="submit" safe>
-            {t("accounts.two_factor.confirm.submit")}
-          </button>
-        </form>
+        <CodeForm
+          ctx={ctx}
+          action="/account/two-factor/verify"
+          id="enrol-code"
+          hint={t("accounts.field.code_hint")}
+          submit={t("accounts.two_factor.confirm.submit")}
+          error={codeError}
+          next={next}
+          csrfToken={csrfToken}
+        />
       </div>
     </Layout>
+  );
+}
+
+/** A form with one field for a code from the authenticator app (or a backup code). */
+function CodeForm({
+  ctx,
+  action,
+  id,
+  hint,
+  submit,
+  error,
+  next,
+  csrfToken,
+}: {
+  ctx: PageContext;
+  /** The unprefixed path the form posts to. */
+  action: string;
+  id: string;
+  hint: string;
+  submit: string;
+  error: string | undefined;
+  next: string | undefined;
+  csrfToken: string;
+}) {
+  return (
+    <form class="usa-form" method="post" action={localizedPath(ctx.locale, action)} novalidate>
+      <input type="hidden" name="_csrf" value={csrfToken} />
+      <NextField next={next} />
+      <TextField
+        id={id}
+        name="code"
+        value=""
+        maxlength={20}
+        autocomplete="one-time-code"
+        verbatim
+        label={ctx.t("accounts.field.code")}
+        hint={hint}
+        error={error}
+      />
+      <button class="usa-button" type="submit" safe>
+        {submit}
+      </button>
+    </form>
   );
 }
 
@@ -229,29 +259,16 @@ export function CodePage({
           heading={t("accounts.error.summary")}
           errors={error ? [{ id: "sign-in-code", message: error }] : []}
         />
-        <form
-          class="usa-form"
-          method="post"
-          action={localizedPath(locale, "/account/sign-in/code")}
-          novalidate
-        >
-          <input type="hidden" name="_csrf" value={csrfToken} />
-          <NextField next={next} />
-          <TextField
-            name="code"
-            value=""
-            maxlength={20}
-            autocomplete="one-time-code"
-            verbatim
-            id="sign-in-code"
-            label={t("accounts.field.code")}
-            hint={t("accounts.code.hint")}
-            error={error}
-          />
-          <button class="usa-button" type="submit" safe>
-            {t("accounts.code.submit")}
-          </button>
-        </form>
+        <CodeForm
+          ctx={ctx}
+          action="/account/sign-in/code"
+          id="sign-in-code"
+          hint={t("accounts.code.hint")}
+          submit={t("accounts.code.submit")}
+          error={error}
+          next={next}
+          csrfToken={csrfToken}
+        />
         <p class="margin-top-3">
           <a href={next ? `${restart}?next=${encodeURIComponent(next)}` : restart} safe>
             {t("accounts.code.restart")}

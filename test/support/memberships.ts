@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import type { DB, Jurisdiction, MembershipRole, NewJurisdiction } from "../../src/db/index.js";
-import { cookieHeader, cookiesOf, createUser, type NewUser } from "./accounts.js";
+import { createUser, type NewUser } from "./accounts.js";
 import { buildJurisdiction } from "./builders.js";
 
 /** Adds a jurisdiction (a member unless told otherwise); returns its row. */

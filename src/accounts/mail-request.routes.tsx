@@ -1,0 +1,90 @@
+// "Mail me a link": the one form behind both the sign-in link and the password reset. It asks for
+// an address and always gives the same answer, whether or not the address has an account, so the
+// form never tells who has one; what is mailed (if anything) is `ask`'s business.
+import { APIError } from "better-auth/api";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { Type } from "typebox";
+import { checkFields } from "../http/forms.js";
+import { registerPage } from "../http/locale.js";
+import { pageContext, sendPage } from "../http/render.js";
+import { LOCALES, localizedPath } from "../i18n/index.js";
+import { EmailRequestPage } from "./magic-link.view.js";
+import { MessagePage } from "./sign-in.view.js";
+
+const REQUEST_FIELDS = {
+  email: Type.String({ minLength: 3, maxLength: 254, pattern: "^[^\\s@]+@[^\\s@]+$" }),
+};
+
+/** Mail is not free to ask for: 5 requests per address and quarter hour. */
+export const MAIL_REQUEST_RATE_LIMIT = { max: 5, timeWindow: "15 minutes" };
+
+export interface MailRequest {
+  /** The unprefixed path of the form. */
+  path: string;
+  /** Which texts: accounts.<kind>.title, .intro, .submit, .sent.title, .sent.body. */
+  kind: "link" | "reset";
+  /** Asks better-auth to mail `email`; an APIError it throws (a refused address) is swallowed. */
+  ask: (request: FastifyRequest, email: string) => Promise<unknown>;
+}
+
+export function registerMailRequest(app: FastifyInstance, { path, kind, ask }: MailRequest) {
+  registerPage(app, path, async (request, reply) => sendForm(request, reply, ""));
+
+  for (const locale of LOCALES) {
+    app.post(
+      localizedPath(locale, path),
+      { preHandler: app.csrfProtection, config: { rateLimit: MAIL_REQUEST_RATE_LIMIT } },
+      async (request, reply) => {
+        const t = request.t;
+        const { values, errors } = checkFields(REQUEST_FIELDS, request.body);
+        if (errors.length) {
+          return sendForm(request, reply, values.email, t("accounts.error.email"), 422);
+        }
+        try {
+          await ask(request, values.email);
+        } catch (error) {
+          // An address better-auth refuses gets the same answer as any other.
+          if (!(error instanceof APIError && error.statusCode < 500)) throw error;
+        }
+        reply.header("cache-control", "no-store");
+        return sendPage(
+          reply,
+          <MessagePage
+            ctx={pageContext(request)}
+            title={t(`accounts.${kind}.sent.title`)}
+            body={t(`accounts.${kind}.sent.body`, { email: values.email })}
+            link={{
+              href: localizedPath(request.locale, "/account/sign-in"),
+              text: t("accounts.back_to_sign_in"),
+            }}
+          />,
+        );
+      },
+    );
+  }
+
+  function sendForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    email: string,
+    error?: string,
+    statusCode = 200,
+  ) {
+    const t = request.t;
+    reply.header("cache-control", "no-store");
+    return sendPage(
+      reply,
+      <EmailRequestPage
+        ctx={pageContext(request)}
+        title={t(`accounts.${kind}.title`)}
+        intro={t(`accounts.${kind}.intro`)}
+        submit={t(`accounts.${kind}.submit`)}
+        action={path}
+        email={email}
+        error={error}
+        csrfToken={reply.generateCsrf()}
+      />,
+      statusCode,
+    );
+  }
+}
