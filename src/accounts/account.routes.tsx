@@ -3,9 +3,10 @@
 import { fromNodeHeaders } from "better-auth/node";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { AppError } from "../http/errors.js";
+import { registerFormPost } from "../http/forms.js";
 import { registerPage } from "../http/locale.js";
 import { pageContext, sendPage } from "../http/render.js";
-import { LOCALES, localizedPath } from "../i18n/index.js";
+import { localizedPath } from "../i18n/index.js";
 import { AccountPage, ChooseJurisdictionPage, type SessionRow } from "./account.view.js";
 import { type Account, loadAccount, requireSignedIn, safeNext, signInPath } from "./session.js";
 
@@ -58,52 +59,48 @@ export async function accountPageRoutes(app: FastifyInstance) {
     },
     { restricted: true, preHandler: signedIn },
   );
+  registerFormPost(
+    app,
+    "/account/sign-out-everywhere",
+    async (request, reply) => {
+      reply.header("cache-control", "no-store");
+      const account = await loadAccount(request, reply);
+      if (!account) return reply.redirect(signInPath(request), 303);
+      const { headers } = await app.auth.api.revokeSessions({
+        headers: fromNodeHeaders(request.headers),
+        returnHeaders: true,
+      });
+      forwardCookies(reply, headers);
+      return reply.redirect(signInPath(request), 303);
+    },
+    { rateLimit: SESSION_RATE_LIMIT },
+  );
 
-  for (const locale of LOCALES) {
-    app.post(
-      localizedPath(locale, "/account/sign-out-everywhere"),
-      { preHandler: app.csrfProtection, config: { rateLimit: SESSION_RATE_LIMIT } },
-      async (request, reply) => {
-        reply.header("cache-control", "no-store");
-        const account = await loadAccount(request, reply);
-        if (!account) return reply.redirect(signInPath(request), 303);
-        const { headers } = await app.auth.api.revokeSessions({
-          headers: fromNodeHeaders(request.headers),
-          returnHeaders: true,
-        });
-        forwardCookies(reply, headers);
-        return reply.redirect(signInPath(request), 303);
-      },
-    );
-
-    app.post(
-      localizedPath(locale, "/account/jurisdiction"),
-      {
-        preHandler: [app.csrfProtection, signedIn],
-        config: { rateLimit: SESSION_RATE_LIMIT },
-      },
-      async (request, reply) => {
-        const account = request.account as Account;
-        const body = (request.body ?? {}) as Record<string, unknown>;
-        const next = safeNext(body.next);
-        const chosen = account.memberships.find((m) => m.jurisdictionId === body.jurisdiction);
-        // Only a jurisdiction the person works for: anything else is refused the same way,
-        // whether it exists or not.
-        if (!chosen) {
-          if (account.memberships.length === 0) throw new AppError(403, "forbidden");
-          return sendChooser(request, reply, next, request.t("team.choose.error"), 422);
-        }
-        // Written here rather than through auth.api.updateSession: the column is ours, and
-        // better-auth keeps no copy of the session (no cookie cache) that could go stale.
-        await app.db
-          .updateTable("sessions")
-          .set({ active_jurisdiction_id: chosen.jurisdictionId })
-          .where("id", "=", account.session.id)
-          .execute();
-        return reply.redirect(next ?? localizedPath(request.locale, "/account"), 303);
-      },
-    );
-  }
+  registerFormPost(
+    app,
+    "/account/jurisdiction",
+    async (request, reply) => {
+      const account = request.account as Account;
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const next = safeNext(body.next);
+      const chosen = account.memberships.find((m) => m.jurisdictionId === body.jurisdiction);
+      // Only a jurisdiction the person works for: anything else is refused the same way,
+      // whether it exists or not.
+      if (!chosen) {
+        if (account.memberships.length === 0) throw new AppError(403, "forbidden");
+        return sendChooser(request, reply, next, request.t("team.choose.error"), 422);
+      }
+      // Written here rather than through auth.api.updateSession: the column is ours, and
+      // better-auth keeps no copy of the session (no cookie cache) that could go stale.
+      await app.db
+        .updateTable("sessions")
+        .set({ active_jurisdiction_id: chosen.jurisdictionId })
+        .where("id", "=", account.session.id)
+        .execute();
+      return reply.redirect(next ?? localizedPath(request.locale, "/account"), 303);
+    },
+    { guard: signedIn, rateLimit: SESSION_RATE_LIMIT },
+  );
 
   function sendChooser(
     request: FastifyRequest,

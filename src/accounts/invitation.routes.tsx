@@ -2,10 +2,10 @@
 // there (name and password), someone with an account accepts while signed in as the address.
 import { fromNodeHeaders } from "better-auth/node";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { checkFields } from "../http/forms.js";
+import { checkFields, registerFormPost } from "../http/forms.js";
 import { registerPage } from "../http/locale.js";
 import { pageContext, sendPage } from "../http/render.js";
-import { LOCALES, localizedPath } from "../i18n/index.js";
+import { localizedPath } from "../i18n/index.js";
 import { forwardCookies } from "./account.routes.js";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, newPasswordProblem } from "./auth.js";
 import {
@@ -45,84 +45,82 @@ export async function invitationRoutes(app: FastifyInstance) {
     // Not a listed page: it means nothing without a token.
     { restricted: true },
   );
+  registerFormPost(
+    app,
+    "/account/invitation",
+    async (request, reply) => {
+      reply.header("cache-control", "no-store");
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const found = await usable(typeof body.token === "string" ? body.token : "");
+      if (!found.ok) return sendProblem(request, reply, found.problem);
+      const { invitation, token } = found;
+      const landing = `${localizedPath(request.locale, "/account/invitation")}?token=${token}`;
 
-  for (const locale of LOCALES) {
-    app.post(
-      localizedPath(locale, "/account/invitation"),
-      { preHandler: app.csrfProtection, config: { rateLimit: INVITATION_RATE_LIMIT } },
-      async (request, reply) => {
-        reply.header("cache-control", "no-store");
-        const body = (request.body ?? {}) as Record<string, unknown>;
-        const found = await usable(typeof body.token === "string" ? body.token : "");
-        if (!found.ok) return sendProblem(request, reply, found.problem);
-        const { invitation, token } = found;
-        const landing = `${localizedPath(request.locale, "/account/invitation")}?token=${token}`;
-
-        if (await accountExists(app.db, invitation.email)) {
-          const account = await loadAccount(request, reply);
-          if (!account) return reply.redirect(signInPath(request, landing), 303);
-          if (account.user.email.toLowerCase() !== invitation.email) {
-            const step: LandingStep = { kind: "other_account", signedInAs: account.user.email };
-            return sendLanding(request, reply, invitation, token, step, 403);
-          }
-          const outcome = await acceptInvitation(app.db, invitation.id, {
-            id: account.user.id,
-            email: account.user.email,
-          });
-          if (!outcome.accepted) return sendProblem(request, reply, problemOf(outcome.state));
-          return reply.redirect(localizedPath(request.locale, "/account"), 303);
+      if (await accountExists(app.db, invitation.email)) {
+        const account = await loadAccount(request, reply);
+        if (!account) return reply.redirect(signInPath(request, landing), 303);
+        if (account.user.email.toLowerCase() !== invitation.email) {
+          const step: LandingStep = { kind: "other_account", signedInAs: account.user.email };
+          return sendLanding(request, reply, invitation, token, step, 403);
         }
-
-        // A new person: their name and a password, checked before anything is written.
-        const { values, errors } = checkFields(SIGN_UP_FIELDS, body);
-        const fieldErrors: SignUpField[] = errors.length ? ["name"] : [];
-        const problem = newPasswordProblem(body.password, body.password_confirm);
-        if (problem) fieldErrors.push(problem === "mismatch" ? "password_confirm" : "password");
-        const password = String(body.password);
-        if (fieldErrors.length) {
-          const step: LandingStep = { kind: "sign_up", name: values.name, errors: fieldErrors };
-          return sendLanding(request, reply, invitation, token, step, 422);
-        }
-
-        // better-auth makes the account in its own transaction, so ours cannot include it: the
-        // account is made first and removed again if accepting fails, leaving nothing behind.
-        const { user } = await app.auth.api.signUpEmail({
-          body: { email: invitation.email, password, name: values.name },
+        const outcome = await acceptInvitation(app.db, invitation.id, {
+          id: account.user.id,
+          email: account.user.email,
         });
-        // With autoSignIn off, better-auth answers an address that got an account meanwhile
-        // with a made-up user rather than an error: only a row with that id is ours.
-        const made = await app.db
-          .selectFrom("users")
-          .select("id")
-          .where("id", "=", user.id)
-          .where("email", "=", invitation.email)
-          .executeTakeFirst();
-        if (!made) return reply.redirect(landing, 303);
-        const remove = () => app.db.deleteFrom("users").where("id", "=", user.id).execute();
-        let outcome: Awaited<ReturnType<typeof acceptInvitation>>;
-        try {
-          outcome = await acceptInvitation(app.db, invitation.id, {
-            id: user.id,
-            email: invitation.email,
-          });
-        } catch (error) {
-          await remove();
-          throw error;
-        }
-        if (!outcome.accepted) {
-          await remove();
-          return sendProblem(request, reply, problemOf(outcome.state));
-        }
-        const { headers } = await app.auth.api.signInEmail({
-          body: { email: invitation.email, password },
-          headers: fromNodeHeaders(request.headers),
-          returnHeaders: true,
-        });
-        forwardCookies(reply, headers);
+        if (!outcome.accepted) return sendProblem(request, reply, problemOf(outcome.state));
         return reply.redirect(localizedPath(request.locale, "/account"), 303);
-      },
-    );
-  }
+      }
+
+      // A new person: their name and a password, checked before anything is written.
+      const { values, errors } = checkFields(SIGN_UP_FIELDS, body);
+      const fieldErrors: SignUpField[] = errors.length ? ["name"] : [];
+      const problem = newPasswordProblem(body.password, body.password_confirm);
+      if (problem) fieldErrors.push(problem === "mismatch" ? "password_confirm" : "password");
+      const password = String(body.password);
+      if (fieldErrors.length) {
+        const step: LandingStep = { kind: "sign_up", name: values.name, errors: fieldErrors };
+        return sendLanding(request, reply, invitation, token, step, 422);
+      }
+
+      // better-auth makes the account in its own transaction, so ours cannot include it: the
+      // account is made first and removed again if accepting fails, leaving nothing behind.
+      const { user } = await app.auth.api.signUpEmail({
+        body: { email: invitation.email, password, name: values.name },
+      });
+      // With autoSignIn off, better-auth answers an address that got an account meanwhile
+      // with a made-up user rather than an error: only a row with that id is ours.
+      const made = await app.db
+        .selectFrom("users")
+        .select("id")
+        .where("id", "=", user.id)
+        .where("email", "=", invitation.email)
+        .executeTakeFirst();
+      if (!made) return reply.redirect(landing, 303);
+      const remove = () => app.db.deleteFrom("users").where("id", "=", user.id).execute();
+      let outcome: Awaited<ReturnType<typeof acceptInvitation>>;
+      try {
+        outcome = await acceptInvitation(app.db, invitation.id, {
+          id: user.id,
+          email: invitation.email,
+        });
+      } catch (error) {
+        await remove();
+        throw error;
+      }
+      if (!outcome.accepted) {
+        await remove();
+        return sendProblem(request, reply, problemOf(outcome.state));
+      }
+      const { headers } = await app.auth.api.signInEmail({
+        body: { email: invitation.email, password },
+        headers: fromNodeHeaders(request.headers),
+        returnHeaders: true,
+      });
+      forwardCookies(reply, headers);
+      return reply.redirect(localizedPath(request.locale, "/account"), 303);
+    },
+    { rateLimit: INVITATION_RATE_LIMIT },
+  );
 
   type Found =
     | { ok: true; invitation: Invitation; token: string }

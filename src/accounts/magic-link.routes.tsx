@@ -3,9 +3,10 @@
 import { APIError } from "better-auth/api";
 import { fromNodeHeaders } from "better-auth/node";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { registerFormPost } from "../http/forms.js";
 import { registerPage } from "../http/locale.js";
 import { pageContext, sendPage } from "../http/render.js";
-import { LOCALES, localizedPath } from "../i18n/index.js";
+import { localizedPath } from "../i18n/index.js";
 import { forwardCookies } from "./account.routes.js";
 import { MAGIC_LINK_LANDING, magicLinkState, tokenShape } from "./magic-link.js";
 import { LinkVerifyPage } from "./magic-link.view.js";
@@ -45,37 +46,35 @@ export async function magicLinkRoutes(app: FastifyInstance) {
     },
     { restricted: true },
   );
-
-  for (const locale of LOCALES) {
-    app.post(
-      localizedPath(locale, MAGIC_LINK_LANDING),
-      { preHandler: app.csrfProtection, config: { rateLimit: LINK_VERIFY_RATE_LIMIT } },
-      async (request, reply) => {
-        reply.header("cache-control", "no-store");
-        const body = (request.body ?? {}) as Record<string, unknown>;
-        const token = tokenShape(body.token);
-        const state = token ? await magicLinkState(app.db, token) : "invalid";
-        if (!token || state !== "valid") return sendDeadLink(request, reply, state);
-        try {
-          // No callbackURL: better-auth answers JSON and sets the session cookie.
-          const { headers } = await app.auth.api.magicLinkVerify({
-            query: { token },
-            headers: fromNodeHeaders(request.headers),
-            returnHeaders: true,
-          });
-          forwardCookies(reply, headers);
-        } catch (error) {
-          // Spent between our check and better-auth's (two clicks at once): it redirects with
-          // INVALID_TOKEN, which arrives here as a 302 APIError.
-          if (error instanceof APIError && error.statusCode < 500) {
-            return sendDeadLink(request, reply, "invalid");
-          }
-          throw error;
+  registerFormPost(
+    app,
+    MAGIC_LINK_LANDING,
+    async (request, reply) => {
+      reply.header("cache-control", "no-store");
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const token = tokenShape(body.token);
+      const state = token ? await magicLinkState(app.db, token) : "invalid";
+      if (!token || state !== "valid") return sendDeadLink(request, reply, state);
+      try {
+        // No callbackURL: better-auth answers JSON and sets the session cookie.
+        const { headers } = await app.auth.api.magicLinkVerify({
+          query: { token },
+          headers: fromNodeHeaders(request.headers),
+          returnHeaders: true,
+        });
+        forwardCookies(reply, headers);
+      } catch (error) {
+        // Spent between our check and better-auth's (two clicks at once): it redirects with
+        // INVALID_TOKEN, which arrives here as a 302 APIError.
+        if (error instanceof APIError && error.statusCode < 500) {
+          return sendDeadLink(request, reply, "invalid");
         }
-        return reply.redirect(localizedPath(request.locale, "/account"), 303);
-      },
-    );
-  }
+        throw error;
+      }
+      return reply.redirect(localizedPath(request.locale, "/account"), 303);
+    },
+    { rateLimit: LINK_VERIFY_RATE_LIMIT },
+  );
 
   /** 400 for a link that is unknown, spent or expired; 403 for one that skips two-step sign-in. */
   function sendDeadLink(

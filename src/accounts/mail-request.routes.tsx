@@ -4,10 +4,10 @@
 import { APIError } from "better-auth/api";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
-import { checkFields } from "../http/forms.js";
+import { checkFields, registerFormPost } from "../http/forms.js";
 import { registerPage } from "../http/locale.js";
 import { pageContext, sendPage } from "../http/render.js";
-import { LOCALES, localizedPath } from "../i18n/index.js";
+import { localizedPath } from "../i18n/index.js";
 import { EmailRequestPage } from "./magic-link.view.js";
 import { MessagePage } from "./sign-in.view.js";
 
@@ -29,39 +29,37 @@ export interface MailRequest {
 
 export function registerMailRequest(app: FastifyInstance, { path, kind, ask }: MailRequest) {
   registerPage(app, path, async (request, reply) => sendForm(request, reply, ""));
-
-  for (const locale of LOCALES) {
-    app.post(
-      localizedPath(locale, path),
-      { preHandler: app.csrfProtection, config: { rateLimit: MAIL_REQUEST_RATE_LIMIT } },
-      async (request, reply) => {
-        const t = request.t;
-        const { values, errors } = checkFields(REQUEST_FIELDS, request.body);
-        if (errors.length) {
-          return sendForm(request, reply, values.email, t("accounts.error.email"), 422);
-        }
-        try {
-          await ask(request, values.email);
-        } catch (error) {
-          // An address better-auth refuses gets the same answer as any other.
-          if (!(error instanceof APIError && error.statusCode < 500)) throw error;
-        }
-        reply.header("cache-control", "no-store");
-        return sendPage(
-          reply,
-          <MessagePage
-            ctx={pageContext(request)}
-            title={t(`accounts.${kind}.sent.title`)}
-            body={t(`accounts.${kind}.sent.body`, { email: values.email })}
-            link={{
-              href: localizedPath(request.locale, "/account/sign-in"),
-              text: t("accounts.back_to_sign_in"),
-            }}
-          />,
-        );
-      },
-    );
-  }
+  registerFormPost(
+    app,
+    path,
+    async (request, reply) => {
+      const t = request.t;
+      const { values, errors } = checkFields(REQUEST_FIELDS, request.body);
+      if (errors.length) {
+        return sendForm(request, reply, values.email, t("accounts.error.email"), 422);
+      }
+      try {
+        await ask(request, values.email);
+      } catch (error) {
+        // An address better-auth refuses gets the same answer as any other.
+        if (!(error instanceof APIError && error.statusCode < 500)) throw error;
+      }
+      reply.header("cache-control", "no-store");
+      return sendPage(
+        reply,
+        <MessagePage
+          ctx={pageContext(request)}
+          title={t(`accounts.${kind}.sent.title`)}
+          body={t(`accounts.${kind}.sent.body`, { email: values.email })}
+          link={{
+            href: localizedPath(request.locale, "/account/sign-in"),
+            text: t("accounts.back_to_sign_in"),
+          }}
+        />,
+      );
+    },
+    { rateLimit: MAIL_REQUEST_RATE_LIMIT },
+  );
 
   function sendForm(
     request: FastifyRequest,

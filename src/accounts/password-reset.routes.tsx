@@ -2,9 +2,10 @@
 // (/account/reset/new?token=…). Changing the password ends every session of the account.
 import { APIError } from "better-auth/api";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { registerFormPost } from "../http/forms.js";
 import { registerPage } from "../http/locale.js";
 import { pageContext, sendPage } from "../http/render.js";
-import { LOCALES, localizedPath } from "../i18n/index.js";
+import { localizedPath } from "../i18n/index.js";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, newPasswordProblem } from "./auth.js";
 import { tokenShape } from "./magic-link.js";
 import { LINK_VERIFY_RATE_LIMIT } from "./magic-link.routes.js";
@@ -35,45 +36,43 @@ export async function passwordResetRoutes(app: FastifyInstance) {
     },
     { restricted: true },
   );
-
-  for (const locale of LOCALES) {
-    app.post(
-      localizedPath(locale, RESET_LANDING),
-      { preHandler: app.csrfProtection, config: { rateLimit: LINK_VERIFY_RATE_LIMIT } },
-      async (request, reply) => {
-        reply.header("cache-control", "no-store");
-        const t = request.t;
-        const body = (request.body ?? {}) as Record<string, unknown>;
-        const token = tokenShape(body.token);
-        if (!token) return sendDeadLink(request, reply);
-        const problem = newPasswordProblem(body.password, body.confirm);
-        const password = String(body.password);
-        const errors: NewPasswordState["errors"] = {};
-        if (problem === "short") {
-          errors.password = t("accounts.error.new_password_short", { min: MIN_PASSWORD_LENGTH });
-        } else if (problem === "long") {
-          errors.password = t("accounts.error.new_password_long", { max: MAX_PASSWORD_LENGTH });
-        } else if (problem === "mismatch") {
-          errors.confirm = t("accounts.error.confirm_password");
+  registerFormPost(
+    app,
+    RESET_LANDING,
+    async (request, reply) => {
+      reply.header("cache-control", "no-store");
+      const t = request.t;
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const token = tokenShape(body.token);
+      if (!token) return sendDeadLink(request, reply);
+      const problem = newPasswordProblem(body.password, body.confirm);
+      const password = String(body.password);
+      const errors: NewPasswordState["errors"] = {};
+      if (problem === "short") {
+        errors.password = t("accounts.error.new_password_short", { min: MIN_PASSWORD_LENGTH });
+      } else if (problem === "long") {
+        errors.password = t("accounts.error.new_password_long", { max: MAX_PASSWORD_LENGTH });
+      } else if (problem === "mismatch") {
+        errors.confirm = t("accounts.error.confirm_password");
+      }
+      if (errors.password || errors.confirm) {
+        if (!(await resetTokenValid(app.db, token))) return sendDeadLink(request, reply);
+        return sendNewPassword(request, reply, { token, errors }, 422);
+      }
+      try {
+        await app.auth.api.resetPassword({ body: { token, newPassword: password } });
+      } catch (error) {
+        if (error instanceof APIError && error.statusCode < 500) {
+          // Unknown, spent or expired token (INVALID_TOKEN), or a user deleted since.
+          return sendDeadLink(request, reply);
         }
-        if (errors.password || errors.confirm) {
-          if (!(await resetTokenValid(app.db, token))) return sendDeadLink(request, reply);
-          return sendNewPassword(request, reply, { token, errors }, 422);
-        }
-        try {
-          await app.auth.api.resetPassword({ body: { token, newPassword: password } });
-        } catch (error) {
-          if (error instanceof APIError && error.statusCode < 500) {
-            // Unknown, spent or expired token (INVALID_TOKEN), or a user deleted since.
-            return sendDeadLink(request, reply);
-          }
-          throw error;
-        }
-        const signIn = localizedPath(request.locale, "/account/sign-in");
-        return reply.redirect(`${signIn}?done=reset`, 303);
-      },
-    );
-  }
+        throw error;
+      }
+      const signIn = localizedPath(request.locale, "/account/sign-in");
+      return reply.redirect(`${signIn}?done=reset`, 303);
+    },
+    { rateLimit: LINK_VERIFY_RATE_LIMIT },
+  );
 
   function sendNewPassword(
     request: FastifyRequest,

@@ -3,9 +3,10 @@
 // jurisdictions, or a forged one, is refused (403) rather than applied to the wrong place.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { AppError, notFound } from "../http/errors.js";
+import { registerFormPost } from "../http/forms.js";
 import { registerPage } from "../http/locale.js";
 import { pageContext, sendPage } from "../http/render.js";
-import { LOCALES, localizedPath } from "../i18n/index.js";
+import { localizedPath } from "../i18n/index.js";
 import { checkInvite, formId } from "./invitation-form.js";
 import { emptyInviteForm, type InviteFormState } from "./invitation-form.view.js";
 import {
@@ -45,16 +46,7 @@ export async function teamRoutes(app: FastifyInstance) {
     path: string,
     handler: (r: FastifyRequest, s: FastifyReply) => Promise<unknown>,
   ) => {
-    for (const locale of LOCALES) {
-      app.post(
-        localizedPath(locale, path),
-        {
-          preHandler: [app.csrfProtection, memberAdmin],
-          config: { rateLimit: STAFF_RATE_LIMIT },
-        },
-        handler,
-      );
-    }
+    registerFormPost(app, path, handler, { guard: memberAdmin, rateLimit: STAFF_RATE_LIMIT });
   };
 
   post("/account/team/invite", async (request, reply) => {

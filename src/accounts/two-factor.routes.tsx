@@ -4,9 +4,10 @@
 import { APIError } from "better-auth/api";
 import { fromNodeHeaders } from "better-auth/node";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { registerFormPost } from "../http/forms.js";
 import { registerPage } from "../http/locale.js";
 import { pageContext, sendPage } from "../http/render.js";
-import { LOCALES, localizedPath } from "../i18n/index.js";
+import { localizedPath } from "../i18n/index.js";
 import { forwardCookies } from "./account.routes.js";
 import { MAX_PASSWORD_LENGTH } from "./auth.js";
 import { type Account, requireSignedIn, safeNext } from "./session.js";
@@ -29,10 +30,7 @@ export const TOTP_CODE = /^\d{6}$/;
 
 export async function twoFactorRoutes(app: FastifyInstance) {
   const signedIn = requireSignedIn();
-  const options = {
-    preHandler: [app.csrfProtection, signedIn],
-    config: { rateLimit: TWO_FACTOR_RATE_LIMIT },
-  };
+  const options = { guard: signedIn, rateLimit: TWO_FACTOR_RATE_LIMIT };
 
   registerPage(
     app,
@@ -50,138 +48,138 @@ export async function twoFactorRoutes(app: FastifyInstance) {
     },
     { restricted: true, preHandler: signedIn },
   );
+  registerFormPost(
+    app,
+    "/account/two-factor/enable",
+    async (request, reply) => {
+      const account = request.account as Account;
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const next = safeNext(body.next);
+      const t = request.t;
+      if (account.user.twoFactorEnabled) return reply.redirect(statusPath(request, next), 303);
+      const password = typeof body.password === "string" ? body.password : "";
+      if (!password) {
+        return sendStatus(
+          request,
+          reply,
+          { next, passwordError: t("accounts.error.password") },
+          422,
+        );
+      }
+      const wrong = () =>
+        sendStatus(
+          request,
+          reply,
+          { next, passwordError: t("accounts.error.wrong_password") },
+          401,
+        );
+      if (password.length > MAX_PASSWORD_LENGTH) return wrong();
+      let uri = "";
+      let backupCodes: string[] = [];
+      try {
+        const result = await app.auth.api.enableTwoFactor({
+          body: { password, method: "totp" },
+          headers: fromNodeHeaders(request.headers),
+        });
+        if (result.method === "totp") ({ totpURI: uri, backupCodes } = result);
+      } catch (error) {
+        if (error instanceof APIError && error.body?.code === "INVALID_PASSWORD") return wrong();
+        if (error instanceof APIError && error.body?.code === "TOTP_ALREADY_ENABLED") {
+          return reply.redirect(statusPath(request, next), 303);
+        }
+        throw error;
+      }
+      return sendEnrol(request, reply, { uri, secret: secretOfUri(uri), backupCodes, next });
+    },
+    options,
+  );
 
-  for (const locale of LOCALES) {
-    app.post(
-      localizedPath(locale, "/account/two-factor/enable"),
-      options,
-      async (request, reply) => {
-        const account = request.account as Account;
-        const body = (request.body ?? {}) as Record<string, unknown>;
-        const next = safeNext(body.next);
-        const t = request.t;
-        if (account.user.twoFactorEnabled) return reply.redirect(statusPath(request, next), 303);
-        const password = typeof body.password === "string" ? body.password : "";
-        if (!password) {
-          return sendStatus(
-            request,
-            reply,
-            { next, passwordError: t("accounts.error.password") },
-            422,
-          );
+  registerFormPost(
+    app,
+    "/account/two-factor/verify",
+    async (request, reply) => {
+      const account = request.account as Account;
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const next = safeNext(body.next);
+      const t = request.t;
+      if (account.user.twoFactorEnabled) return reply.redirect(statusPath(request, next), 303);
+      const pending = await pendingEnrolment(app.auth, app.db, account.user.id);
+      // Nothing begun (or begun in another tab and finished there): start from the status page.
+      if (!pending) return reply.redirect(statusPath(request, next), 303);
+      const again = (codeError: string, statusCode: number) =>
+        sendEnrol(
+          request,
+          reply,
+          {
+            uri: totpUri(app.config.siteName, account.user.email, pending.base32Secret),
+            secret: pending.base32Secret,
+            backupCodes: pending.backupCodes,
+            next,
+            codeError,
+          },
+          statusCode,
+        );
+      const code = normalizeCode(body.code);
+      if (!TOTP_CODE.test(code)) return again(t("accounts.error.code"), 422);
+      try {
+        const { headers } = await app.auth.api.verifyTOTP({
+          body: { code },
+          headers: fromNodeHeaders(request.headers),
+          returnHeaders: true,
+        });
+        // Turning it on replaces the session: the new cookie goes to the browser.
+        forwardCookies(reply, headers);
+      } catch (error) {
+        if (error instanceof APIError && error.body?.code === "INVALID_CODE") {
+          return again(t("accounts.error.code_wrong"), 422);
         }
-        const wrong = () =>
-          sendStatus(
-            request,
-            reply,
-            { next, passwordError: t("accounts.error.wrong_password") },
-            401,
-          );
-        if (password.length > MAX_PASSWORD_LENGTH) return wrong();
-        let uri = "";
-        let backupCodes: string[] = [];
-        try {
-          const result = await app.auth.api.enableTwoFactor({
-            body: { password, method: "totp" },
-            headers: fromNodeHeaders(request.headers),
-          });
-          if (result.method === "totp") ({ totpURI: uri, backupCodes } = result);
-        } catch (error) {
-          if (error instanceof APIError && error.body?.code === "INVALID_PASSWORD") return wrong();
-          if (error instanceof APIError && error.body?.code === "TOTP_ALREADY_ENABLED") {
-            return reply.redirect(statusPath(request, next), 303);
-          }
-          throw error;
-        }
-        return sendEnrol(request, reply, { uri, secret: secretOfUri(uri), backupCodes, next });
-      },
-    );
+        throw error;
+      }
+      return reply.redirect(next ?? `${statusPath(request)}?done=on`, 303);
+    },
+    options,
+  );
 
-    app.post(
-      localizedPath(locale, "/account/two-factor/verify"),
-      options,
-      async (request, reply) => {
-        const account = request.account as Account;
-        const body = (request.body ?? {}) as Record<string, unknown>;
-        const next = safeNext(body.next);
-        const t = request.t;
-        if (account.user.twoFactorEnabled) return reply.redirect(statusPath(request, next), 303);
-        const pending = await pendingEnrolment(app.auth, app.db, account.user.id);
-        // Nothing begun (or begun in another tab and finished there): start from the status page.
-        if (!pending) return reply.redirect(statusPath(request, next), 303);
-        const again = (codeError: string, statusCode: number) =>
-          sendEnrol(
-            request,
-            reply,
-            {
-              uri: totpUri(app.config.siteName, account.user.email, pending.base32Secret),
-              secret: pending.base32Secret,
-              backupCodes: pending.backupCodes,
-              next,
-              codeError,
-            },
-            statusCode,
-          );
-        const code = normalizeCode(body.code);
-        if (!TOTP_CODE.test(code)) return again(t("accounts.error.code"), 422);
-        try {
-          const { headers } = await app.auth.api.verifyTOTP({
-            body: { code },
-            headers: fromNodeHeaders(request.headers),
-            returnHeaders: true,
-          });
-          // Turning it on replaces the session: the new cookie goes to the browser.
-          forwardCookies(reply, headers);
-        } catch (error) {
-          if (error instanceof APIError && error.body?.code === "INVALID_CODE") {
-            return again(t("accounts.error.code_wrong"), 422);
-          }
-          throw error;
-        }
-        return reply.redirect(next ?? `${statusPath(request)}?done=on`, 303);
-      },
-    );
-
-    app.post(
-      localizedPath(locale, "/account/two-factor/disable"),
-      options,
-      async (request, reply) => {
-        const account = request.account as Account;
-        const t = request.t;
-        if (!account.user.twoFactorEnabled) return reply.redirect(statusPath(request), 303);
-        const body = (request.body ?? {}) as Record<string, unknown>;
-        const password = typeof body.password === "string" ? body.password : "";
-        if (!password) {
-          return sendStatus(
-            request,
-            reply,
-            { next: undefined, passwordError: t("accounts.error.password") },
-            422,
-          );
-        }
-        const wrong = () =>
-          sendStatus(
-            request,
-            reply,
-            { next: undefined, passwordError: t("accounts.error.wrong_password") },
-            401,
-          );
-        if (password.length > MAX_PASSWORD_LENGTH) return wrong();
-        try {
-          const { headers } = await app.auth.api.disableTwoFactor({
-            body: { password },
-            headers: fromNodeHeaders(request.headers),
-            returnHeaders: true,
-          });
-          forwardCookies(reply, headers);
-        } catch (error) {
-          if (error instanceof APIError && error.body?.code === "INVALID_PASSWORD") return wrong();
-          throw error;
-        }
-        return reply.redirect(`${statusPath(request)}?done=off`, 303);
-      },
-    );
-  }
+  registerFormPost(
+    app,
+    "/account/two-factor/disable",
+    async (request, reply) => {
+      const account = request.account as Account;
+      const t = request.t;
+      if (!account.user.twoFactorEnabled) return reply.redirect(statusPath(request), 303);
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const password = typeof body.password === "string" ? body.password : "";
+      if (!password) {
+        return sendStatus(
+          request,
+          reply,
+          { next: undefined, passwordError: t("accounts.error.password") },
+          422,
+        );
+      }
+      const wrong = () =>
+        sendStatus(
+          request,
+          reply,
+          { next: undefined, passwordError: t("accounts.error.wrong_password") },
+          401,
+        );
+      if (password.length > MAX_PASSWORD_LENGTH) return wrong();
+      try {
+        const { headers } = await app.auth.api.disableTwoFactor({
+          body: { password },
+          headers: fromNodeHeaders(request.headers),
+          returnHeaders: true,
+        });
+        forwardCookies(reply, headers);
+      } catch (error) {
+        if (error instanceof APIError && error.body?.code === "INVALID_PASSWORD") return wrong();
+        throw error;
+      }
+      return reply.redirect(`${statusPath(request)}?done=off`, 303);
+    },
+    options,
+  );
 
   function statusPath(request: FastifyRequest, next?: string): string {
     const path = localizedPath(request.locale, "/account/two-factor");

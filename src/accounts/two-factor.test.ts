@@ -339,7 +339,11 @@ describeEachDatabase("two-step verification", { seed: false }, (ctx) => {
           password: TEST_PASSWORD,
         }).toString(),
       });
-      assert.equal(res.statusCode, 403, url);
+      // The code step checks the token; the enrolment forms first want a session, which
+      // someone halfway through signing in does not have (test/authorization.test.ts posts
+      // them without a token as signed-in people).
+      const expected = url === "/account/sign-in/code" ? 403 : 303;
+      assert.equal(res.statusCode, expected, url);
       assert.ok(!cookiesOf(res.headers).get(SESSION_COOKIE));
     }
     const noChallenge = await ctx.app.inject({ url: "/account/sign-in/code?next=%2Fadmin" });

@@ -4,9 +4,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { UserRole } from "../db/index.js";
 import { notFound } from "../http/errors.js";
+import { registerFormPost } from "../http/forms.js";
 import { registerPage } from "../http/locale.js";
 import { pageContext, sendPage } from "../http/render.js";
-import { LOCALES, localizedPath } from "../i18n/index.js";
+import { localizedPath } from "../i18n/index.js";
 import { checkInvite, formId, isCoalitionRole } from "./invitation-form.js";
 import { emptyInviteForm, type InviteFormState } from "./invitation-form.view.js";
 import {
@@ -48,13 +49,7 @@ export async function usersAdminRoutes(app: FastifyInstance) {
     path: string,
     handler: (r: FastifyRequest, s: FastifyReply) => Promise<unknown>,
   ) => {
-    for (const locale of LOCALES) {
-      app.post(
-        localizedPath(locale, path),
-        { preHandler: [app.csrfProtection, admin], config: { rateLimit: STAFF_RATE_LIMIT } },
-        handler,
-      );
-    }
+    registerFormPost(app, path, handler, { guard: admin, rateLimit: STAFF_RATE_LIMIT });
   };
 
   post("/admin/users/invite", async (request, reply) => {

@@ -5,7 +5,7 @@ import { requireCoalitionRole } from "../accounts/index.js";
 import { recordAudit } from "../audit/index.js";
 import type { DB } from "../db/index.js";
 import { notFound } from "../http/errors.js";
-import { checkFields } from "../http/forms.js";
+import { checkFields, registerFormPost } from "../http/forms.js";
 import { registerPage } from "../http/locale.js";
 import { pageContext, sendPage } from "../http/render.js";
 import { DEFAULT_LOCALE, LOCALES, type Locale, localizedPath } from "../i18n/index.js";
@@ -97,69 +97,67 @@ export async function contentAdminRoutes(app: FastifyInstance) {
     },
     { preHandler: guard, restricted: true },
   );
-
-  for (const locale of LOCALES) {
-    app.post(
-      localizedPath(locale, "/admin/content/edit"),
-      { preHandler: [guard, app.csrfProtection] },
-      async (request, reply) => {
-        const form = (request.body ?? {}) as Record<string, unknown>;
-        const { key, locale: blockLocale } = target(form.key, form.locale);
-        const { values, errors } = checkFields(BODY, request.body, { allowMarkup: ["body"] });
-        if (errors.length) {
-          const english = await findBody(app.db, key, DEFAULT_LOCALE.tag);
-          return sendPage(
-            reply,
-            <ContentEditPage
-              ctx={pageContext(request)}
-              blockKey={key}
-              target={blockLocale}
-              english={english}
-              form={{ csrfToken: reply.generateCsrf(), body: values.body, bodyError: true }}
-            />,
-            422,
-          );
-        }
-        const now = new Date();
-        await app.db.transaction().execute(async (trx) => {
-          const before = await findBody(trx, key, blockLocale.tag);
-          if (before === undefined) {
-            await trx
-              .insertInto("content_blocks")
-              .values({
-                key,
-                locale: blockLocale.tag,
-                body: values.body,
-                is_demo: 0,
-                updated_at: now.toISOString(),
-              })
-              .execute();
-          } else {
-            await trx
-              .updateTable("content_blocks")
-              .set({ body: values.body, is_demo: 0, updated_at: now.toISOString() })
-              .where("key", "=", key)
-              .where("locale", "=", blockLocale.tag)
-              .execute();
-          }
-          await recordAudit(
-            trx,
-            {
-              actor: actor(request),
-              action: "content.update",
-              entity: "content_block",
-              entityId: `${key}:${blockLocale.tag}`,
-              before: before === undefined ? undefined : { body: before },
-              after: { body: values.body },
-            },
-            now,
-          );
-        });
-        return reply.redirect(
-          `${localizedPath(request.locale, "/admin/content")}?saved=${key}:${blockLocale.tag}`,
-          303,
+  registerFormPost(
+    app,
+    "/admin/content/edit",
+    async (request, reply) => {
+      const form = (request.body ?? {}) as Record<string, unknown>;
+      const { key, locale: blockLocale } = target(form.key, form.locale);
+      const { values, errors } = checkFields(BODY, request.body, { allowMarkup: ["body"] });
+      if (errors.length) {
+        const english = await findBody(app.db, key, DEFAULT_LOCALE.tag);
+        return sendPage(
+          reply,
+          <ContentEditPage
+            ctx={pageContext(request)}
+            blockKey={key}
+            target={blockLocale}
+            english={english}
+            form={{ csrfToken: reply.generateCsrf(), body: values.body, bodyError: true }}
+          />,
+          422,
         );
-      },
-    );
-  }
+      }
+      const now = new Date();
+      await app.db.transaction().execute(async (trx) => {
+        const before = await findBody(trx, key, blockLocale.tag);
+        if (before === undefined) {
+          await trx
+            .insertInto("content_blocks")
+            .values({
+              key,
+              locale: blockLocale.tag,
+              body: values.body,
+              is_demo: 0,
+              updated_at: now.toISOString(),
+            })
+            .execute();
+        } else {
+          await trx
+            .updateTable("content_blocks")
+            .set({ body: values.body, is_demo: 0, updated_at: now.toISOString() })
+            .where("key", "=", key)
+            .where("locale", "=", blockLocale.tag)
+            .execute();
+        }
+        await recordAudit(
+          trx,
+          {
+            actor: actor(request),
+            action: "content.update",
+            entity: "content_block",
+            entityId: `${key}:${blockLocale.tag}`,
+            before: before === undefined ? undefined : { body: before },
+            after: { body: values.body },
+          },
+          now,
+        );
+      });
+      return reply.redirect(
+        `${localizedPath(request.locale, "/admin/content")}?saved=${key}:${blockLocale.tag}`,
+        303,
+      );
+    },
+    { guard: guard },
+  );
 }

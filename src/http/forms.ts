@@ -2,10 +2,11 @@ import cookie from "@fastify/cookie";
 import csrf from "@fastify/csrf-protection";
 import formbody from "@fastify/formbody";
 import rateLimit from "@fastify/rate-limit";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { TSchema } from "typebox";
 import { Value } from "typebox/value";
+import { LOCALES, localizedPath } from "../i18n/index.js";
 
 /**
  * What every form needs: urlencoded bodies, CSRF tokens (double-submit: a secret in an HTTP-only
@@ -30,6 +31,42 @@ export const formsPlugin = fp(
   },
   { name: "forms", dependencies: [] },
 );
+
+type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+
+export interface FormPostOptions {
+  /** Who may post: a guard (accounts/session.ts), run before the body is even read. */
+  guard?: Handler;
+  /** Posts allowed per client address and window (`@fastify/rate-limit` route config). */
+  rateLimit?: { max: number; timeWindow: string };
+  /** A larger body than the forms' 64 KB (a pasted CSV). */
+  bodyLimit?: number;
+}
+
+/**
+ * The one way a form's POST is registered: at `path` (unprefixed) in every locale, its guard
+ * before the body is parsed, then its CSRF token checked, then `handler`. A post without a valid
+ * token never reaches a handler.
+ */
+export function registerFormPost(
+  app: FastifyInstance,
+  path: string,
+  handler: Handler,
+  { guard, rateLimit, bodyLimit }: FormPostOptions = {},
+): void {
+  for (const locale of LOCALES) {
+    app.post(
+      localizedPath(locale, path),
+      {
+        ...(guard ? { onRequest: guard } : {}),
+        preHandler: app.csrfProtection,
+        ...(bodyLimit ? { bodyLimit } : {}),
+        ...(rateLimit ? { config: { rateLimit } } : {}),
+      },
+      handler,
+    );
+  }
+}
 
 export type FieldSchemas = Record<string, TSchema>;
 

@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { notFound } from "../http/errors.js";
-import { checkFields } from "../http/forms.js";
+import { checkFields, registerFormPost } from "../http/forms.js";
 import { registerPage } from "../http/locale.js";
 import { pageContext, sendPage } from "../http/render.js";
-import { LOCALES, localizedPath } from "../i18n/index.js";
+import { localizedPath } from "../i18n/index.js";
 import { MAIL_ADDRESS_PATTERN } from "../mail/index.js";
 import { KINDS } from "./directory.js";
 import {
@@ -70,104 +70,102 @@ export async function joinRoutes(app: FastifyInstance) {
   registerPage(app, "/join/submitted", async (request, reply) =>
     sendPage(reply, <SubmittedPage ctx={pageContext(request)} />),
   );
-
-  for (const locale of LOCALES) {
-    app.post(
-      localizedPath(locale, "/join"),
-      { preHandler: app.csrfProtection, config: { rateLimit: JOIN_RATE_LIMIT } },
-      async (request, reply) => {
-        const body = (request.body ?? {}) as Record<string, unknown>;
-        const geoid = typeof body.geoid === "string" ? body.geoid : "";
-        const geography = GEOID.test(geoid) ? await findGeography(app.db, geoid) : undefined;
-        if (!geography) throw notFound();
-        const submissionKey =
-          typeof body.submission_key === "string" && UUID.test(body.submission_key)
-            ? body.submission_key
-            : randomUUID();
-        const { values, errors } = checkFields(APPLICATION_FIELDS, body);
-        if (errors.length) {
-          return sendForm(request, reply, { geography, values, errors, submissionKey }, 422);
+  registerFormPost(
+    app,
+    "/join",
+    async (request, reply) => {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const geoid = typeof body.geoid === "string" ? body.geoid : "";
+      const geography = GEOID.test(geoid) ? await findGeography(app.db, geoid) : undefined;
+      if (!geography) throw notFound();
+      const submissionKey =
+        typeof body.submission_key === "string" && UUID.test(body.submission_key)
+          ? body.submission_key
+          : randomUUID();
+      const { values, errors } = checkFields(APPLICATION_FIELDS, body);
+      if (errors.length) {
+        return sendForm(request, reply, { geography, values, errors, submissionKey }, 422);
+      }
+      const t = request.t;
+      const outcome = await app.db.transaction().execute(async (trx) => {
+        const state = await membershipState(trx, geography.geoid);
+        if (state !== "none") {
+          // The same form sent twice: the first application is the answer, not an error.
+          const again = await trx
+            .selectFrom("membership_applications")
+            .select("id")
+            .where("submission_key", "=", submissionKey)
+            .executeTakeFirst();
+          return again ? ("created" as const) : state;
         }
-        const t = request.t;
-        const outcome = await app.db.transaction().execute(async (trx) => {
-          const state = await membershipState(trx, geography.geoid);
-          if (state !== "none") {
-            // The same form sent twice: the first application is the answer, not an error.
-            const again = await trx
-              .selectFrom("membership_applications")
-              .select("id")
-              .where("submission_key", "=", submissionKey)
-              .executeTakeFirst();
-            return again ? ("created" as const) : state;
-          }
-          const { created } = await createApplication(trx, {
-            geography,
-            kind: values.kind as (typeof KINDS)[number],
-            executiveName: values.executive_name,
-            executiveTitle: values.executive_title,
-            contactName: values.contact_name,
-            contactTitle: values.contact_title,
-            contactEmail: values.contact_email,
-            contactPhone: values.contact_phone,
-            message: values.message,
-            locale: request.locale.tag,
-            submissionKey,
-          });
-          if (created) {
-            const site = app.config.siteName;
+        const { created } = await createApplication(trx, {
+          geography,
+          kind: values.kind as (typeof KINDS)[number],
+          executiveName: values.executive_name,
+          executiveTitle: values.executive_title,
+          contactName: values.contact_name,
+          contactTitle: values.contact_title,
+          contactEmail: values.contact_email,
+          contactPhone: values.contact_phone,
+          message: values.message,
+          locale: request.locale.tag,
+          submissionKey,
+        });
+        if (created) {
+          const site = app.config.siteName;
+          await app.mailer.send(
+            {
+              to: values.contact_email,
+              subject: t("join.mail.subject", { name: geography.name }),
+              text: t("join.mail.body", {
+                contact: values.contact_name,
+                name: geography.name,
+                site,
+              }),
+              locale: request.locale.tag,
+            },
+            trx,
+          );
+          if (app.config.contactEmail) {
             await app.mailer.send(
               {
-                to: values.contact_email,
-                subject: t("join.mail.subject", { name: geography.name }),
-                text: t("join.mail.body", {
-                  contact: values.contact_name,
+                to: app.config.contactEmail,
+                subject: t("join.mail.staff_subject", { name: geography.name }),
+                text: t("join.mail.staff_body", {
                   name: geography.name,
-                  site,
+                  state: geography.state,
+                  geoid: geography.geoid,
+                  executive: `${values.executive_title} ${values.executive_name}`,
+                  contact: values.contact_name,
+                  email: values.contact_email,
                 }),
                 locale: request.locale.tag,
               },
               trx,
             );
-            if (app.config.contactEmail) {
-              await app.mailer.send(
-                {
-                  to: app.config.contactEmail,
-                  subject: t("join.mail.staff_subject", { name: geography.name }),
-                  text: t("join.mail.staff_body", {
-                    name: geography.name,
-                    state: geography.state,
-                    geoid: geography.geoid,
-                    executive: `${values.executive_title} ${values.executive_name}`,
-                    contact: values.contact_name,
-                    email: values.contact_email,
-                  }),
-                  locale: request.locale.tag,
-                },
-                trx,
-              );
-            }
           }
-          return "created" as const;
-        });
-        if (outcome !== "created") {
-          const problem = t(
-            outcome === "member" ? "join.error.already_member" : "join.error.already_pending",
-            {
-              name: geography.name,
-            },
-          );
-          return sendForm(
-            request,
-            reply,
-            { geography, values, errors: [], problem, submissionKey },
-            409,
-          );
         }
-        app.mailer.flush();
-        return reply.redirect(localizedPath(request.locale, "/join/submitted"), 303);
-      },
-    );
-  }
+        return "created" as const;
+      });
+      if (outcome !== "created") {
+        const problem = t(
+          outcome === "member" ? "join.error.already_member" : "join.error.already_pending",
+          {
+            name: geography.name,
+          },
+        );
+        return sendForm(
+          request,
+          reply,
+          { geography, values, errors: [], problem, submissionKey },
+          409,
+        );
+      }
+      app.mailer.flush();
+      return reply.redirect(localizedPath(request.locale, "/join/submitted"), 303);
+    },
+    { rateLimit: JOIN_RATE_LIMIT },
+  );
 
   async function sendForm(
     request: FastifyRequest,

@@ -6,9 +6,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { type Account, requireCoalitionRole, requireJurisdiction } from "../accounts/index.js";
 import { notFound } from "../http/errors.js";
+import { registerFormPost } from "../http/forms.js";
 import { registerPage } from "../http/locale.js";
 import { pageContext, sendPage } from "../http/render.js";
-import { LOCALES, localizedPath } from "../i18n/index.js";
+import { localizedPath } from "../i18n/index.js";
 import {
   checkProfile,
   type EditableJurisdiction,
@@ -171,21 +172,20 @@ export async function profileEditRoutes(app: FastifyInstance) {
     },
     { restricted: true, preHandler: staff },
   );
+  registerFormPost(
+    app,
+    "/account/profile",
+    async (request, reply) => save(request, reply, await own(request), ownPlace(request)),
+    { guard: memberAdmin, rateLimit: PROFILE_RATE_LIMIT },
+  );
 
-  for (const locale of LOCALES) {
-    app.post(
-      localizedPath(locale, "/account/profile"),
-      { preHandler: [memberAdmin, app.csrfProtection], config: { rateLimit: PROFILE_RATE_LIMIT } },
-      async (request, reply) => save(request, reply, await own(request), ownPlace(request)),
-    );
-
-    app.post(
-      localizedPath(locale, "/admin/members/:slug/edit"),
-      { preHandler: [staff, app.csrfProtection], config: { rateLimit: PROFILE_RATE_LIMIT } },
-      async (request, reply) => {
-        const jurisdiction = await bySlug(request);
-        return save(request, reply, jurisdiction, staffPlace(request, jurisdiction.slug));
-      },
-    );
-  }
+  registerFormPost(
+    app,
+    "/admin/members/:slug/edit",
+    async (request, reply) => {
+      const jurisdiction = await bySlug(request);
+      return save(request, reply, jurisdiction, staffPlace(request, jurisdiction.slug));
+    },
+    { guard: staff, rateLimit: PROFILE_RATE_LIMIT },
+  );
 }

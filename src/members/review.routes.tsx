@@ -2,10 +2,10 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { requireCoalitionRole } from "../accounts/index.js";
 import { notFound } from "../http/errors.js";
-import { checkFields } from "../http/forms.js";
+import { checkFields, registerFormPost } from "../http/forms.js";
 import { registerPage } from "../http/locale.js";
 import { pageContext, sendPage } from "../http/render.js";
-import { LOCALES, localizedPath } from "../i18n/index.js";
+import { localizedPath } from "../i18n/index.js";
 import {
   type Decision,
   decide,
@@ -74,44 +74,42 @@ export async function reviewRoutes(app: FastifyInstance) {
     },
     { preHandler: guard, restricted: true },
   );
-
-  for (const locale of LOCALES) {
-    for (const kind of ["accept", "decline"] as const) {
-      app.post(
-        localizedPath(locale, `/admin/members/applications/:id/${kind}`),
-        { preHandler: [guard, app.csrfProtection] },
-        async (request, reply) => {
-          const { id } = request.params as { id: string };
-          const application = ID.test(id) ? await findApplication(app.db, id) : undefined;
-          if (!application) throw notFound();
-          let decision: Decision = { kind: "accept" };
-          if (kind === "decline") {
-            const { values, errors } = checkFields(REASON, request.body);
-            if (errors.length) {
-              return sendPage(
-                reply,
-                <ApplicationPage
-                  ctx={pageContext(request)}
-                  application={application}
-                  forms={{
-                    csrfToken: reply.generateCsrf(),
-                    reason: values.reason,
-                    reasonError: true,
-                  }}
-                />,
-                422,
-              );
-            }
-            decision = { kind: "decline", reason: values.reason };
+  for (const kind of ["accept", "decline"] as const) {
+    registerFormPost(
+      app,
+      `/admin/members/applications/:id/${kind}`,
+      async (request, reply) => {
+        const { id } = request.params as { id: string };
+        const application = ID.test(id) ? await findApplication(app.db, id) : undefined;
+        if (!application) throw notFound();
+        let decision: Decision = { kind: "accept" };
+        if (kind === "decline") {
+          const { values, errors } = checkFields(REASON, request.body);
+          if (errors.length) {
+            return sendPage(
+              reply,
+              <ApplicationPage
+                ctx={pageContext(request)}
+                application={application}
+                forms={{
+                  csrfToken: reply.generateCsrf(),
+                  reason: values.reason,
+                  reasonError: true,
+                }}
+              />,
+              422,
+            );
           }
-          await decide(app.db, app.mailer, app.config.siteName, id, decision, reviewer(request));
-          app.mailer.flush();
-          return reply.redirect(
-            `${localizedPath(request.locale, "/admin/members")}?decided=${id}`,
-            303,
-          );
-        },
-      );
-    }
+          decision = { kind: "decline", reason: values.reason };
+        }
+        await decide(app.db, app.mailer, app.config.siteName, id, decision, reviewer(request));
+        app.mailer.flush();
+        return reply.redirect(
+          `${localizedPath(request.locale, "/admin/members")}?decided=${id}`,
+          303,
+        );
+      },
+      { guard: guard },
+    );
   }
 }

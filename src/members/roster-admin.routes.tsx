@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { requireCoalitionRole } from "../accounts/index.js";
+import { registerFormPost } from "../http/forms.js";
 import { registerPage } from "../http/locale.js";
 import { pageContext, sendPage } from "../http/render.js";
-import { LOCALES, localizedPath } from "../i18n/index.js";
+import { localizedPath } from "../i18n/index.js";
 import { RosterImportPage, RosterPreviewPage } from "./roster-admin.view.js";
 import {
   applyRosterImport,
@@ -85,18 +86,55 @@ export async function rosterAdminRoutes(app: FastifyInstance) {
     },
     { preHandler: guard, restricted: true },
   );
+  registerFormPost(
+    app,
+    "/admin/members/import/preview",
+    async (request, reply) => {
+      const csv = csvOf(request);
+      if (csv.trim() === "") return refuse(request, reply, csv, request.t("admin.roster.empty"));
+      const preview = await previewRosterImport(app.db, csv);
+      if (preview.problems.some((p) => p.code === "file_too_large")) {
+        return refuse(request, reply, csv, request.t("admin.roster.too_large"));
+      }
+      return sendPage(
+        reply,
+        <RosterPreviewPage
+          ctx={pageContext(request)}
+          preview={preview}
+          csv={csv}
+          csrfToken={reply.generateCsrf()}
+        />,
+      );
+    },
+    { guard: guard, bodyLimit: BODY_LIMIT },
+  );
 
-  for (const locale of LOCALES) {
-    app.post(
-      localizedPath(locale, "/admin/members/import/preview"),
-      { bodyLimit: BODY_LIMIT, onRequest: guard, preHandler: app.csrfProtection },
-      async (request, reply) => {
-        const csv = csvOf(request);
-        if (csv.trim() === "") return refuse(request, reply, csv, request.t("admin.roster.empty"));
-        const preview = await previewRosterImport(app.db, csv);
-        if (preview.problems.some((p) => p.code === "file_too_large")) {
-          return refuse(request, reply, csv, request.t("admin.roster.too_large"));
-        }
+  registerFormPost(
+    app,
+    "/admin/members/import/apply",
+    async (request, reply) => {
+      const csv = csvOf(request);
+      if (csv.trim() === "") return refuse(request, reply, csv, request.t("admin.roster.empty"));
+      // Checked again here: the preview the browser saw proves nothing.
+      const preview = await previewRosterImport(app.db, csv);
+      if (preview.problems.some((p) => p.code === "file_too_large")) {
+        return refuse(request, reply, csv, request.t("admin.roster.too_large"));
+      }
+      const skipBadRows = (request.body as Record<string, unknown>).skip === "yes";
+      try {
+        const outcome = await applyRosterImport(app.db, preview, {
+          skipBadRows,
+          actor: request.account
+            ? { id: request.account.user.id, email: request.account.user.email }
+            : undefined,
+        });
+        const done = `${outcome.inserted}-${outcome.updated}-${outcome.skipped}`;
+        return reply.redirect(
+          `${localizedPath(request.locale, "/admin/members/import")}?done=${done}`,
+          303,
+        );
+      } catch (error) {
+        if (!(error instanceof RosterImportError)) throw error;
         return sendPage(
           reply,
           <RosterPreviewPage
@@ -104,50 +142,12 @@ export async function rosterAdminRoutes(app: FastifyInstance) {
             preview={preview}
             csv={csv}
             csrfToken={reply.generateCsrf()}
+            error={request.t("admin.roster.refused", { reason: error.message })}
           />,
+          422,
         );
-      },
-    );
-
-    app.post(
-      localizedPath(locale, "/admin/members/import/apply"),
-      { bodyLimit: BODY_LIMIT, onRequest: guard, preHandler: app.csrfProtection },
-      async (request, reply) => {
-        const csv = csvOf(request);
-        if (csv.trim() === "") return refuse(request, reply, csv, request.t("admin.roster.empty"));
-        // Checked again here: the preview the browser saw proves nothing.
-        const preview = await previewRosterImport(app.db, csv);
-        if (preview.problems.some((p) => p.code === "file_too_large")) {
-          return refuse(request, reply, csv, request.t("admin.roster.too_large"));
-        }
-        const skipBadRows = (request.body as Record<string, unknown>).skip === "yes";
-        try {
-          const outcome = await applyRosterImport(app.db, preview, {
-            skipBadRows,
-            actor: request.account
-              ? { id: request.account.user.id, email: request.account.user.email }
-              : undefined,
-          });
-          const done = `${outcome.inserted}-${outcome.updated}-${outcome.skipped}`;
-          return reply.redirect(
-            `${localizedPath(request.locale, "/admin/members/import")}?done=${done}`,
-            303,
-          );
-        } catch (error) {
-          if (!(error instanceof RosterImportError)) throw error;
-          return sendPage(
-            reply,
-            <RosterPreviewPage
-              ctx={pageContext(request)}
-              preview={preview}
-              csv={csv}
-              csrfToken={reply.generateCsrf()}
-              error={request.t("admin.roster.refused", { reason: error.message })}
-            />,
-            422,
-          );
-        }
-      },
-    );
-  }
+      }
+    },
+    { guard: guard, bodyLimit: BODY_LIMIT },
+  );
 }
