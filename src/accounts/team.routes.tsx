@@ -20,9 +20,6 @@ import {
 import { type Account, type Membership, requireJurisdiction } from "./session.js";
 import { TeamPage, type TeamPageProps } from "./team.view.js";
 
-/** Staff actions: generous for real work, a stop for scripts. */
-export const STAFF_RATE_LIMIT = { max: 60, timeWindow: "15 minutes" };
-
 const DONE = ["invited", "removed", "revoked"] as const;
 
 export async function teamRoutes(app: FastifyInstance) {
@@ -46,7 +43,7 @@ export async function teamRoutes(app: FastifyInstance) {
     path: string,
     handler: (r: FastifyRequest, s: FastifyReply) => Promise<unknown>,
   ) => {
-    registerFormPost(app, path, handler, { guard: memberAdmin, rateLimit: STAFF_RATE_LIMIT });
+    registerFormPost(app, path, handler, { guard: memberAdmin });
   };
 
   post("/account/team/invite", async (request, reply) => {

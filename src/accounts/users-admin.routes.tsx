@@ -23,7 +23,6 @@ import {
   setCoalitionRole,
 } from "./invitations.js";
 import { type Account, requireCoalitionRole } from "./session.js";
-import { STAFF_RATE_LIMIT } from "./team.routes.js";
 import { UsersPage, type UsersPageProps } from "./users-admin.view.js";
 
 const DONE = ["invited", "removed", "revoked", "role", "unchanged"] as const;
@@ -49,7 +48,7 @@ export async function usersAdminRoutes(app: FastifyInstance) {
     path: string,
     handler: (r: FastifyRequest, s: FastifyReply) => Promise<unknown>,
   ) => {
-    registerFormPost(app, path, handler, { guard: admin, rateLimit: STAFF_RATE_LIMIT });
+    registerFormPost(app, path, handler, { guard: admin });
   };
 
   post("/admin/users/invite", async (request, reply) => {

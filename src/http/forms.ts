@@ -34,10 +34,13 @@ export const formsPlugin = fp(
 
 type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
+/** The limit of a form that names none (staff forms): generous for real work, a stop for scripts. */
+export const FORM_RATE_LIMIT = { max: 60, timeWindow: "15 minutes" };
+
 export interface FormPostOptions {
   /** Who may post: a guard (accounts/session.ts), run before the body is even read. */
   guard?: Handler;
-  /** Posts allowed per client address and window (`@fastify/rate-limit` route config). */
+  /** Posts allowed per client address and window; FORM_RATE_LIMIT when not given. */
   rateLimit?: { max: number; timeWindow: string };
   /** A larger body than the forms' 64 KB (a pasted CSV). */
   bodyLimit?: number;
@@ -45,14 +48,14 @@ export interface FormPostOptions {
 
 /**
  * The one way a form's POST is registered: at `path` (unprefixed) in every locale, its guard
- * before the body is parsed, then its CSRF token checked, then `handler`. A post without a valid
- * token never reaches a handler.
+ * before the body is parsed, a rate limit, then its CSRF token checked, then `handler`. A post
+ * without a valid token never reaches a handler.
  */
 export function registerFormPost(
   app: FastifyInstance,
   path: string,
   handler: Handler,
-  { guard, rateLimit, bodyLimit }: FormPostOptions = {},
+  { guard, rateLimit = FORM_RATE_LIMIT, bodyLimit }: FormPostOptions = {},
 ): void {
   for (const locale of LOCALES) {
     app.post(
@@ -61,7 +64,7 @@ export function registerFormPost(
         ...(guard ? { onRequest: guard } : {}),
         preHandler: app.csrfProtection,
         ...(bodyLimit ? { bodyLimit } : {}),
-        ...(rateLimit ? { config: { rateLimit } } : {}),
+        config: { rateLimit },
       },
       handler,
     );
