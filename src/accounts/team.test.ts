@@ -330,6 +330,13 @@ describeEachDatabase("a member admin's team page", {}, (ctx) => {
     assert.equal(self.statusCode, 409);
     assert.match(text(self.body), /Usted es el último administrador de Ashford/);
     assert.equal(await membershipRole(db(), ids.alice, ids.a), "member_admin");
+    // The page offers no button that could only fail: none in Alice's own row.
+    const page = await teamForm("alice");
+    const ownRow = page.res.body.match(
+      /<tr>(?:(?!<\/tr>)[\s\S])*alice@ashford\.example[\s\S]*?<\/tr>/,
+    )?.[0];
+    assert.ok(ownRow, "Alice's row");
+    assert.doesNotMatch(ownRow, /team\/remove/);
 
     // With a second member admin, leaving is allowed (and ends access to the page).
     await addMembership(db(), ids.bob, ids.a, "member_admin");

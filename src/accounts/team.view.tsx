@@ -22,6 +22,7 @@ export interface TeamPageProps {
 export function TeamPage(props: TeamPageProps) {
   const { ctx, jurisdiction, selfId, people, invitations, form, csrfToken, notice } = props;
   const { t, locale } = ctx;
+  const lastAdmin = people.filter((p) => p.role === "member_admin").length === 1;
   const title = t("team.page.title", { name: jurisdiction.name });
   const date = (iso: string) => t("team.date", { at: new Date(iso) });
   return (
@@ -62,22 +63,31 @@ export function TeamPage(props: TeamPageProps) {
                 <td safe>{t(`team.role.${p.role}`)}</td>
                 <td safe>{date(p.since)}</td>
                 <td>
-                  <form method="post" action={localizedPath(locale, "/account/team/remove")}>
-                    <input type="hidden" name="_csrf" value={csrfToken} />
-                    <input type="hidden" name="jurisdiction" value={jurisdiction.jurisdictionId} />
-                    <input type="hidden" name="user" value={p.id} />
-                    <button
-                      class="usa-button usa-button--unstyled"
-                      type="submit"
-                      aria-label={t("team.remove.label", {
-                        name: p.name,
-                        jurisdiction: jurisdiction.name,
-                      })}
-                      safe
-                    >
-                      {t("team.remove.submit")}
-                    </button>
-                  </form>
+                  {/* The last member admin cannot leave (the server says so too): no button. */}
+                  {p.id === selfId && lastAdmin ? (
+                    ""
+                  ) : (
+                    <form method="post" action={localizedPath(locale, "/account/team/remove")}>
+                      <input type="hidden" name="_csrf" value={csrfToken} />
+                      <input
+                        type="hidden"
+                        name="jurisdiction"
+                        value={jurisdiction.jurisdictionId}
+                      />
+                      <input type="hidden" name="user" value={p.id} />
+                      <button
+                        class="usa-button usa-button--unstyled"
+                        type="submit"
+                        aria-label={t("team.remove.label", {
+                          name: p.name,
+                          jurisdiction: jurisdiction.name,
+                        })}
+                        safe
+                      >
+                        {t("team.remove.submit")}
+                      </button>
+                    </form>
+                  )}
                 </td>
               </tr>
             ))}
