@@ -4,6 +4,7 @@
 // only ever listen on, and are loaded at, 127.0.0.1. Then, with those stopped, the members
 // directory at 500 members is rendered in this process (members-page.ts) and its CPU time taken.
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -136,6 +137,8 @@ async function main() {
   const app = start("app", ["--import", "tsx", "src/server.ts"], {
     ...process.env,
     NODE_ENV: "production",
+    // Production refuses to start without a secret; a throwaway one for this run.
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
     LOG_LEVEL: "warn",
     HOST,
     PORT: String(port),

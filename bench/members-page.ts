@@ -1,7 +1,7 @@
 // In-process measurement of the members directory at 500 members: the app is built with a
 // production config on a fresh SQLite database (migrated, Census loaded, demo seeded, then
 // members added up to 500) and driven with inject(), so no socket or load generator is timed.
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Kysely } from "kysely";
@@ -97,6 +97,8 @@ export function quantile(values: readonly number[], q: number): number {
 export async function measureMembersPage(dir: string): Promise<MembersPageResult> {
   const config = loadConfig({
     NODE_ENV: "production",
+    // Production refuses to start without a secret; a throwaway one for this run.
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
     LOG_LEVEL: "warn",
     HOST: "127.0.0.1",
     SQLITE_PATH: join(dir, "members.sqlite"),
