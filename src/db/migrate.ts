@@ -8,6 +8,7 @@ import * as auditLog from "./migrations/0006-audit-log.js";
 import * as invitations from "./migrations/0007-invitations.js";
 import * as signInFailures from "./migrations/0008-sign-in-failures.js";
 import * as demoUsers from "./migrations/0009-demo-users.js";
+import * as rateLimits from "./migrations/0010-rate-limits.js";
 import type { DB } from "./types.js";
 
 // Listed by hand, not read from disk, so migrations work the same from source, a bundle or a test.
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   "0007-invitations": invitations,
   "0008-sign-in-failures": signInFailures,
   "0009-demo-users": demoUsers,
+  "0010-rate-limits": rateLimits,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -248,6 +248,14 @@ export interface SignInFailuresTable {
   at: string;
 }
 
+export interface RateLimitsTable {
+  /** The route (without locale prefix) and the client's key, e.g. its address. */
+  key: string;
+  hits: number;
+  /** When the window ends, in milliseconds since the epoch (a string from PostgreSQL's bigint). */
+  reset_at: ColumnType<number | string, number, number>;
+}
+
 export interface DB {
   jurisdictions: JurisdictionsTable;
   census_figures: CensusFiguresTable;
@@ -259,6 +267,7 @@ export interface DB {
   two_factors: TwoFactorsTable;
   memberships: MembershipsTable;
   sign_in_failures: SignInFailuresTable;
+  rate_limits: RateLimitsTable;
   invitations: InvitationsTable;
   census_geographies: CensusGeographiesTable;
   place_county_parts: PlaceCountyPartsTable;

@@ -7,11 +7,12 @@ import fp from "fastify-plugin";
 import type { TSchema } from "typebox";
 import { Value } from "typebox/value";
 import { LOCALES, localizedPath } from "../i18n/index.js";
+import { databaseRateLimitStore } from "./rate-limit-store.js";
 
 /**
  * What every form needs: urlencoded bodies, CSRF tokens (double-submit: a secret in an HTTP-only
  * cookie, a token in the form), and rate limits that routes opt into with `config.rateLimit`.
- * Rate-limit counters live in this process's memory: with several processes each counts alone.
+ * Rate-limit counters live in the database (rate-limit-store.ts), shared by every process.
  */
 export const formsPlugin = fp(
   async (app: FastifyInstance) => {
@@ -27,7 +28,7 @@ export const formsPlugin = fp(
       },
       getToken: (request) => (request.body as Record<string, unknown> | undefined)?._csrf as string,
     });
-    await app.register(rateLimit, { global: false });
+    await app.register(rateLimit, { global: false, store: databaseRateLimitStore(app.db) });
   },
   { name: "forms", dependencies: [] },
 );
