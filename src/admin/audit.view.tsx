@@ -1,6 +1,6 @@
 import type { AuditLogTable } from "../db/index.js";
 import { localizedPath } from "../i18n/index.js";
-import { ErrorSummary, SelectField, TextField } from "../views/form.js";
+import { ErrorSummary, FilterForm, SelectField, TextField } from "../views/form.js";
 import { Layout } from "../views/layout.js";
 import type { PageContext } from "../views/page-context.js";
 import { TableHead } from "../views/table.js";
@@ -187,84 +187,70 @@ export function AuditPage({
             message: t(`audit.error.${field}`),
           }))}
         />
-        <form
-          class="usa-form cfa-filters"
+        <FilterForm
           id={FIELD_IDS.page}
-          method="get"
           action={localizedPath(locale, "/admin/audit")}
+          legend={t("audit.filters.heading")}
+          apply={t("audit.filters.apply")}
+          clear={t("audit.filters.clear")}
         >
-          <fieldset class="usa-fieldset">
-            <legend class="usa-legend usa-legend--large" safe>
-              {t("audit.filters.heading")}
-            </legend>
-            <div class="cfa-filters__grid">
-              <TextField
-                id={FIELD_IDS.actor}
-                name="actor"
-                label={t("audit.filters.actor")}
-                hint={t("audit.filters.actor_hint")}
-                value={filters.actor}
-                maxlength={254}
-                error={errorOf("actor")}
-              />
-              <SelectField
-                id={FIELD_IDS.action}
-                name="action"
-                label={t("audit.filters.action")}
-                value={filters.action}
-                emptyLabel={t("audit.filters.any")}
-                options={choices.actions.map((a) => ({ value: a, label: a, lang: "" }))}
-                error={errorOf("action")}
-              />
-              <SelectField
-                id={FIELD_IDS.entity}
-                name="entity"
-                label={t("audit.filters.entity")}
-                value={filters.entity}
-                emptyLabel={t("audit.filters.any")}
-                options={choices.entities.map((e) => ({ value: e, label: e, lang: "" }))}
-                error={errorOf("entity")}
-              />
-              <TextField
-                id={FIELD_IDS.entity_id}
-                name="entity_id"
-                label={t("audit.filters.entity_id")}
-                hint={t("audit.filters.entity_id_hint")}
-                value={filters.entityId}
-                maxlength={200}
-                error={errorOf("entity_id")}
-              />
-              <TextField
-                id={FIELD_IDS.from}
-                name="from"
-                type="date"
-                label={t("audit.filters.from")}
-                hint={t("audit.filters.date_hint")}
-                value={filters.from}
-                maxlength={10}
-                error={errorOf("from")}
-              />
-              <TextField
-                id={FIELD_IDS.to}
-                name="to"
-                type="date"
-                label={t("audit.filters.to")}
-                hint={t("audit.filters.date_hint")}
-                value={filters.to}
-                maxlength={10}
-                error={errorOf("to")}
-              />
-            </div>
-            <div class="cfa-filters__actions">
-              <button class="usa-button" type="submit" safe>
-                {t("audit.filters.apply")}
-              </button>
-              <a href={localizedPath(locale, "/admin/audit")} safe>
-                {t("audit.filters.clear")}
-              </a>
-            </div>
-          </fieldset>
-        </form>
+          <TextField
+            id={FIELD_IDS.actor}
+            name="actor"
+            label={t("audit.filters.actor")}
+            hint={t("audit.filters.actor_hint")}
+            value={filters.actor}
+            maxlength={254}
+            error={errorOf("actor")}
+          />
+          <SelectField
+            id={FIELD_IDS.action}
+            name="action"
+            label={t("audit.filters.action")}
+            value={filters.action}
+            emptyLabel={t("audit.filters.any")}
+            options={choices.actions.map((a) => ({ value: a, label: a, lang: "" }))}
+            error={errorOf("action")}
+          />
+          <SelectField
+            id={FIELD_IDS.entity}
+            name="entity"
+            label={t("audit.filters.entity")}
+            value={filters.entity}
+            emptyLabel={t("audit.filters.any")}
+            options={choices.entities.map((e) => ({ value: e, label: e, lang: "" }))}
+            error={errorOf("entity")}
+          />
+          <TextField
+            id={FIELD_IDS.entity_id}
+            name="entity_id"
+            label={t("audit.filters.entity_id")}
+            hint={t("audit.filters.entity_id_hint")}
+            value={filters.entityId}
+            maxlength={200}
+            error={errorOf("entity_id")}
+          />
+          <TextField
+            id={FIELD_IDS.from}
+            name="from"
+            type="date"
+            label={t("audit.filters.from")}
+            hint={t("audit.filters.date_hint")}
+            value={filters.from}
+            maxlength={10}
+            error={errorOf("from")}
+          />
+          <TextField
+            id={FIELD_IDS.to}
+            name="to"
+            type="date"
+            label={t("audit.filters.to")}
+            hint={t("audit.filters.date_hint")}
+            value={filters.to}
+            maxlength={10}
+            error={errorOf("to")}
+          />
+        </FilterForm>
         {entries === undefined ? (
           <p safe>{t("audit.refused")}</p>
         ) : entries.length === 0 ? (

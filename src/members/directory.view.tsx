@@ -1,6 +1,6 @@
 import { formatNumber, localizedPath } from "../i18n/index.js";
 import { DemoNotice } from "../views/demo-notice.js";
-import { ErrorSummary, SelectField, TextField } from "../views/form.js";
+import { ErrorSummary, FilterForm, SelectField, TextField } from "../views/form.js";
 import { Layout } from "../views/layout.js";
 import type { PageContext } from "../views/page-context.js";
 import {
@@ -110,87 +110,73 @@ export function DirectoryPage({
         {demo ? <DemoNotice ctx={ctx} text={t("members.demo.notice")} /> : ""}
         <div class="cfa-map-wrap">{map}</div>
         <ErrorSummary heading={t("members.filters.error.summary")} errors={errorMessages} />
-        <form class="usa-form cfa-filters" method="get" action={localizedPath(locale, "/members")}>
-          <fieldset class="usa-fieldset">
-            <legend class="usa-legend usa-legend--large" safe>
-              {t("members.filters.heading")}
-            </legend>
-            <div class="cfa-filters__grid">
-              <TextField
-                id={FIELD_IDS.q}
-                name="q"
-                label={t("members.filters.q")}
-                hint={t("members.filters.q_hint")}
-                value={errorOf("q") ? "" : filters.q}
-                maxlength={100}
-                error={errorOf("q")}
-              />
-              <SelectField
-                id={FIELD_IDS.state}
-                name="state"
-                label={t("members.filters.state")}
-                value={filters.state}
-                emptyLabel={t("members.filters.any")}
-                options={choices.states.map((s) => ({
-                  value: s,
-                  label: STATES[s] ?? s,
-                  lang: english,
-                }))}
-                error={errorOf("state")}
-              />
-              <SelectField
-                id={FIELD_IDS.kind}
-                name="kind"
-                label={t("members.filters.kind")}
-                value={filters.kind}
-                emptyLabel={t("members.filters.any")}
-                options={KINDS.map((k) => ({ value: k, label: t(`members.kind.${k}`) }))}
-                error={errorOf("kind")}
-              />
-              <SelectField
-                id={FIELD_IDS.size}
-                name="size"
-                label={t("members.filters.size")}
-                value={filters.size}
-                emptyLabel={t("members.filters.any")}
-                options={(Object.keys(SIZE_BANDS) as (keyof typeof SIZE_BANDS)[]).map((s) => ({
-                  value: s,
-                  label: t(`members.size.${s}`),
-                }))}
-                error={errorOf("size")}
-              />
-              <SelectField
-                id={FIELD_IDS.joined}
-                name="joined"
-                label={t("members.filters.joined")}
-                value={filters.joined}
-                emptyLabel={t("members.filters.any")}
-                options={choices.years.map((y) => ({ value: y, label: y }))}
-                error={errorOf("joined")}
-              />
-              <SelectField
-                id={FIELD_IDS.sort}
-                name="sort"
-                label={t("members.filters.sort")}
-                value={filters.sort}
-                options={SORTS.map((s) => ({ value: s, label: t(`members.sort.${s}`) }))}
-                error={errorOf("sort")}
-              />
-            </div>
-            <div class="cfa-filters__actions">
-              <button class="usa-button" type="submit" safe>
-                {t("members.filters.apply")}
-              </button>
-              <a
-                class="usa-button usa-button--outline"
-                href={localizedPath(locale, "/members")}
-                safe
-              >
-                {t("members.filters.clear")}
-              </a>
-            </div>
-          </fieldset>
-        </form>
+        <FilterForm
+          action={localizedPath(locale, "/members")}
+          legend={t("members.filters.heading")}
+          apply={t("members.filters.apply")}
+          clear={t("members.filters.clear")}
+        >
+          <TextField
+            id={FIELD_IDS.q}
+            name="q"
+            label={t("members.filters.q")}
+            hint={t("members.filters.q_hint")}
+            value={errorOf("q") ? "" : filters.q}
+            maxlength={100}
+            error={errorOf("q")}
+          />
+          <SelectField
+            id={FIELD_IDS.state}
+            name="state"
+            label={t("members.filters.state")}
+            value={filters.state}
+            emptyLabel={t("members.filters.any")}
+            options={choices.states.map((s) => ({
+              value: s,
+              label: STATES[s] ?? s,
+              lang: english,
+            }))}
+            error={errorOf("state")}
+          />
+          <SelectField
+            id={FIELD_IDS.kind}
+            name="kind"
+            label={t("members.filters.kind")}
+            value={filters.kind}
+            emptyLabel={t("members.filters.any")}
+            options={KINDS.map((k) => ({ value: k, label: t(`members.kind.${k}`) }))}
+            error={errorOf("kind")}
+          />
+          <SelectField
+            id={FIELD_IDS.size}
+            name="size"
+            label={t("members.filters.size")}
+            value={filters.size}
+            emptyLabel={t("members.filters.any")}
+            options={(Object.keys(SIZE_BANDS) as (keyof typeof SIZE_BANDS)[]).map((s) => ({
+              value: s,
+              label: t(`members.size.${s}`),
+            }))}
+            error={errorOf("size")}
+          />
+          <SelectField
+            id={FIELD_IDS.joined}
+            name="joined"
+            label={t("members.filters.joined")}
+            value={filters.joined}
+            emptyLabel={t("members.filters.any")}
+            options={choices.years.map((y) => ({ value: y, label: y }))}
+            error={errorOf("joined")}
+          />
+          <SelectField
+            id={FIELD_IDS.sort}
+            name="sort"
+            label={t("members.filters.sort")}
+            value={filters.sort}
+            options={SORTS.map((s) => ({ value: s, label: t(`members.sort.${s}`) }))}
+            error={errorOf("sort")}
+          />
+        </FilterForm>
         <table class="usa-table usa-table--borderless usa-table--stacked cfa-members-table">
           <caption safe>{t("members.results.caption", { count: entries.length, total })}</caption>
           <thead>

@@ -1,6 +1,8 @@
 // Form fields with their label, hint and error wired together (aria-describedby), in USWDS
 // markup. Every form in the site uses these, so every error is announced the same way.
 
+import type { Children } from "@kitajs/html";
+
 export interface Option {
   value: string;
   label: string;
@@ -213,5 +215,45 @@ export function ErrorSummary({
         </ul>
       </div>
     </div>
+  );
+}
+
+/**
+ * The shell of a page's filter form (GET): a fieldset of fields in a grid, a button to apply
+ * them and a link back to the unfiltered page (`action`).
+ */
+export function FilterForm({
+  id,
+  action,
+  legend,
+  apply,
+  clear,
+  children,
+}: {
+  id?: string;
+  /** The localized path of the page being filtered. */
+  action: string;
+  legend: string;
+  apply: string;
+  clear: string;
+  children?: Children;
+}) {
+  return (
+    <form class="usa-form cfa-filters" id={id} method="get" action={action}>
+      <fieldset class="usa-fieldset">
+        <legend class="usa-legend usa-legend--large" safe>
+          {legend}
+        </legend>
+        <div class="cfa-filters__grid">{children}</div>
+        <div class="cfa-filters__actions">
+          <button class="usa-button" type="submit" safe>
+            {apply}
+          </button>
+          <a class="usa-button usa-button--outline" href={action} safe>
+            {clear}
+          </a>
+        </div>
+      </fieldset>
+    </form>
   );
 }
