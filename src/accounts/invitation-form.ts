@@ -1,9 +1,10 @@
 // Reading the invite form (shared by /admin/users and /account/team) and the small forms that
 // name a person or an invitation by id.
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import type { MembershipRole, UserRole } from "../db/index.js";
 import { checkFields } from "../http/forms.js";
-import { findLocale, type Locale } from "../i18n/index.js";
+import { findLocale, type Locale, localizedPath } from "../i18n/index.js";
 import { MAIL_ADDRESS_PATTERN } from "../mail/index.js";
 import type { InviteField, InviteFormState, InviteTargetValue } from "./invitation-form.view.js";
 import { INVITE_EMAIL_PATTERN } from "./invitations.js";
@@ -96,4 +97,24 @@ export function checkInvite(
 export function formId(body: unknown, name: string): string | undefined {
   const value = (body as Record<string, unknown> | undefined)?.[name];
   return typeof value === "string" && ID_PATTERN.test(value) ? value : undefined;
+}
+
+/** What a people form did, said on the page it goes back to (`?done=…`, `team.done.*`). */
+export type Done = "invited" | "removed" | "revoked" | "role" | "unchanged";
+
+/** Back to the people page at `path` after a form did its work, saying what it did. */
+export function redirectDone(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  path: string,
+  what: Done,
+) {
+  return reply.redirect(`${localizedPath(request.locale, path)}?done=${what}`, 303);
+}
+
+/** The success notice for a page's `?done=`, when it is one of `allowed`. */
+export function doneNotice(request: FastifyRequest, allowed: readonly Done[]) {
+  const done = (request.query as Record<string, unknown>).done;
+  const which = allowed.find((d) => d === done);
+  return which ? { kind: "success" as const, text: request.t(`team.done.${which}`) } : undefined;
 }

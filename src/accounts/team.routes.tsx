@@ -7,7 +7,7 @@ import { registerFormPost } from "../http/forms.js";
 import { registerPage } from "../http/locale.js";
 import { pageContext, sendPage } from "../http/render.js";
 import { localizedPath } from "../i18n/index.js";
-import { checkInvite, formId } from "./invitation-form.js";
+import { checkInvite, type Done, doneNotice, formId, redirectDone } from "./invitation-form.js";
 import { emptyInviteForm, type InviteFormState } from "./invitation-form.view.js";
 import {
   alreadyHas,
@@ -20,7 +20,7 @@ import {
 import { type Account, type Membership, requireJurisdiction } from "./session.js";
 import { TeamPage, type TeamPageProps } from "./team.view.js";
 
-const DONE = ["invited", "removed", "revoked"] as const;
+const DONE = ["invited", "removed", "revoked"] as const satisfies readonly Done[];
 
 export async function teamRoutes(app: FastifyInstance) {
   const memberAdmin = requireJurisdiction("member_admin");
@@ -29,22 +29,14 @@ export async function teamRoutes(app: FastifyInstance) {
     app,
     "/account/team",
     async (request, reply) => {
-      const done = (request.query as Record<string, unknown>).done;
-      const which = DONE.find((d) => d === done);
-      const notice = which
-        ? { kind: "success" as const, text: request.t(`team.done.${which}`) }
-        : undefined;
+      const notice = doneNotice(request, DONE);
       return sendTeam(request, reply, { notice });
     },
     { restricted: true, preHandler: memberAdmin },
   );
 
-  const post = (
-    path: string,
-    handler: (r: FastifyRequest, s: FastifyReply) => Promise<unknown>,
-  ) => {
+  const post = (path: string, handler: (r: FastifyRequest, s: FastifyReply) => Promise<unknown>) =>
     registerFormPost(app, path, handler, { guard: memberAdmin });
-  };
 
   post("/account/team/invite", async (request, reply) => {
     const { account, jurisdiction } = acting(request);
@@ -125,7 +117,7 @@ export async function teamRoutes(app: FastifyInstance) {
   }
 
   function done(request: FastifyRequest, reply: FastifyReply, what: (typeof DONE)[number]) {
-    return reply.redirect(`${localizedPath(request.locale, "/account/team")}?done=${what}`, 303);
+    return redirectDone(request, reply, "/account/team", what);
   }
 
   async function sendTeam(

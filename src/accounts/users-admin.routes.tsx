@@ -7,8 +7,14 @@ import { notFound } from "../http/errors.js";
 import { registerFormPost } from "../http/forms.js";
 import { registerPage } from "../http/locale.js";
 import { pageContext, sendPage } from "../http/render.js";
-import { localizedPath } from "../i18n/index.js";
-import { checkInvite, formId, isCoalitionRole } from "./invitation-form.js";
+import {
+  checkInvite,
+  type Done,
+  doneNotice,
+  formId,
+  isCoalitionRole,
+  redirectDone,
+} from "./invitation-form.js";
 import { emptyInviteForm, type InviteFormState } from "./invitation-form.view.js";
 import {
   type Actor,
@@ -25,7 +31,13 @@ import {
 import { type Account, requireCoalitionRole } from "./session.js";
 import { UsersPage, type UsersPageProps } from "./users-admin.view.js";
 
-const DONE = ["invited", "removed", "revoked", "role", "unchanged"] as const;
+const DONE = [
+  "invited",
+  "removed",
+  "revoked",
+  "role",
+  "unchanged",
+] as const satisfies readonly Done[];
 
 export async function usersAdminRoutes(app: FastifyInstance) {
   const admin = requireCoalitionRole("coalition_admin");
@@ -34,22 +46,14 @@ export async function usersAdminRoutes(app: FastifyInstance) {
     app,
     "/admin/users",
     async (request, reply) => {
-      const done = (request.query as Record<string, unknown>).done;
-      const which = DONE.find((d) => d === done);
-      const notice = which
-        ? { kind: "success" as const, text: request.t(`team.done.${which}`) }
-        : undefined;
+      const notice = doneNotice(request, DONE);
       return sendUsers(request, reply, { notice });
     },
     { restricted: true, preHandler: admin },
   );
 
-  const post = (
-    path: string,
-    handler: (r: FastifyRequest, s: FastifyReply) => Promise<unknown>,
-  ) => {
+  const post = (path: string, handler: (r: FastifyRequest, s: FastifyReply) => Promise<unknown>) =>
     registerFormPost(app, path, handler, { guard: admin });
-  };
 
   post("/admin/users/invite", async (request, reply) => {
     const account = request.account as Account;
@@ -130,7 +134,7 @@ export async function usersAdminRoutes(app: FastifyInstance) {
   }
 
   function done(request: FastifyRequest, reply: FastifyReply, what: (typeof DONE)[number]) {
-    return reply.redirect(`${localizedPath(request.locale, "/admin/users")}?done=${what}`, 303);
+    return redirectDone(request, reply, "/admin/users", what);
   }
 
   async function sendUsers(
