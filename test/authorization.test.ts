@@ -10,8 +10,6 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { before, it } from "node:test";
 import type { FastifyInstance } from "fastify";
-import type { Kysely } from "kysely";
-import type { DB } from "../src/db/index.js";
 import { LOCALES, localizedPath } from "../src/i18n/index.js";
 import { createApplication, findGeography } from "../src/members/join.queries.js";
 import {
@@ -23,6 +21,7 @@ import {
   TEST_PASSWORD,
 } from "./support/accounts.js";
 import { describeEachDatabase } from "./support/app.js";
+import { dataFingerprint } from "./support/databases.js";
 
 type Principal =
   | "anonymous"
@@ -265,28 +264,6 @@ function registeredRoutes(app: FastifyInstance, method: "GET" | "POST"): Set<str
   return unprefixed;
 }
 
-/** Every row a write could touch, as one string: equal strings, nothing changed. */
-async function fingerprint(db: Kysely<DB>): Promise<string> {
-  const tables = [
-    "jurisdictions",
-    "memberships",
-    "users",
-    "accounts",
-    "two_factors",
-    "content_blocks",
-    "membership_applications",
-    "audit_log",
-    "outbox",
-    "invitations",
-  ] as const;
-  const parts: unknown[] = [];
-  for (const table of tables) {
-    const rows = await db.selectFrom(table).selectAll().execute();
-    parts.push(table, rows.map((r) => JSON.stringify(r)).sort());
-  }
-  return JSON.stringify(parts);
-}
-
 describeEachDatabase("authorization of every write route", {}, (ctx) => {
   const cookies = new Map<Principal, string>();
   const fixture = { jurisdictionOf: {}, userOf: {} } as Fixture;
@@ -431,7 +408,7 @@ describeEachDatabase("authorization of every write route", {}, (ctx) => {
 
     it(`${route.route}: ${refused.join(", ") || "nobody"} refused, nothing changed`, async () => {
       for (const principal of refused) {
-        const before = await fingerprint(ctx.database.db);
+        const before = await dataFingerprint(ctx.database.db);
         const res = await post(route, principal);
         if (principal === "anonymous") {
           assert.equal(res.statusCode, 303, `${principal}: ${res.body.slice(0, 200)}`);
@@ -441,21 +418,21 @@ describeEachDatabase("authorization of every write route", {}, (ctx) => {
         } else {
           assert.equal(res.statusCode, 403, `${principal}: ${res.body.slice(0, 200)}`);
         }
-        assert.equal(await fingerprint(ctx.database.db), before, `${principal} changed data`);
+        assert.equal(await dataFingerprint(ctx.database.db), before, `${principal} changed data`);
       }
     });
 
     it(`${route.route}: refused without its CSRF token, in every language`, async () => {
       const principal = allowed[allowed.length - 1] as Principal;
       for (const locale of LOCALES) {
-        const before = await fingerprint(ctx.database.db);
+        const before = await dataFingerprint(ctx.database.db);
         const localized = {
           ...route,
           url: () => localizedPath(locale, route.url?.(fixture) ?? route.route),
         };
         const res = await post(localized, principal, false);
         assert.equal(res.statusCode, 403, `${locale.tag}: ${res.body.slice(0, 200)}`);
-        assert.equal(await fingerprint(ctx.database.db), before);
+        assert.equal(await dataFingerprint(ctx.database.db), before);
       }
     });
   }

@@ -6,9 +6,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { before, it } from "node:test";
-import type { Kysely } from "kysely";
 import { createInvitation } from "../src/accounts/invitations.js";
-import type { DB } from "../src/db/index.js";
 import { findLocale, type Locale } from "../src/i18n/index.js";
 import { createApplication, findGeography } from "../src/members/join.queries.js";
 import {
@@ -20,6 +18,7 @@ import {
   TEST_PASSWORD,
 } from "./support/accounts.js";
 import { describeEachDatabase } from "./support/app.js";
+import { dataFingerprint } from "./support/databases.js";
 import { addMembership } from "./support/memberships.js";
 
 type Who = "anonymous" | "member_admin" | "coalition_admin";
@@ -155,26 +154,6 @@ const LONG = "x".repeat(30_000);
 const CONTROL = "Jane\u0000Doe\u001b[31m";
 const MARKUP = '<script>alert("x")</script>';
 
-/** Every row a form could write, as one string. */
-async function fingerprint(db: Kysely<DB>): Promise<string> {
-  const tables = [
-    "jurisdictions",
-    "memberships",
-    "users",
-    "content_blocks",
-    "membership_applications",
-    "invitations",
-    "audit_log",
-    "outbox",
-  ] as const;
-  const parts: string[] = [];
-  for (const table of tables) {
-    const rows = await db.selectFrom(table).selectAll().execute();
-    parts.push(table, ...rows.map((r) => JSON.stringify(r)).sort());
-  }
-  return parts.join("\n");
-}
-
 describeEachDatabase("hostile input in every form", {}, (ctx) => {
   const fixture = {} as Fixture;
   const cookies = new Map<Who, string>();
@@ -281,11 +260,11 @@ describeEachDatabase("hostile input in every form", {}, (ctx) => {
       }
       for (const field of form.passwords ?? []) attacks.push([field, LONG, "form"]);
       for (const [field, value, as] of attacks) {
-        const before = await fingerprint(ctx.database.db);
+        const before = await dataFingerprint(ctx.database.db);
         const res = await send(form, { ...form.body(fixture), [field]: value }, as);
         const label = `${field} = ${JSON.stringify(value).slice(0, 40)} (${as}): ${res.statusCode}`;
         assert.ok(res.statusCode >= 400 && res.statusCode < 500, label);
-        assert.equal(await fingerprint(ctx.database.db), before, `${label}: data changed`);
+        assert.equal(await dataFingerprint(ctx.database.db), before, `${label}: data changed`);
         if (res.headers["content-type"]?.toString().startsWith("text/html")) {
           // The answer says what is wrong, and never echoes the script as markup.
           assert.match(res.body, /usa-error-message|usa-alert--error|usa-alert__heading/, label);

@@ -6,9 +6,10 @@ import { randomBytes } from "node:crypto";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Kysely } from "kysely";
 import pg from "pg";
 import type { Config } from "../../src/config/config.js";
-import { type DatabaseKind, migrateToLatest, openDatabase } from "../../src/db/index.js";
+import { type DatabaseKind, type DB, migrateToLatest, openDatabase } from "../../src/db/index.js";
 import { loadCensusSnapshots } from "../../src/members/index.js";
 
 export const isCI = process.env.CI === "true";
@@ -123,4 +124,29 @@ async function adminQuery(statement: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Every row a staff or public form could write, as one string: equal before and after a
+ * request, and that request changed nothing.
+ */
+export async function dataFingerprint(db: Kysely<DB>): Promise<string> {
+  const tables = [
+    "jurisdictions",
+    "memberships",
+    "users",
+    "accounts",
+    "two_factors",
+    "content_blocks",
+    "membership_applications",
+    "invitations",
+    "audit_log",
+    "outbox",
+  ] as const;
+  const parts: string[] = [];
+  for (const table of tables) {
+    const rows = await db.selectFrom(table).selectAll().execute();
+    parts.push(table, ...rows.map((r) => JSON.stringify(r)).sort());
+  }
+  return parts.join("\n");
 }
