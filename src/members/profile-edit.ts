@@ -6,6 +6,7 @@ import { Type } from "typebox";
 import { recordAudit } from "../audit/index.js";
 import { type DB, type JurisdictionStatus, lockRevision } from "../db/index.js";
 import { checkFields } from "../http/forms.js";
+import { webAddressProblem } from "./web-address.js";
 
 export const PROFILE_FIELDS = ["executive_name", "executive_title", "website"] as const;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
@@ -41,18 +42,9 @@ export interface EditableJurisdiction {
   values: ProfileValues;
 }
 
-/** A web address people can follow: http or https, a domain name, no user name or password. */
+/** A web address people can follow (web-address.ts), and not ending in a dot. */
 export function isWebAddress(text: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return false;
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return false;
-  if (!url.hostname.includes(".") || url.hostname.endsWith(".")) return false;
-  // https://city.gov@elsewhere.example leads elsewhere than it reads.
-  return !url.username && !url.password;
+  return webAddressProblem(text) === null && !new URL(text).hostname.endsWith(".");
 }
 
 export interface CheckedProfile {

@@ -13,6 +13,7 @@ import {
   type JurisdictionStatus,
   lockRevision,
 } from "../db/index.js";
+import { webAddressProblem } from "./web-address.js";
 
 /** The columns a file must have, in the order the export writes them. */
 export const ROSTER_COLUMNS = [
@@ -210,18 +211,18 @@ function realDate(text: string): boolean {
 }
 
 function webAddress(text: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return "is not a web address; write it in full, e.g. https://www.example.gov";
+  switch (webAddressProblem(text)) {
+    case null:
+      return null;
+    case "not_a_url":
+      return "is not a web address; write it in full, e.g. https://www.example.gov";
+    case "scheme":
+      return `must start with https:// or http://, not ${showValue(new URL(text).protocol)}`;
+    case "no_domain":
+      return "has no domain name";
+    case "credentials":
+      return "must not hold a user name or password";
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:")
-    return `must start with https:// or http://, not ${showValue(url.protocol)}`;
-  if (!url.hostname.includes(".")) return "has no domain name";
-  // https://city.gov@elsewhere.example leads elsewhere than it reads.
-  if (url.username || url.password) return "must not hold a user name or password";
-  return null;
 }
 
 const lineBreaks = (text: string) => text.match(/\r\n|\r|\n/g)?.length ?? 0;
