@@ -5,7 +5,7 @@ import { betterAuth } from "better-auth";
 import { magicLink } from "better-auth/plugins/magic-link";
 import { twoFactor } from "better-auth/plugins/two-factor";
 import type { Config } from "../config/config.js";
-import type { Database } from "../db/index.js";
+import { authFlag, type Database } from "../db/index.js";
 import { DEFAULT_LOCALE, findLocale, localeOfPath } from "../i18n/index.js";
 
 /** The part of a pino logger better-auth's messages go to. */
@@ -70,7 +70,7 @@ export function createAuth(
   log?: AuthLog,
   mail?: AuthMail,
 ) {
-  const flag = (value: boolean) => (database.kind === "postgres" ? value : value ? 1 : 0);
+  const flag = (value: boolean) => authFlag(database.db, value);
   return betterAuth({
     appName: config.siteName,
     baseURL: config.publicUrl,

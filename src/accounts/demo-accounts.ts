@@ -4,8 +4,15 @@
 // written when the demo roster is seeded.
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
-import { type Kysely, PostgresAdapter } from "kysely";
-import type { DB, MembershipRole, UserRole } from "../db/index.js";
+import type { Kysely } from "kysely";
+import {
+  authFlag,
+  authTime,
+  type DB,
+  dialectOf,
+  type MembershipRole,
+  type UserRole,
+} from "../db/index.js";
 import { createAuth } from "./auth.js";
 import { enrollTotp } from "./two-factor.js";
 
@@ -79,11 +86,9 @@ export async function seedDemoAccounts(
     .execute();
   const idOf = new Map(roster.map((j) => [j.slug, j.id]));
   const people = demoAccounts(roster);
-  const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
-  // better-auth keeps dates as timestamptz on PostgreSQL and ISO text on SQLite, flags likewise.
-  const at = postgres ? now : now.toISOString();
-  const yes = postgres ? true : 1;
-  const no = postgres ? false : 0;
+  const at = authTime(trx, now);
+  const yes = authFlag(trx, true);
+  const no = authFlag(trx, false);
   const hash = await hashPassword(DEMO_PASSWORD);
   for (const person of people) {
     const userId = randomUUID();
@@ -123,7 +128,7 @@ export async function seedDemoAccounts(
     if (person.coalitionRole === "coalition_admin") {
       // better-auth's own encryption needs its context: an instance on this transaction.
       const auth = createAuth(
-        { db: trx, kind: postgres ? "postgres" : "sqlite" },
+        { db: trx, kind: dialectOf(trx) },
         { publicUrl: "http://localhost", authSecret, siteName: "demo" },
       );
       await enrollTotp(auth, trx, userId, DEMO_TOTP_SECRET);

@@ -3,9 +3,9 @@
 // token; only its SHA-256 is stored. Accepting is one compare-and-set in one transaction, so a
 // link works once. Every change to who may do what writes an audit entry in its transaction.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { type Kysely, PostgresAdapter, sql } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { recordAudit } from "../audit/index.js";
-import type { DB, MembershipRole, UserRole } from "../db/index.js";
+import { type DB, lockRows, type MembershipRole, type UserRole } from "../db/index.js";
 import { type Locale, localizedPath, translator } from "../i18n/index.js";
 import type { Mailer } from "../mail/index.js";
 
@@ -51,10 +51,6 @@ export function hashToken(token: string): string {
 export function newToken(): { token: string; hash: string } {
   const token = randomBytes(32).toString("base64url");
   return { token, hash: hashToken(token) };
-}
-
-function isPostgres(db: Kysely<DB>): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 /** An invitation with the names a page or a mail shows. */
@@ -472,15 +468,6 @@ export function membershipEntityId(userId: string, jurisdictionId: string): stri
   return `${jurisdictionId}/${userId}`;
 }
 
-/**
- * On PostgreSQL, locks the rows a "is this the last one?" check counts, so two people removing
- * each other at once cannot both pass it. SQLite has one writer at a time: a concurrent write
- * makes the later transaction fail instead.
- */
-function forUpdate<Q extends { forUpdate(): Q }>(db: Kysely<DB>, query: Q): Q {
-  return isPostgres(db) ? query.forUpdate() : query;
-}
-
 export type RoleChange = "changed" | "unchanged" | "not_found" | "last_admin";
 
 /** Sets (or clears) a person's coalition role; the last coalition admin cannot lose theirs. */
@@ -492,7 +479,7 @@ export async function setCoalitionRole(
   now = new Date(),
 ): Promise<RoleChange> {
   return db.transaction().execute(async (trx): Promise<RoleChange> => {
-    const admins = await forUpdate(
+    const admins = await lockRows(
       trx,
       trx.selectFrom("users").select("id").where("coalition_role", "=", "coalition_admin"),
     ).execute();
@@ -545,7 +532,7 @@ export async function removeMembership(
   now = new Date(),
 ): Promise<MembershipRemoval> {
   return db.transaction().execute(async (trx): Promise<MembershipRemoval> => {
-    const admins = await forUpdate(
+    const admins = await lockRows(
       trx,
       trx
         .selectFrom("memberships")

@@ -4,8 +4,8 @@
 // plugin stores them: encrypted with the auth secret by better-auth's own `symmetricEncrypt`.
 import { randomUUID } from "node:crypto";
 import { generateRandomString, symmetricDecrypt, symmetricEncrypt } from "better-auth/crypto";
-import { type Kysely, PostgresAdapter } from "kysely";
-import type { DB } from "../db/index.js";
+import type { Kysely } from "kysely";
+import { authFlag, type DB } from "../db/index.js";
 import type { Auth } from "./auth.js";
 
 /** How many backup codes a person gets, as better-auth makes them. */
@@ -83,7 +83,7 @@ export async function enrollTotp(
     key: secretConfig,
     data: JSON.stringify(backupCodes),
   });
-  const yes = db.getExecutor().adapter instanceof PostgresAdapter ? true : 1;
+  const yes = authFlag(db, true);
   // Inside the caller's transaction when given one (the demo seed), else in one of its own.
   const inTransaction = <T>(work: (trx: Kysely<DB>) => Promise<T>) =>
     db.isTransaction ? work(db) : db.transaction().execute(work);

@@ -1,8 +1,13 @@
 import { APIError } from "better-auth/api";
-import { type Kysely, PostgresAdapter } from "kysely";
+import type { Kysely } from "kysely";
 import { type Auth, createAuth } from "../accounts/index.js";
 import { loadConfig } from "../config/config.js";
-import type { DB, UserRole } from "../db/index.js";
+import {
+  type DB,
+  dialectOf,
+  isUniqueViolation as isDatabaseUniqueViolation,
+  type UserRole,
+} from "../db/index.js";
 import { CliError, quote } from "./errors.js";
 import { checkPassword } from "./password.js";
 
@@ -69,7 +74,7 @@ export async function createAdmin(
     .where((eb) => eb(eb.fn("lower", ["email"]), "=", email))
     .executeTakeFirst();
   if (existing) throw taken();
-  const kind = db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
+  const kind = dialectOf(db);
   const auth = options.auth ?? createAuth({ db, kind }, loadConfig());
   let id: string;
   try {
@@ -89,7 +94,6 @@ export async function createAdmin(
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE") return true;
+  if (isDatabaseUniqueViolation(error)) return true;
   return error instanceof APIError && error.body?.code === "USER_ALREADY_EXISTS";
 }

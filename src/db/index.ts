@@ -1,4 +1,12 @@
 export { type Database, type DatabaseKind, openDatabase } from "./database.js";
+export {
+  authFlag,
+  authTime,
+  type Dialect,
+  dialectOf,
+  isUniqueViolation,
+  lockRows,
+} from "./dialect.js";
 export { migrateToLatest } from "./migrate.js";
 export { lockRevision } from "./revision.js";
 export type * from "./types.js";

@@ -2,12 +2,13 @@
 // whoever makes it (this process, another app process, the CLI). Anything derived from the data,
 // such as a rendered page, stays valid exactly as long as the revision is unchanged, so caches
 // in one process never serve what another process has changed.
-import { type Kysely, PostgresAdapter, type QueryExecutorProvider, sql } from "kysely";
+import { type Kysely, type QueryExecutorProvider, sql } from "kysely";
+import { dialectOf } from "./dialect.js";
 
 export const REVISION_TABLE = "data_revision";
 
 function isPostgres(db: Kysely<unknown>): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
+  return dialectOf(db) === "postgres";
 }
 
 /** Creates the counter (migration helper). */
