@@ -22,6 +22,7 @@ import { localePlugin } from "./http/locale.js";
 import { openapiPlugin } from "./http/openapi.js";
 import { pageCachePlugin } from "./http/page-cache.js";
 import "./http/types.js";
+import { fastifyAjvOptions } from "./http/validation.js";
 import { loadAllCatalogs } from "./i18n/index.js";
 import { createMailer } from "./mail/index.js";
 import {
@@ -51,6 +52,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    ajv: fastifyAjvOptions,
   });
   const database = options.database ?? openDatabase(config.database);
   if (!options.database) app.addHook("onClose", async () => database.close());

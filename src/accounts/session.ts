@@ -12,7 +12,7 @@ import type {
 import fp from "fastify-plugin";
 import type { Kysely } from "kysely";
 import type { Database, DB, MembershipRole, UserRole } from "../db/index.js";
-import { AppError } from "../http/errors.js";
+import { appError } from "../http/errors.js";
 import { localizedPath, stripLocale } from "../i18n/index.js";
 import { type Auth, createAuth } from "./auth.js";
 import { MAGIC_LINK_LANDING } from "./magic-link.js";
@@ -151,10 +151,7 @@ function guard(
     reply.header("cache-control", "no-store");
     const account = await loadAccount(request, reply);
     if (!account) {
-      if (JSON_PATHS.test(stripLocale(request.url))) {
-        const message = request.t("accounts.error.unauthorized");
-        return reply.code(401).send({ error: { id: "unauthorized", statusCode: 401, message } });
-      }
+      if (JSON_PATHS.test(stripLocale(request.url))) throw appError("unauthorized");
       return reply.redirect(signInPath(request, comeBackTo(request)), 303);
     }
     const verdict = allowed(account, request);
@@ -162,7 +159,7 @@ function guard(
     if (verdict !== false && !JSON_PATHS.test(stripLocale(request.url))) {
       return reply.redirect(verdict.redirect, 303);
     }
-    throw new AppError(403, "forbidden");
+    throw appError("forbidden");
   };
 }
 
@@ -239,6 +236,11 @@ export const accountsPlugin = fp<AccountsPluginOptions>(
       "auth",
       options.auth ?? createAuth(database, app.config, quiet ? undefined : app.log, mail),
     );
+    app.decorate("guards", {
+      signedIn: requireSignedIn,
+      coalition: requireCoalitionRole,
+      jurisdiction: requireJurisdiction,
+    });
     app.decorateRequest("account", null);
     app.addHook("preHandler", async (request, reply) => {
       if (ACCOUNT_PATHS.test(stripLocale(request.url))) await loadAccount(request, reply);

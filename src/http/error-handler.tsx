@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { ErrorPage } from "../views/error-page.js";
-import { AppError, notFound, toAppError, validationFailed } from "./errors.js";
+import { type AppError, appError, notFound, toAppError, validationFailed } from "./errors.js";
 import { pageContext, sendPage } from "./render.js";
+import { fieldErrors } from "./validation.js";
 
 // Machine endpoints answer errors in JSON; everything else is a page.
 const JSON_PATHS = /^\/(api|healthz|readyz)(?=[/?]|$)/;
@@ -10,28 +11,19 @@ function isApi(request: FastifyRequest): boolean {
   return JSON_PATHS.test(request.url);
 }
 
-/** Schema validation errors from Fastify, turned into one entry per field. */
+/** Schema validation errors from Fastify, one per field with its reason (validation.ts). */
 function fromValidation(error: FastifyError): AppError {
-  const fields = (error.validation ?? []).map((v) => {
-    const path = v.instancePath.replace(/^\//, "").replaceAll("/", ".");
-    const missing = (v.params as { missingProperty?: string }).missingProperty;
-    const field =
-      [path, missing].filter(Boolean).join(".") || String(error.validationContext ?? "body");
-    return {
-      field,
-      id: missing ? ("errors.field.required" as const) : ("errors.field.invalid" as const),
-    };
-  });
-  // A bad address (query or path) is a bad request; a well-formed body with bad values is 422.
   const context = error.validationContext;
+  const fields = fieldErrors(error.validation ?? [], undefined, context);
+  // A bad address (query or path) is a bad request; a well-formed body with bad values is 422.
   return context === "querystring" || context === "params"
-    ? new AppError(400, "bad_request", fields)
+    ? appError("bad_request", { fields })
     : validationFailed(fields);
 }
 
 async function respond(request: FastifyRequest, reply: FastifyReply, error: AppError) {
   const t = request.t;
-  const message = t(error.messageKey);
+  const message = t(error.messageKey, error.values);
   if (isApi(request)) {
     return reply.code(error.statusCode).send({
       error: {

@@ -1,23 +1,33 @@
-// The error catalogue: each error has a stable id, which is also its message key in errors.json.
-import type { MessageKey } from "../i18n/index.js";
+// The error catalogue: every error the app answers with has a stable id, which is also its
+// message key (`errors.<id>` in every locale's errors.json), and one status. Handlers, guards,
+// policies and services throw `appError(id)`; the one handler (error-handler.tsx) renders it as a
+// translated page or as JSON. Domain errors (a refusal with a reason a person can act on) are
+// added here, with their messages, by the feature that needs them.
+import type { MessageKey, MessageValues } from "../i18n/index.js";
 
-export type ErrorId =
-  | "forbidden"
-  | "csrf_failed"
-  | "bad_request"
-  | "not_found"
-  | "method_not_allowed"
-  | "payload_too_large"
-  | "rate_limited"
-  | "internal"
-  | "unavailable"
-  | "validation";
+export const ERRORS = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  csrf_failed: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  payload_too_large: 413,
+  validation: 422,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const satisfies Record<string, number>;
+
+export type ErrorId = keyof typeof ERRORS;
 
 export interface FieldError {
   /** The field's name as in the form or JSON body (dotted for nested JSON). */
   field: string;
-  /** Message key of the problem. */
+  /** Message key of the problem, e.g. `errors.field.too_long`. */
   id: MessageKey;
+  /** What the message needs: `{ length: 301, limit: 280 }`. */
   values?: Record<string, string | number>;
 }
 
@@ -26,6 +36,8 @@ export class AppError extends Error {
     readonly statusCode: number,
     readonly id: ErrorId,
     readonly fields: FieldError[] = [],
+    /** Values for the error's message, e.g. the name of the jurisdiction refused. */
+    readonly values: MessageValues = {},
   ) {
     super(id);
     this.name = "AppError";
@@ -36,15 +48,27 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = () => new AppError(404, "not_found");
-export const unavailable = () => new AppError(503, "unavailable");
-export const validationFailed = (fields: FieldError[]) => new AppError(422, "validation", fields);
+/** The catalogue's error `id`, with its status. */
+export function appError(
+  id: ErrorId,
+  options: { fields?: FieldError[]; values?: MessageValues } = {},
+): AppError {
+  return new AppError(ERRORS[id], id, options.fields, options.values);
+}
+
+export const notFound = () => appError("not_found");
+export const unavailable = () => appError("unavailable");
+export const forbidden = (id: ErrorId = "forbidden", values?: MessageValues) =>
+  appError(id, { values });
+export const validationFailed = (fields: FieldError[]) => appError("validation", { fields });
 
 const BY_STATUS: Record<number, ErrorId> = {
   400: "bad_request",
+  401: "unauthorized",
   403: "forbidden",
   404: "not_found",
   405: "method_not_allowed",
+  409: "conflict",
   413: "payload_too_large",
   429: "rate_limited",
   503: "unavailable",
@@ -54,12 +78,11 @@ const BY_STATUS: Record<number, ErrorId> = {
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const code = (error as { code?: unknown })?.code;
-  if (typeof code === "string" && code.startsWith("FST_CSRF_"))
-    return new AppError(403, "csrf_failed");
+  if (typeof code === "string" && code.startsWith("FST_CSRF_")) return appError("csrf_failed");
   const status = (error as { statusCode?: unknown })?.statusCode;
   if (typeof status === "number" && status >= 400 && status < 500) {
     return new AppError(status, BY_STATUS[status] ?? "bad_request");
   }
   if (status === 503) return unavailable();
-  return new AppError(500, "internal");
+  return appError("internal");
 }

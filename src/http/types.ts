@@ -1,11 +1,23 @@
+import type { onRequestAsyncHookHandler } from "fastify";
 import type { Kysely } from "kysely";
 import type { Config } from "../config/config.js";
-import type { Database, DB } from "../db/index.js";
+import type { Database, DB, MembershipRole, UserRole } from "../db/index.js";
 import type { Locale, Translate } from "../i18n/index.js";
 import type { Mailer } from "../mail/index.js";
 
+/**
+ * Who may reach a route, as hooks: provided by accounts/ (its plugin decorates `app.guards`), so
+ * infrastructure pages (the audit log, the outbox) are guarded without importing a feature.
+ */
+export interface Guards {
+  signedIn(): onRequestAsyncHookHandler;
+  coalition(...roles: UserRole[]): onRequestAsyncHookHandler;
+  jurisdiction(...roles: MembershipRole[]): onRequestAsyncHookHandler;
+}
+
 declare module "fastify" {
   interface FastifyInstance {
+    guards: Guards;
     config: Config;
     database: Database;
     db: Kysely<DB>;
