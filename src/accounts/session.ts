@@ -12,6 +12,7 @@ import type {
 import fp from "fastify-plugin";
 import type { Kysely } from "kysely";
 import type { Database, DB, MembershipRole, UserRole } from "../db/index.js";
+import type { Account, Membership } from "../http/account.js";
 import { appError } from "../http/errors.js";
 import { localizedPath, stripLocale } from "../i18n/index.js";
 import { type Auth, createAuth } from "./auth.js";
@@ -19,41 +20,11 @@ import { MAGIC_LINK_LANDING } from "./magic-link.js";
 import { RESET_LANDING } from "./password-reset.js";
 import { tokenMail } from "./token-mail.js";
 
-/** A jurisdiction someone works for, and their role there. */
-export interface Membership {
-  jurisdictionId: string;
-  slug: string;
-  name: string;
-  role: MembershipRole;
-}
-
-export interface Account {
-  user: {
-    id: string;
-    email: string;
-    name: string;
-    coalitionRole: UserRole | null;
-    twoFactorEnabled: boolean;
-    /** A demo account: its password is published. */
-    isDemo: boolean;
-  };
-  session: { id: string; activeJurisdictionId: string | null };
-  /** Every jurisdiction the person works for, by name. */
-  memberships: Membership[];
-  /**
-   * The jurisdiction the person acts for: the one chosen in this session, or their only one.
-   * Null when they work for none, or for several and have not chosen.
-   */
-  jurisdiction: Membership | null;
-}
+export type { Account, Membership };
 
 declare module "fastify" {
   interface FastifyInstance {
     auth: Auth;
-  }
-  interface FastifyRequest {
-    /** The signed-in person, or null; filled for /account and /admin pages and by the guards. */
-    account: Account | null;
   }
 }
 

@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { Config } from "../config/config.js";
 import type { Database, DB, MembershipRole, UserRole } from "../db/index.js";
 import type { Locale, Translate } from "../i18n/index.js";
+import "./account.js";
 import type { Mailer } from "../mail/index.js";
 
 /**
