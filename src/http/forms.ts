@@ -29,7 +29,11 @@ export const formsPlugin = fp(
         sameSite: "lax",
         secure: app.config.publicUrl.startsWith("https:"),
       },
-      getToken: (request) => (request.body as Record<string, unknown> | undefined)?._csrf as string,
+      getToken: (request) => {
+        const body: unknown = request.body;
+        const token = body && typeof body === "object" && "_csrf" in body ? body._csrf : undefined;
+        return typeof token === "string" ? token : undefined;
+      },
     });
     await app.register(rateLimit, { global: false, store: databaseRateLimitStore(app.db) });
   },

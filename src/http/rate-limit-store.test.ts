@@ -7,7 +7,7 @@ import { postSignIn } from "../../test/support/accounts.js";
 import { describeEachDatabase, testConfig } from "../../test/support/app.js";
 import { buildApp } from "../app.js";
 import { findLocale, type Locale } from "../i18n/index.js";
-import { hit } from "./rate-limit-store.js";
+import { hit } from "./rate-limits.queries.js";
 
 describeEachDatabase("rate limits shared through the database", {}, (ctx) => {
   let second: FastifyInstance;

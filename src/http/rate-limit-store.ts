@@ -3,9 +3,10 @@
 // One counter per route and client, whatever the locale prefix: /es/account/sign-in and
 // /account/sign-in share it, so switching languages buys no extra tries.
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from "@fastify/rate-limit";
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { DB } from "../db/index.js";
 import { stripLocale } from "../i18n/index.js";
+import { hit } from "./rate-limits.queries.js";
 
 type Callback = (error: Error | null, result?: { current: number; ttl: number }) => void;
 
@@ -34,25 +35,4 @@ export function databaseRateLimitStore(db: Kysely<DB>): FastifyRateLimitStoreCto
       return new DatabaseRateLimitStore(params);
     }
   };
-}
-
-/** Counts one hit in `key`'s window (starting a new window when the last one is over). */
-export async function hit(db: Kysely<DB>, key: string, timeWindow: number, now = Date.now()) {
-  const resetAt = now + timeWindow;
-  const row = await db
-    .insertInto("rate_limits")
-    .values({ key, hits: 1, reset_at: resetAt })
-    .onConflict((oc) =>
-      oc.column("key").doUpdateSet({
-        hits: sql<number>`case when rate_limits.reset_at <= ${now} then 1 else rate_limits.hits + 1 end`,
-        reset_at: sql<number>`case when rate_limits.reset_at <= ${now} then ${resetAt} else rate_limits.reset_at end`,
-      }),
-    )
-    .returning(["hits", "reset_at"])
-    .executeTakeFirstOrThrow();
-  // Windows long over are of no use to anyone: cleared now and then, not on every hit.
-  if (Math.random() < 0.02) {
-    await db.deleteFrom("rate_limits").where("reset_at", "<", now).execute();
-  }
-  return { current: Number(row.hits), ttl: Math.max(0, Number(row.reset_at) - now) };
 }
