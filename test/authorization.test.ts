@@ -9,7 +9,6 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { before, it } from "node:test";
-import type { FastifyInstance } from "fastify";
 import { LOCALES, localizedPath } from "../src/i18n/index.js";
 import { createApplication, findGeography } from "../src/members/join.queries.js";
 import {
@@ -22,6 +21,7 @@ import {
 } from "./support/accounts.js";
 import { describeEachDatabase } from "./support/app.js";
 import { dataFingerprint } from "./support/databases.js";
+import { registeredRoutes } from "./support/routes.js";
 
 type Principal =
   | "anonymous"
@@ -242,27 +242,6 @@ const READ_ROUTES: ReadRoute[] = [
     url: () => "/admin/content/edit?key=home.intro&locale=es",
   },
 ];
-
-/** The routes the app registered for `method`, unprefixed, from Fastify's own route tree. */
-function registeredRoutes(app: FastifyInstance, method: "GET" | "POST"): Set<string> {
-  const tree = app.printRoutes({ commonPrefix: false, method });
-  const found = new Set<string>();
-  const stack: string[] = [];
-  for (const line of tree.split("\n")) {
-    const match = line.match(/^([│ ]*)[├└]── (\S+)(?: \(([^)]*)\))?/);
-    if (!match) continue;
-    const depth = (match[1] ?? "").length / 4;
-    stack.length = depth;
-    stack.push(match[2] ?? "");
-    if (match[3]?.split(", ").includes(method)) found.add(stack.join(""));
-  }
-  const unprefixed = new Set<string>();
-  for (const path of found) {
-    const locale = LOCALES.find((l) => l.prefix && path.startsWith(`${l.prefix}/`));
-    unprefixed.add(locale ? path.slice(locale.prefix.length) : path);
-  }
-  return unprefixed;
-}
 
 describeEachDatabase("authorization of every write route", {}, (ctx) => {
   const cookies = new Map<Principal, string>();
