@@ -11,6 +11,7 @@ const INFRASTRUCTURE: Record<string, string[]> = {
   i18n: [],
   db: ["config"],
   views: ["i18n"],
+  jobs: ["config", "db"],
   mail: ["config", "db"],
   audit: ["db"],
   http: ["config", "db", "i18n", "views", "mail"],

@@ -86,6 +86,7 @@ describeEachDatabase("mail", { seed: false }, (ctx) => {
         subject: spanish.subject,
         text_body: spanish.text,
         locale: "es",
+        kind: "general",
         status: "kept",
         attempts: 0,
         last_error: null,

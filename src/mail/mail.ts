@@ -218,6 +218,7 @@ export function createMailer(
         subject: message.subject,
         text_body: message.text,
         locale: message.locale,
+        kind: "general",
         status,
         attempts: 0,
         last_error: null,
