@@ -12,9 +12,9 @@ const INFRASTRUCTURE: Record<string, string[]> = {
   db: ["config"],
   views: ["i18n"],
   jobs: ["config", "db"],
-  mail: ["config", "db"],
+  mail: ["config", "db", "jobs"],
   audit: ["db"],
-  http: ["config", "db", "i18n", "views", "mail"],
+  http: ["config", "db", "i18n", "views", "mail", "jobs"],
 };
 const UNRESTRICTED = new Set(["cli", "."]);
 
