@@ -70,7 +70,7 @@ export interface MailerOptions {
   batchSize?: number;
   /** Wait before attempt 2, 3, ...; the last entry repeats (default 1 min, 5 min, 30 min, 2 h). */
   retryDelaysMs?: readonly number[];
-  /** How long a claimed row is left to its process before another may try it (default 10 min). */
+  /** How long a claimed mail.deliver job is left to its process before another may run it (default 10 min). */
   leaseMs?: number;
   /** Longest one SMTP send may take before it is aborted (default 2 min; keep below leaseMs). */
   sendTimeoutMs?: number;
@@ -89,9 +89,15 @@ export interface Mailer {
   deliver(): Promise<DeliveryReport>;
   /** deliver() in the background, errors logged: call it after the transaction commits. */
   flush(): void;
-  /** Delivers now and then every `intervalMs` (default 30 s) on an unref'd timer. */
+  /**
+   * Delivers now and then every `intervalMs` (default 30 s) on an unref'd timer. The server runs
+   * the app's job runner instead, which delivers along with every other job.
+   */
   start(intervalMs?: number): void;
-  /** Stops the poller and waits for a delivery in progress to end (after its current message). */
+  /**
+   * Stops the poller and waits for a delivery in progress to end: after its current message with
+   * the mailer's own runner; the app's runner is stopped by the app, on close.
+   */
   stop(): Promise<void>;
 }
 
