@@ -24,6 +24,7 @@ import { pageCachePlugin } from "./http/page-cache.js";
 import "./http/types.js";
 import { fastifyAjvOptions } from "./http/validation.js";
 import { loadAllCatalogs } from "./i18n/index.js";
+import { createJobRunner } from "./jobs/index.js";
 import { createMailer } from "./mail/index.js";
 import {
   directoryApi,
@@ -59,9 +60,15 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   app.decorate("config", config);
   app.decorate("database", database);
   app.decorate("db", database.db);
-  const mailer = createMailer(config.mail, database.db, { log: app.log });
+  // server.ts starts the runner; tests drive it (or the mailer) by hand.
+  const jobs = createJobRunner(database.db, { log: app.log });
+  app.decorate("jobs", jobs);
+  const mailer = createMailer(config.mail, database.db, { log: app.log, jobs });
   app.decorate("mailer", mailer);
-  app.addHook("onClose", async () => mailer.stop());
+  // The runner's rounds end after their current job; both wait for what is running.
+  app.addHook("onClose", async () => {
+    await Promise.all([jobs.stop(), mailer.stop()]);
+  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {

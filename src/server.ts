@@ -41,7 +41,8 @@ async function main() {
     closing = true;
     app.log.info({ signal }, "shutting down");
     const timer = setTimeout(() => process.exit(1), 10_000).unref();
-    // The app first (requests and mail delivery finish), then the database they use.
+    // The app first (requests and running jobs, mail delivery among them, finish), then the
+    // database they use.
     await app.close();
     await database.close();
     clearTimeout(timer);
@@ -51,8 +52,9 @@ async function main() {
   process.on("SIGINT", () => void shutdown("SIGINT"));
 
   await app.listen({ host: config.host, port: config.port });
-  // Queued mail (and mail other processes queued) goes out from every server process.
-  if (app.mailer.delivers) app.mailer.start();
+  // Every server process runs the jobs it has handlers for, whoever queued them: mail delivery
+  // (with SMTP), retries, and jobs queued while the process was down.
+  app.jobs.start();
   app.log.info(`${config.siteName} on ${config.publicUrl} (${config.database.kind})`);
 }
 

@@ -13,9 +13,10 @@ const INFRASTRUCTURE: Record<string, string[]> = {
   i18n: [],
   db: ["config"],
   views: ["i18n"],
-  mail: ["config", "db"],
+  jobs: ["config", "db"],
+  mail: ["config", "db", "jobs"],
   audit: ["db"],
-  http: ["config", "db", "i18n", "views", "mail"],
+  http: ["config", "db", "i18n", "views", "mail", "jobs"],
 };
 const UNRESTRICTED = new Set(["cli", "."]);
 const MAX_LINES = 400;

@@ -2,10 +2,12 @@
 // link to the landing page, in the language of the page the person asked from, through the
 // outbox. However many client addresses ask, one mailbox gets at most TOKEN_MAILS_PER_HOUR of
 // them: the request forms answer the same either way, so nobody learns that a mail was held back.
+// Only token mails count (outbox kind "token"): other mail to the address never holds one back.
 import type { FastifyInstance } from "fastify";
 import { DEFAULT_LOCALE, findLocale, localizedPath, translator } from "../i18n/index.js";
 
 export const TOKEN_MAILS_PER_HOUR = 5;
+const TOKEN_KIND = "token";
 
 type TokenMail = (
   user: { email: string; name: string },
@@ -25,10 +27,11 @@ export function tokenMail(
       .selectFrom("outbox")
       .select((eb) => eb.fn.countAll<number | string>().as("n"))
       .where("to_address", "=", user.email)
+      .where("kind", "=", TOKEN_KIND)
       .where("created_at", ">", since)
       .executeTakeFirst();
     if (Number(recent?.n ?? 0) >= TOKEN_MAILS_PER_HOUR) {
-      app.log.warn({ kind }, "token mail not sent: this address had enough mail this hour");
+      app.log.warn({ kind }, "token mail not sent: this address had enough of them this hour");
       return;
     }
     const locale = findLocale(tag) ?? DEFAULT_LOCALE;
@@ -41,6 +44,7 @@ export function tokenMail(
       subject: t(`accounts.${kind}.mail.subject`, { site }),
       text: t(`accounts.${kind}.mail.body`, { name: user.name, site, url: url.toString() }),
       locale: locale.tag,
+      kind: TOKEN_KIND,
     });
     app.mailer.flush();
   };

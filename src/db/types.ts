@@ -217,14 +217,21 @@ export type OutboxStatus = "kept" | "queued" | "sent" | "failed";
 
 export interface OutboxTable {
   id: string;
+  /**
+   * What the message is for: "token" for mails carrying a one-time token (sign-in link, password
+   * reset), which are limited per mailbox and hour; "general" (the default) for the rest.
+   */
+  kind: string;
   to_address: string;
   subject: string;
   text_body: string;
   locale: string;
   status: OutboxStatus;
+  /** SMTP attempts made (each run of its mail.deliver job). */
   attempts: number;
   last_error: string | null;
   created_at: string;
+  /** When it was sent; null until then (a queued message's next try is its job's run_at). */
   sent_at: string | null;
 }
 
@@ -256,6 +263,29 @@ export interface RateLimitsTable {
   reset_at: ColumnType<number | string, number, number>;
 }
 
+/** queued: waiting for run_at; running: claimed until run_at (its lease); dead: gave up. */
+export type JobState = "queued" | "running" | "dead";
+
+/** A durable background job (src/jobs/). A job that succeeds is deleted, unless it recurs. */
+export interface JobsTable {
+  id: string;
+  /** The handler's name, e.g. "mail.deliver". */
+  name: string;
+  /** JSON. */
+  payload: string;
+  /** Unique when set: "every:<name>" for a recurring job, or one the enqueuer chose. */
+  key: string | null;
+  state: JobState;
+  /** Runs claimed so far (reset to 0 by a retry of a dead job and when a recurring job is rescheduled). */
+  attempts: number;
+  /** queued: not before this; running: when the claim's lease ends. */
+  run_at: string;
+  /** The last failure, at most 1000 characters, control characters replaced. */
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   jurisdictions: JurisdictionsTable;
   census_figures: CensusFiguresTable;
@@ -274,6 +304,7 @@ export interface DB {
   census_loads: CensusLoadsTable;
   membership_applications: MembershipApplicationsTable;
   outbox: OutboxTable;
+  jobs: JobsTable;
   audit_log: AuditLogTable;
 }
 
@@ -282,3 +313,4 @@ export type NewJurisdiction = Insertable<JurisdictionsTable>;
 export type CensusFigure = Selectable<CensusFiguresTable>;
 export type ContentBlock = Selectable<ContentBlocksTable>;
 export type User = Selectable<UsersTable>;
+export type Job = Selectable<JobsTable>;

@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { Config } from "../config/config.js";
 import type { Database, DB, MembershipRole, UserRole } from "../db/index.js";
 import type { Locale, Translate } from "../i18n/index.js";
+import type { JobRunner } from "../jobs/index.js";
 import "./account.js";
 import type { Mailer } from "../mail/index.js";
 
@@ -24,6 +25,8 @@ declare module "fastify" {
     db: Kysely<DB>;
     /** Every e-mail goes through here: written to the outbox, delivered by SMTP when configured. */
     mailer: Mailer;
+    /** Durable background jobs (jobs/): define handlers and enqueue here; server.ts starts it. */
+    jobs: JobRunner;
     /** Every page registered with registerPage, without locale prefix (for tests and sitemaps). */
     pagePaths: string[];
   }

@@ -5,6 +5,7 @@ export {
   type DeliveryReport,
   isMailAddress,
   MAIL_ADDRESS_PATTERN,
+  MAIL_JOB,
   MAX_ATTEMPTS,
   type Mailer,
   type MailerOptions,
@@ -12,4 +13,5 @@ export {
   type MailMessage,
   MailMessageError,
   type MailTransport,
+  mailJobKey,
 } from "./mail.js";

@@ -11,6 +11,7 @@ import {
   type Mailer,
   type MailMessage,
   MailMessageError,
+  mailJobKey,
 } from "./index.js";
 
 const FROM = "Cities for Action <no-reply@cfa.test>";
@@ -48,6 +49,14 @@ describeEachDatabase("mail", { seed: false }, (ctx) => {
   const mailers: Mailer[] = [];
   const db = () => ctx.database.db;
   const outbox = () => db().selectFrom("outbox").selectAll().orderBy("created_at").execute();
+  const jobs = () => db().selectFrom("jobs").selectAll().execute();
+  /** The mail.deliver job of outbox row `id`: its run_at is when the message is next tried. */
+  const jobOf = (id: string) =>
+    db().selectFrom("jobs").selectAll().where("key", "=", mailJobKey(id)).executeTakeFirst();
+  const setJob = (
+    id: string,
+    set: { state?: "queued" | "running"; attempts?: number; run_at: string },
+  ) => db().updateTable("jobs").set(set).where("key", "=", mailJobKey(id)).execute();
   const mailer = (smtpUrl: string | undefined, options = {}) => {
     const made = createMailer({ smtpUrl, from: FROM }, db(), options);
     mailers.push(made);
@@ -63,6 +72,7 @@ describeEachDatabase("mail", { seed: false }, (ctx) => {
   beforeEach(async () => {
     smtp.reset();
     await db().deleteFrom("outbox").execute();
+    await db().deleteFrom("jobs").execute();
   });
   afterEach(async () => {
     await Promise.all(mailers.splice(0).map((m) => m.stop()));
@@ -86,6 +96,7 @@ describeEachDatabase("mail", { seed: false }, (ctx) => {
         subject: spanish.subject,
         text_body: spanish.text,
         locale: "es",
+        kind: "general",
         status: "kept",
         attempts: 0,
         last_error: null,
@@ -93,6 +104,7 @@ describeEachDatabase("mail", { seed: false }, (ctx) => {
         sent_at: null,
       },
     );
+    assert.deepEqual(await jobs(), [], "no delivery job for a kept message");
     await sleep(50);
     assert.equal(smtp.offered, 0);
   });
@@ -104,6 +116,7 @@ describeEachDatabase("mail", { seed: false }, (ctx) => {
     const zh = await m.send(chinese);
     assert.equal(es.status, "queued");
     assert.equal(smtp.offered, 0, "send() itself sends nothing");
+    assert.equal((await jobOf(es.id))?.name, "mail.deliver", "a delivery job per message");
 
     assert.deepEqual(await m.deliver(), { attempted: 2, sent: 2, retrying: 0, failed: 0 });
     assert.equal(smtp.messages.length, 2);
@@ -132,6 +145,7 @@ describeEachDatabase("mail", { seed: false }, (ctx) => {
       assert.ok(row.sent_at && row.sent_at >= row.created_at);
     }
     assert.deepEqual(rows.map((r) => r.id).sort(), [es.id, zh.id].sort());
+    assert.deepEqual(await jobs(), [], "the delivery jobs are done");
     assert.equal((await m.deliver()).attempted, 0, "a sent message is not sent again");
   });
 
@@ -155,6 +169,7 @@ describeEachDatabase("mail", { seed: false }, (ctx) => {
         assert.deepEqual(report, { attempted: 1, sent: 0, retrying: 0, failed: 1 });
         assert.equal(row.status, "failed");
         assert.equal(row.sent_at, null);
+        assert.equal((await jobOf(id))?.state, "dead", "its job is dead, for an operator to see");
       }
     }
     assert.equal((await m.deliver()).attempted, 0, "a failed message is not tried again");
@@ -168,17 +183,11 @@ describeEachDatabase("mail", { seed: false }, (ctx) => {
     smtp.refuseNext(1, { code: 421 });
     assert.equal((await m.deliver()).retrying, 1);
     assert.equal((await m.deliver()).attempted, 0, "not retried before its back-off ends");
-    const waiting = await db()
-      .selectFrom("outbox")
-      .selectAll()
-      .where("id", "=", id)
-      .executeTakeFirstOrThrow();
-    assert.ok(waiting.sent_at && waiting.sent_at > new Date(Date.now() + 30_000).toISOString());
+    const waiting = await jobOf(id);
+    assert.equal(waiting?.state, "queued");
+    assert.ok(waiting && waiting.run_at > new Date(Date.now() + 30_000).toISOString());
 
-    await db()
-      .updateTable("outbox")
-      .set({ sent_at: new Date(Date.now() - 1000).toISOString() })
-      .execute();
+    await setJob(id, { run_at: new Date(Date.now() - 1000).toISOString() });
     assert.equal((await m.deliver()).sent, 1);
     const row = await db()
       .selectFrom("outbox")
@@ -214,6 +223,7 @@ describeEachDatabase("mail", { seed: false }, (ctx) => {
       /the change that caused the mail failed/,
     );
     assert.deepEqual(await outbox(), []);
+    assert.deepEqual(await jobs(), [], "nor a delivery job");
     assert.equal((await m.deliver()).attempted, 0);
 
     const { id } = await db()
@@ -244,6 +254,7 @@ describeEachDatabase("mail", { seed: false }, (ctx) => {
       [{ to: "ana@example..org" }, /exactly one e-mail address/],
       [{ subject: " " }, /subject must have/],
       [{ locale: "es\r\nX: y" }, /locale/],
+      [{ kind: "Token\n" }, /kind/],
     ];
     for (const [change, message] of bad) {
       await assert.rejects(m.send({ ...spanish, ...change }), (error: unknown) => {
@@ -288,18 +299,10 @@ describeEachDatabase("mail", { seed: false }, (ctx) => {
     const m = mailer(smtp.url);
     const { id: held } = await m.send({ ...spanish, subject: "Held" });
     const { id: abandoned } = await m.send({ ...spanish, subject: "Abandoned" });
-    // As another process leaves them: claimed (attempts 1), one claim live, one run out.
+    // As another process leaves their jobs: claimed (attempts 1), one claim live, one run out.
     const at = (ms: number) => new Date(Date.now() + ms).toISOString();
-    await db()
-      .updateTable("outbox")
-      .set({ attempts: 1, sent_at: at(60_000) })
-      .where("id", "=", held)
-      .execute();
-    await db()
-      .updateTable("outbox")
-      .set({ attempts: 1, sent_at: at(-1000) })
-      .where("id", "=", abandoned)
-      .execute();
+    await setJob(held, { state: "running", attempts: 1, run_at: at(60_000) });
+    await setJob(abandoned, { state: "running", attempts: 1, run_at: at(-1000) });
     assert.deepEqual(await m.deliver(), { attempted: 1, sent: 1, retrying: 0, failed: 0 });
     assert.deepEqual(
       smtp.messages.map((r) => r.subject),

@@ -1,14 +1,23 @@
 // The one way the platform sends e-mail. Every message is written to the outbox first (in the
 // caller's transaction when given one), so it is never lost: without SMTP it is kept there for
-// staff to read; with SMTP it is queued and delivered after the commit, by deliver()/flush() or
-// the poller, retried with back-off and given up after MAX_ATTEMPTS. Several processes may
-// deliver from one database: a row is claimed by a compare-and-set on its attempts counter, and
-// each message is sent once (at least once if a process dies between sending and recording it).
+// staff to read; with SMTP it is queued, and a `mail.deliver` job (src/jobs/), enqueued in the
+// same transaction, sends it after the commit: run by flush()/deliver(), the mailer's poller or
+// the app's job runner, retried with back-off and given up after MAX_ATTEMPTS. The job runner's
+// claim makes each message sent once by any number of processes (at least once if a process dies
+// between sending and recording it).
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { createTransport, type SendMailOptions } from "nodemailer";
 import type { Config } from "../config/config.js";
 import type { DB, OutboxStatus } from "../db/index.js";
+import {
+  createJobRunner,
+  enqueueJob,
+  errorText,
+  type JobContext,
+  type JobRunner,
+  PermanentJobError,
+} from "../jobs/index.js";
 
 export interface MailMessage {
   /** One address, e.g. `ana@example.org` (no display name, no list). */
@@ -19,6 +28,11 @@ export interface MailMessage {
   text: string;
   /** The language the message is written in, e.g. `es`; sent as Content-Language. */
   locale: string;
+  /**
+   * What the message is for (default "general"): "token" for mails carrying a one-time token,
+   * which accounts/ limits per mailbox and hour. Lower-case letters, digits, - and _.
+   */
+  kind?: string;
 }
 
 export interface DeliveryReport {
@@ -47,11 +61,16 @@ export interface MailerOptions {
   /** Sends through this instead of `createTransport(config.smtpUrl)` (tests). */
   transport?: MailTransport;
   log?: MailLogger;
+  /**
+   * The job runner that runs `mail.deliver` jobs (the app's); without one the mailer makes its
+   * own. The mailer defines `mail.deliver` on it when it delivers (SMTP configured).
+   */
+  jobs?: JobRunner;
   /** Messages one deliver() call tries at most (default 20). */
   batchSize?: number;
   /** Wait before attempt 2, 3, ...; the last entry repeats (default 1 min, 5 min, 30 min, 2 h). */
   retryDelaysMs?: readonly number[];
-  /** How long a claimed row is left to its process before another may try it (default 10 min). */
+  /** How long a claimed mail.deliver job is left to its process before another may run it (default 10 min). */
   leaseMs?: number;
   /** Longest one SMTP send may take before it is aborted (default 2 min; keep below leaseMs). */
   sendTimeoutMs?: number;
@@ -66,13 +85,19 @@ export interface Mailer {
    * Sends nothing: call flush() after the commit. Throws MailMessageError for a bad message.
    */
   send(message: MailMessage, trx?: Kysely<DB>): Promise<{ id: string; status: OutboxStatus }>;
-  /** Delivers one batch of due queued messages, oldest first, and reports what it did. */
+  /** Runs one batch of due mail.deliver jobs, oldest first, and reports what they did. */
   deliver(): Promise<DeliveryReport>;
   /** deliver() in the background, errors logged: call it after the transaction commits. */
   flush(): void;
-  /** Delivers now and then every `intervalMs` (default 30 s) on an unref'd timer. */
+  /**
+   * Delivers now and then every `intervalMs` (default 30 s) on an unref'd timer. The server runs
+   * the app's job runner instead, which delivers along with every other job.
+   */
   start(intervalMs?: number): void;
-  /** Stops the poller and waits for a delivery in progress to end (after its current message). */
+  /**
+   * Stops the poller and waits for a delivery in progress to end: after its current message with
+   * the mailer's own runner; the app's runner is stopped by the app, on close.
+   */
   stop(): Promise<void>;
 }
 
@@ -83,11 +108,15 @@ export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [
   30 * 60_000,
   2 * 60 * 60_000,
 ];
+/** The job that sends one queued outbox message; its payload is `{ outboxId }`. */
+export const MAIL_JOB = "mail.deliver";
+/** The key of the one mail.deliver job of outbox row `outboxId`. */
+export const mailJobKey = (outboxId: string) => `mail:${outboxId}`;
 const DEFAULT_BATCH_SIZE = 20;
 const DEFAULT_LEASE_MS = 10 * 60_000;
 const DEFAULT_SEND_TIMEOUT_MS = 2 * 60_000;
 const DEFAULT_INTERVAL_MS = 30_000;
-const MAX_ERROR_LENGTH = 1000;
+const KIND = /^[a-z][a-z0-9_-]{0,31}$/;
 
 /** A message that cannot be sent as given; `field` names the culprit. */
 export class MailMessageError extends Error {
@@ -129,7 +158,7 @@ const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/;
 
 /** Throws MailMessageError unless the message is safe to put in headers and send. */
 export function checkMessage(message: MailMessage): void {
-  const { to, subject, text, locale } = message;
+  const { to, subject, text, locale, kind } = message;
   if (typeof to !== "string" || hasControl(to))
     throw new MailMessageError(
       "to",
@@ -150,6 +179,8 @@ export function checkMessage(message: MailMessage): void {
       "locale",
       "Mail locale must be a language tag such as es or zh-Hans",
     );
+  if (kind !== undefined && (typeof kind !== "string" || !KIND.test(kind)))
+    throw new MailMessageError("kind", "Mail kind must be a short lower-case word such as token");
 }
 
 /** A transport for an smtp(s):// URL. Off loopback, STARTTLS is required unless the URL says ?requireTLS=false. */
@@ -169,11 +200,6 @@ function smtpTransport(smtpUrl: string): MailTransport {
   });
 }
 
-function errorText(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return Array.from(text.slice(0, MAX_ERROR_LENGTH), (c) => (isControl(c) ? " " : c)).join("");
-}
-
 // The server refused this recipient or this message for good (5xx but 503): retrying would get
 // the same answer. A 5xx to authentication (bad credentials) is the operator's to fix: retried.
 function refusedForGood(error: unknown): boolean {
@@ -191,17 +217,15 @@ export function createMailer(
   const transport =
     options.transport ?? (config.smtpUrl ? smtpTransport(config.smtpUrl) : undefined);
   const log = options.log;
+  // Without the app's runner (tests), a runner of our own that stop() stops.
+  const ownRunner = options.jobs ? undefined : createJobRunner(db, { log });
+  const jobs = options.jobs ?? (ownRunner as JobRunner);
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  const retryDelays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
-  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const sendTimeoutMs = options.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS;
 
   let current: Promise<DeliveryReport> | undefined;
   let next: Promise<DeliveryReport> | undefined;
   let timer: NodeJS.Timeout | undefined;
-  let stopping = false;
-
-  const later = (ms: number) => new Date(Date.now() + ms).toISOString();
 
   async function send(
     message: MailMessage,
@@ -210,7 +234,8 @@ export function createMailer(
     checkMessage(message);
     const id = randomUUID();
     const status: OutboxStatus = transport ? "queued" : "kept";
-    await (trx ?? db)
+    const into = trx ?? db;
+    await into
       .insertInto("outbox")
       .values({
         id,
@@ -218,6 +243,7 @@ export function createMailer(
         subject: message.subject,
         text_body: message.text,
         locale: message.locale,
+        kind: message.kind ?? "general",
         status,
         attempts: 0,
         last_error: null,
@@ -225,85 +251,85 @@ export function createMailer(
         sent_at: null,
       })
       .execute();
-    if (!transport) log?.info({ outboxId: id }, "mail kept in the outbox (no SMTP_URL)");
+    if (transport) await enqueueJob(into, MAIL_JOB, { outboxId: id }, { key: mailJobKey(id) });
+    else log?.info({ outboxId: id }, "mail kept in the outbox (no SMTP_URL)");
     return { id, status };
   }
 
-  async function deliverBatch(smtp: MailTransport): Promise<DeliveryReport> {
-    const report = { ...NOTHING };
-    // For a queued row, sent_at is when it may next be tried: null (now), the end of a
-    // claim's lease, or the end of its back-off after a failure.
-    const due = await db
+  // One attempt at one message. The job runner has claimed the job, so no other process is
+  // sending this message now; what the outbox row says is for staff to read.
+  async function deliverOne(smtp: MailTransport, outboxId: string, job: JobContext) {
+    const row = await db
       .selectFrom("outbox")
-      .select(["id", "to_address", "subject", "text_body", "locale", "attempts"])
-      .where("status", "=", "queued")
-      .where((eb) =>
-        eb.or([eb("sent_at", "is", null), eb("sent_at", "<=", new Date().toISOString())]),
-      )
-      .orderBy("created_at")
-      .orderBy("id")
-      .limit(batchSize)
+      .select(["to_address", "subject", "text_body", "locale", "status", "attempts"])
+      .where("id", "=", outboxId)
+      .executeTakeFirst();
+    // Sent already (a process died before its job ended), or never to be sent.
+    if (!row || row.status === "sent" || row.status === "kept") return;
+    const attempt = row.attempts + 1;
+    await db
+      .updateTable("outbox")
+      .set({ status: "queued", attempts: attempt })
+      .where("id", "=", outboxId)
       .execute();
-    for (const row of due) {
-      if (stopping) break;
-      const attempt = row.attempts + 1;
-      // Only the process whose update matches the attempts it read may send this attempt.
-      const claim = await db
-        .updateTable("outbox")
-        .set({ attempts: attempt, sent_at: later(leaseMs) })
-        .where("id", "=", row.id)
-        .where("status", "=", "queued")
-        .where("attempts", "=", row.attempts)
-        .executeTakeFirst();
-      if (claim.numUpdatedRows !== 1n) continue;
-      report.attempted++;
-      try {
-        await smtp.sendMail({
-          from: config.from,
-          to: row.to_address,
-          subject: row.subject,
-          text: row.text_body,
-          headers: { "Content-Language": row.locale },
-          signal: AbortSignal.timeout(sendTimeoutMs),
-        });
-      } catch (error) {
-        const giveUp = attempt >= MAX_ATTEMPTS || refusedForGood(error);
-        const delay = retryDelays[Math.min(attempt, retryDelays.length) - 1] ?? 0;
-        const lastError = errorText(error);
-        await db
-          .updateTable("outbox")
-          .set({
-            status: giveUp ? "failed" : "queued",
-            last_error: lastError,
-            sent_at: giveUp ? null : later(delay),
-          })
-          .where("id", "=", row.id)
-          .where("status", "=", "queued")
-          .where("attempts", "=", attempt)
-          .execute();
-        if (giveUp) report.failed++;
-        else report.retrying++;
-        log?.warn(
-          { outboxId: row.id, attempt, error: lastError },
-          giveUp ? "mail delivery failed, given up" : "mail delivery failed, will retry",
-        );
-        continue;
-      }
+    try {
+      await smtp.sendMail({
+        from: config.from,
+        to: row.to_address,
+        subject: row.subject,
+        text: row.text_body,
+        headers: { "Content-Language": row.locale },
+        signal: AbortSignal.any([AbortSignal.timeout(sendTimeoutMs), job.signal]),
+      });
+    } catch (error) {
+      const forGood = refusedForGood(error);
+      const giveUp = forGood || job.attempt >= job.maxAttempts;
+      const lastError = errorText(error);
       await db
         .updateTable("outbox")
-        .set({ status: "sent", sent_at: new Date().toISOString() })
-        .where("id", "=", row.id)
+        .set({ status: giveUp ? "failed" : "queued", last_error: lastError })
+        .where("id", "=", outboxId)
         .execute();
-      report.sent++;
+      log?.warn(
+        { outboxId, attempt, error: lastError },
+        giveUp ? "mail delivery failed, given up" : "mail delivery failed, will retry",
+      );
+      throw forGood ? new PermanentJobError(lastError, { cause: error }) : error;
     }
-    return report;
+    await db
+      .updateTable("outbox")
+      .set({ status: "sent", sent_at: new Date().toISOString() })
+      .where("id", "=", outboxId)
+      .execute();
+  }
+
+  if (transport) {
+    jobs.define<{ outboxId: string }>(
+      MAIL_JOB,
+      (payload, job) => deliverOne(transport, payload.outboxId, job),
+      {
+        maxAttempts: MAX_ATTEMPTS,
+        retryDelaysMs: options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
+        leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
+      },
+    );
+  }
+
+  async function deliverBatch(): Promise<DeliveryReport> {
+    const report = await jobs.runDue({ names: [MAIL_JOB], limit: batchSize });
+    return {
+      attempted: report.ran,
+      sent: report.succeeded,
+      retrying: report.retrying,
+      failed: report.dead,
+    };
   }
 
   // One batch at a time per mailer; calls during a batch share the one batch that follows it.
   function deliver(): Promise<DeliveryReport> {
     if (!transport) return Promise.resolve({ ...NOTHING });
     if (!current) {
-      current = deliverBatch(transport).finally(() => {
+      current = deliverBatch().finally(() => {
         current = undefined;
       });
       return current;
@@ -338,12 +364,9 @@ export function createMailer(
     async stop() {
       if (timer) clearInterval(timer);
       timer = undefined;
-      stopping = true;
-      try {
-        await Promise.allSettled([current, next]);
-      } finally {
-        stopping = false;
-      }
+      // Our own runner ends its batches after their current message; a shared one is stopped by
+      // its owner (the app, on close), and we wait for our batches.
+      await Promise.allSettled([ownRunner?.stop(), current, next]);
     },
   };
 }
