@@ -11,7 +11,8 @@ import {
   teamRoutes,
   usersAdminRoutes,
 } from "./accounts/index.js";
-import { adminRoutes, auditRoutes } from "./admin/index.js";
+import { adminRoutes } from "./admin/index.js";
+import { auditPlugin } from "./audit/index.js";
 import type { Config } from "./config/config.js";
 import { contentAdminRoutes, contentRoutes } from "./content/index.js";
 import { type Database, openDatabase } from "./db/index.js";
@@ -115,7 +116,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(rosterAdminRoutes);
   await app.register(profileEditRoutes);
   await app.register(adminRoutes);
-  await app.register(auditRoutes);
+  await app.register(auditPlugin);
   await app.register(contentAdminRoutes);
   return app;
 }

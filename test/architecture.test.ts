@@ -11,8 +11,10 @@ const INFRASTRUCTURE: Record<string, string[]> = {
   i18n: [],
   db: ["config"],
   views: ["i18n"],
-  mail: ["config", "db"],
-  audit: ["db"],
+  // mail/ and audit/ own their staff pages (the outbox, the audit log): guarded by app.guards
+  // (http/types.ts), so they need http/ and views/, never a feature.
+  mail: ["config", "db", "http", "views", "i18n"],
+  audit: ["db", "http", "views", "i18n"],
   http: ["config", "db", "i18n", "views", "mail"],
 };
 const UNRESTRICTED = new Set(["cli", "."]);

@@ -1,2 +1,1 @@
 export { adminRoutes } from "./admin.routes.js";
-export { auditRoutes } from "./audit.routes.js";

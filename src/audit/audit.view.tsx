@@ -4,14 +4,14 @@ import { ErrorSummary, FilterForm, SelectField, TextField } from "../views/form.
 import { Layout } from "../views/layout.js";
 import type { PageContext } from "../views/page-context.js";
 import { TableHead } from "../views/table.js";
+import { diffEntry, type FieldChange, parseStored, showJson } from "./audit.diff.js";
 import {
   AUDIT_PAGE_SIZE,
   type AuditChoices,
   type AuditFilterField,
   type AuditFilters,
   auditQueryString,
-} from "./audit.queries.js";
-import { diffEntry, type FieldChange, parseStored, showJson } from "./audit-diff.js";
+} from "./audit.schema.js";
 
 /** Longest value shown on the page, in characters; the CSV export has every value whole. */
 const SHOWN_LENGTH = 300;
