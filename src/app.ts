@@ -25,7 +25,7 @@ import { pageCachePlugin } from "./http/page-cache.js";
 import "./http/types.js";
 import { fastifyAjvOptions } from "./http/validation.js";
 import { loadAllCatalogs } from "./i18n/index.js";
-import { createMailer } from "./mail/index.js";
+import { createMailer, outboxPlugin } from "./mail/index.js";
 import {
   directoryApi,
   figuresRoutes,
@@ -117,6 +117,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(profileEditRoutes);
   await app.register(adminRoutes);
   await app.register(auditPlugin);
+  await app.register(outboxPlugin);
   await app.register(contentAdminRoutes);
   return app;
 }

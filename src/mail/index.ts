@@ -13,3 +13,4 @@ export {
   MailMessageError,
   type MailTransport,
 } from "./mail.js";
+export { outboxPlugin } from "./outbox.plugin.js";
