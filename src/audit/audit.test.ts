@@ -142,6 +142,7 @@ describeEachDatabase("the audit log page", { seed: false }, (ctx) => {
       /<time datetime="2024-02-01T00:00:00.000Z">Feb 1, 2024, 12:00:00\s?AM UTC<\/time>/,
     );
     assert.match(res.body, /<caption>Audit log entries 1 to 50, newest first<\/caption>/);
+    assert.match(res.body, /<a class="usa-breadcrumb__link" href="\/admin"><span>Administration/);
 
     // Bob's entry lists the two changed fields, not the unchanged title; values are text.
     assert.match(

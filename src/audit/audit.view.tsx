@@ -1,4 +1,5 @@
 import type { AuditLogTable } from "../db/index.js";
+import { AdminBreadcrumb } from "../http/admin-home.view.js";
 import { localizedPath } from "../i18n/index.js";
 import { ErrorSummary, FilterForm, SelectField, TextField } from "../views/form.js";
 import { Layout } from "../views/layout.js";
@@ -176,6 +177,7 @@ export function AuditPage({
   return (
     <Layout ctx={ctx} title={t("audit.title")} noindex>
       <div class="grid-container usa-section">
+        <AdminBreadcrumb ctx={ctx} current={t("audit.title")} />
         <h1 safe>{t("audit.title")}</h1>
         <p class="usa-intro" safe>
           {t("audit.intro")}

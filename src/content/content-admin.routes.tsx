@@ -4,6 +4,7 @@ import { Type } from "typebox";
 import { requireCoalitionRole } from "../accounts/index.js";
 import { recordAudit } from "../audit/index.js";
 import type { DB } from "../db/index.js";
+import { registerAdminEntry, STAFF_ROLES } from "../http/admin-home.js";
 import { notFound } from "../http/errors.js";
 import { checkFields, registerFormPost } from "../http/forms.js";
 import { registerPage } from "../http/locale.js";
@@ -40,6 +41,14 @@ function actor(request: FastifyRequest) {
 /** Coalition staff edit and translate the site's texts at /admin/content. */
 export async function contentAdminRoutes(app: FastifyInstance) {
   const guard = requireCoalitionRole("coalition_admin", "coalition_editor");
+  registerAdminEntry(app, {
+    id: "content",
+    title: "admin.nav.content",
+    description: "admin.home.content",
+    href: "/admin/content",
+    roles: STAFF_ROLES,
+    order: 40,
+  });
 
   registerPage(
     app,

@@ -78,5 +78,10 @@ describeEachDatabase("the outbox page", { seed: false }, (ctx) => {
     const spanish = await ctx.app.inject({ url: "/es/admin/outbox", headers: { cookie: admin } });
     assert.match(text(spanish.body), /Bandeja de salida/);
     assert.match(text(spanish.body), /Falló/);
+    assert.match(
+      spanish.body,
+      /<a class="usa-breadcrumb__link" href="\/es\/admin"><span>Administración<\/span><\/a>/,
+      "a breadcrumb back to the admin front page",
+    );
   });
 });

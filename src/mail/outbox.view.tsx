@@ -1,4 +1,5 @@
 import type { OutboxTable } from "../db/index.js";
+import { AdminBreadcrumb } from "../http/admin-home.view.js";
 import { Layout } from "../views/layout.js";
 import type { PageContext } from "../views/page-context.js";
 
@@ -13,6 +14,7 @@ export function OutboxPage({ ctx, messages }: { ctx: PageContext; messages: Outb
   return (
     <Layout ctx={ctx} title={t("admin.outbox.title")} noindex>
       <div class="grid-container usa-section">
+        <AdminBreadcrumb ctx={ctx} current={t("admin.outbox.title")} />
         <h1 safe>{t("admin.outbox.title")}</h1>
         <p safe>{t("admin.outbox.intro")}</p>
         {messages.length === 0 ? (
