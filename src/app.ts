@@ -13,7 +13,7 @@ import {
 } from "./accounts/index.js";
 import { auditPlugin } from "./audit/index.js";
 import type { Config } from "./config/config.js";
-import { contentAdminRoutes, contentRoutes } from "./content/index.js";
+import { contentPlugin } from "./content/index.js";
 import { type Database, openDatabase } from "./db/index.js";
 import { adminHomePlugin, registerAdminEntry } from "./http/admin-home.js";
 import { installErrorHandlers } from "./http/error-handler.js";
@@ -137,7 +137,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(healthRoutes);
   await app.register(membersApi);
   await app.register(directoryApi);
-  await app.register(contentRoutes);
+  await app.register(contentPlugin);
   await app.register(membersRoutes);
   await app.register(figuresRoutes);
   await app.register(joinRoutes);
@@ -151,6 +151,5 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(profileEditRoutes);
   await app.register(auditPlugin);
   await app.register(outboxPlugin);
-  await app.register(contentAdminRoutes);
   return app;
 }
