@@ -11,10 +11,11 @@ import {
   teamRoutes,
   usersAdminRoutes,
 } from "./accounts/index.js";
-import { adminRoutes, auditRoutes } from "./admin/index.js";
+import { auditPlugin } from "./audit/index.js";
 import type { Config } from "./config/config.js";
-import { contentAdminRoutes, contentRoutes } from "./content/index.js";
+import { contentPlugin } from "./content/index.js";
 import { type Database, openDatabase } from "./db/index.js";
+import { adminHomePlugin, registerAdminEntry } from "./http/admin-home.js";
 import { installErrorHandlers } from "./http/error-handler.js";
 import { formsPlugin } from "./http/forms.js";
 import { healthRoutes } from "./http/health.js";
@@ -25,7 +26,7 @@ import "./http/types.js";
 import { fastifyAjvOptions } from "./http/validation.js";
 import { loadAllCatalogs } from "./i18n/index.js";
 import { createJobRunner } from "./jobs/index.js";
-import { createMailer } from "./mail/index.js";
+import { createMailer, outboxPlugin } from "./mail/index.js";
 import {
   directoryApi,
   figuresRoutes,
@@ -104,12 +105,46 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(pageCachePlugin);
   await app.register(formsPlugin);
   await app.register(accountsPlugin);
+  await app.register(adminHomePlugin);
+  // The /admin entries of members/ and accounts/ pages, until their plugins contribute them.
+  registerAdminEntry(app, {
+    id: "applications",
+    title: "admin.nav.applications",
+    description: "admin.home.applications",
+    href: "/admin/members",
+    roles: ["coalition_admin"],
+    order: 10,
+  });
+  registerAdminEntry(app, {
+    id: "roster",
+    title: "admin.nav.roster",
+    description: "admin.home.roster",
+    href: "/admin/members/import",
+    roles: ["coalition_admin"],
+    order: 20,
+  });
+  registerAdminEntry(app, {
+    id: "profiles",
+    title: "members.edit.nav",
+    description: "admin.home.profiles",
+    href: "/admin/profiles",
+    roles: ["coalition_admin", "coalition_editor"],
+    order: 30,
+  });
+  registerAdminEntry(app, {
+    id: "users",
+    title: "team.nav.users",
+    description: "admin.home.users",
+    href: "/admin/users",
+    roles: ["coalition_admin"],
+    order: 60,
+  });
   await app.register(openapiPlugin);
   installErrorHandlers(app);
   await app.register(healthRoutes);
   await app.register(membersApi);
   await app.register(directoryApi);
-  await app.register(contentRoutes);
+  await app.register(contentPlugin);
   await app.register(membersRoutes);
   await app.register(figuresRoutes);
   await app.register(joinRoutes);
@@ -121,8 +156,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(reviewRoutes);
   await app.register(rosterAdminRoutes);
   await app.register(profileEditRoutes);
-  await app.register(adminRoutes);
-  await app.register(auditRoutes);
-  await app.register(contentAdminRoutes);
+  await app.register(auditPlugin);
+  await app.register(outboxPlugin);
   return app;
 }

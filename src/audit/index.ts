@@ -1,1 +1,2 @@
-export { type AuditEntry, recordAudit } from "./audit.js";
+export { auditPlugin } from "./audit.plugin.js";
+export { type AuditEntry, recordAudit } from "./audit.queries.js";

@@ -37,3 +37,73 @@ export async function findBlocks(
   }
   return blocks;
 }
+
+/** One block's body in one locale, or undefined when it is not written yet. */
+export async function findBody(
+  db: Kysely<DB>,
+  key: string,
+  locale: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("content_blocks")
+    .select("body")
+    .where("key", "=", key)
+    .where("locale", "=", locale)
+    .executeTakeFirst();
+  return row?.body;
+}
+
+/** When each written block was last saved, by key and locale (the editor's table). */
+export async function blockDates(
+  db: Kysely<DB>,
+): Promise<{ key: string; locale: string; updated_at: string }[]> {
+  return db.selectFrom("content_blocks").select(["key", "locale", "updated_at"]).execute();
+}
+
+export interface BlockRow {
+  key: string;
+  locale: string;
+  body: string;
+  /** When it was saved, as an ISO instant. */
+  updatedAt: string;
+}
+
+/** Writes a block, inserting or replacing it; a saved block is never demo content any more. */
+export async function writeBlock(db: Kysely<DB>, block: BlockRow, exists: boolean): Promise<void> {
+  if (exists) {
+    await db
+      .updateTable("content_blocks")
+      .set({ body: block.body, is_demo: 0, updated_at: block.updatedAt })
+      .where("key", "=", block.key)
+      .where("locale", "=", block.locale)
+      .execute();
+  } else {
+    await db
+      .insertInto("content_blocks")
+      .values({
+        key: block.key,
+        locale: block.locale,
+        body: block.body,
+        is_demo: 0,
+        updated_at: block.updatedAt,
+      })
+      .execute();
+  }
+}
+
+/** Inserts many blocks at once (the seed). */
+export async function insertBlocks(db: Kysely<DB>, blocks: BlockRow[]): Promise<void> {
+  if (blocks.length === 0) return;
+  await db
+    .insertInto("content_blocks")
+    .values(
+      blocks.map((b) => ({
+        key: b.key,
+        locale: b.locale,
+        body: b.body,
+        is_demo: 0,
+        updated_at: b.updatedAt,
+      })),
+    )
+    .execute();
+}

@@ -1,3 +1,2 @@
-export { contentRoutes } from "./content.routes.js";
+export { contentPlugin } from "./content.plugin.js";
 export { seedContent } from "./content.seed.js";
-export { contentAdminRoutes } from "./content-admin.routes.js";

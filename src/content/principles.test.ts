@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
-import { it } from "node:test";
+import { before, it } from "node:test";
 import { describeEachDatabase } from "../../test/support/app.js";
 import { htmlLang, text } from "../../test/support/html.js";
 import { DEFAULT_LOCALE, findLocale, LOCALES, localizedPath, translator } from "../i18n/index.js";
+import { seedContent } from "./content.seed.js";
 import { en } from "./seed/en.js";
 import { es } from "./seed/es.js";
 import { zhHans } from "./seed/zh-hans.js";
@@ -32,7 +33,12 @@ it("the principles and pledge are seeded in every language, with the same keys",
   }
 });
 
-describeEachDatabase("principles page", {}, (ctx) => {
+describeEachDatabase("principles page", { seed: false }, (ctx) => {
+  // The site's texts only: the page shows no member.
+  before(async () => {
+    await seedContent(ctx.database.db, "2024-01-01T00:00:00.000Z");
+  });
+
   for (const locale of LOCALES) {
     it(`${locale.tag}: ten principles and the three-part pledge, in its language, with a way to join`, async () => {
       const t = translator(locale);

@@ -221,7 +221,7 @@ export interface OutboxTable {
    * What the message is for: "token" for mails carrying a one-time token (sign-in link, password
    * reset), which are limited per mailbox and hour; "general" (the default) for the rest.
    */
-  kind: string;
+  kind: ColumnType<string, string | undefined, string>;
   to_address: string;
   subject: string;
   text_body: string;

@@ -5,7 +5,7 @@ import type { Database, DB, MembershipRole, UserRole } from "../db/index.js";
 import type { Locale, Translate } from "../i18n/index.js";
 import type { JobRunner } from "../jobs/index.js";
 import "./account.js";
-import type { Mailer } from "../mail/index.js";
+import type { AdminEntry } from "./admin-home.js";
 
 /**
  * Who may reach a route, as hooks: provided by accounts/ (its plugin decorates `app.guards`), so
@@ -23,10 +23,10 @@ declare module "fastify" {
     config: Config;
     database: Database;
     db: Kysely<DB>;
-    /** Every e-mail goes through here: written to the outbox, delivered by SMTP when configured. */
-    mailer: Mailer;
     /** Durable background jobs (jobs/): define handlers and enqueue here; server.ts starts it. */
     jobs: JobRunner;
+    /** The /admin front page's entries, contributed by features with registerAdminEntry. */
+    adminEntries: AdminEntry[];
     /** Every page registered with registerPage, without locale prefix (for tests and sitemaps). */
     pagePaths: string[];
   }

@@ -1,3 +1,5 @@
+import type { Mailer } from "./mail.js";
+
 export {
   checkMessage,
   createMailer,
@@ -15,3 +17,11 @@ export {
   type MailTransport,
   mailJobKey,
 } from "./mail.js";
+export { outboxPlugin } from "./outbox.plugin.js";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Every e-mail goes through here: written to the outbox, delivered by SMTP when configured. */
+    mailer: Mailer;
+  }
+}

@@ -1,3 +1,4 @@
+import { AdminBreadcrumb } from "../http/admin-home.view.js";
 import type { Locale } from "../i18n/index.js";
 import { LOCALES, localizedPath } from "../i18n/index.js";
 import { ErrorSummary, TextArea } from "../views/form.js";
@@ -5,6 +6,7 @@ import { Layout } from "../views/layout.js";
 import { Notice } from "../views/notice.js";
 import type { PageContext } from "../views/page-context.js";
 import { TableHead } from "../views/table.js";
+import { MAX_BODY } from "./editor.schema.js";
 
 export interface ContentRow {
   key: string;
@@ -37,6 +39,7 @@ export function ContentTablePage({
   return (
     <Layout ctx={ctx} title={t("admin.content.title")} noindex>
       <div class="grid-container usa-section">
+        <AdminBreadcrumb ctx={ctx} current={t("admin.content.title")} />
         <h1 safe>{t("admin.content.title")}</h1>
         {notice ? <Notice kind="success" text={notice} /> : ""}
         <p safe>{t("admin.content.intro")}</p>
@@ -73,7 +76,8 @@ export function ContentTablePage({
 export interface ContentForm {
   csrfToken: string;
   body: string;
-  bodyError: boolean;
+  /** What is wrong with the text, with its reason ("… 20,001 characters long; the limit …"). */
+  bodyError?: string;
 }
 
 export function ContentEditPage({
@@ -91,16 +95,16 @@ export function ContentEditPage({
 }) {
   const { t, locale } = ctx;
   const title = t("admin.content.edit.title", { key: blockKey, language: target.name });
-  const error = form.bodyError ? t("admin.content.edit.error.body") : undefined;
+  const error = form.bodyError;
   const showEnglish = target.tag !== "en";
   return (
     <Layout ctx={ctx} title={title} noindex>
       <div class="grid-container usa-section">
-        <p>
-          <a href={localizedPath(locale, "/admin/content")} safe>
-            {t("admin.content.edit.back")}
-          </a>
-        </p>
+        <AdminBreadcrumb
+          ctx={ctx}
+          current={title}
+          trail={[{ href: "/admin/content", label: t("admin.content.title") }]}
+        />
         <h1 safe>{title}</h1>
         <ErrorSummary
           heading={t("errors.validation")}
@@ -122,7 +126,7 @@ export function ContentEditPage({
                 label={t("admin.content.edit.body")}
                 hint={t("admin.content.edit.hint")}
                 value={form.body}
-                maxlength={20000}
+                maxlength={MAX_BODY}
                 error={error}
               />
               <button class="usa-button" type="submit" safe>

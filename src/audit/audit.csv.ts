@@ -3,7 +3,7 @@
 // run as a formula neutralised with a leading quote.
 import { stringify } from "csv-stringify/sync";
 import type { AuditLogTable } from "../db/index.js";
-import { diffEntry, parseStored } from "./audit-diff.js";
+import { diffEntry, parseStored } from "./audit.diff.js";
 
 export const AUDIT_CSV_COLUMNS = [
   "at",

@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
-import { it } from "node:test";
+import { before, it } from "node:test";
 import { parse } from "csv-parse/sync";
 import { createUser, signIn } from "../../test/support/accounts.js";
 import { describeEachDatabase } from "../../test/support/app.js";
 import { text } from "../../test/support/html.js";
 import { addMembershipBySlug } from "../../test/support/memberships.js";
-import { recordAudit } from "../audit/index.js";
-import { AUDIT_CSV_COLUMNS } from "./audit-csv.js";
-import { diffEntry } from "./audit-diff.js";
+import { AUDIT_CSV_COLUMNS } from "./audit.csv.js";
+import { diffEntry } from "./audit.diff.js";
+import { recordAudit } from "./audit.queries.js";
 
 /** The rows of the entries table: the text of each <tr> in <tbody>. */
 function rowsOf(html: string): string[] {
@@ -23,8 +23,9 @@ describeEachDatabase("the audit log page", { seed: false }, (ctx) => {
     return ctx.app.inject({ url, headers: cookie ? { cookie } : {} });
   }
 
-  it("is for coalition admins only", async () => {
-    // The entries every test below reads: three of different kinds, and 55 older ones to page.
+  // The entries every test reads: three of different kinds, and 55 older ones to page; and the
+  // people who ask for them.
+  before(async () => {
     const alice = { id: "u-alice", email: "alice@example.org" };
     const bob = { id: "u-bob", email: "Bob@Example.org" };
     await recordAudit(
@@ -81,11 +82,6 @@ describeEachDatabase("the audit log page", { seed: false }, (ctx) => {
       );
     }
 
-    for (const url of ["/admin/audit", "/admin/audit.csv?action=roster.import"]) {
-      const out = await get(url, "");
-      assert.equal(out.statusCode, 303, url);
-      assert.equal(out.headers.location, `/account/sign-in?next=${encodeURIComponent(url)}`);
-    }
     await createUser(ctx.app, { email: "editor@example.org", coalitionRole: "coalition_editor" });
     const memberId = await createUser(ctx.app, { email: "member@example.org" });
     await ctx.database.db
@@ -108,6 +104,16 @@ describeEachDatabase("the audit log page", { seed: false }, (ctx) => {
       })
       .execute();
     await addMembershipBySlug(db(), memberId, "somewhere-ks", "member_admin");
+    await createUser(ctx.app, { email: "admin@example.org", coalitionRole: "coalition_admin" });
+    admin = await signIn(ctx.app, "admin@example.org");
+  });
+
+  it("is for coalition admins only", async () => {
+    for (const url of ["/admin/audit", "/admin/audit.csv?action=roster.import"]) {
+      const out = await get(url, "");
+      assert.equal(out.statusCode, 303, url);
+      assert.equal(out.headers.location, `/account/sign-in?next=${encodeURIComponent(url)}`);
+    }
     for (const email of ["editor@example.org", "member@example.org"]) {
       const cookie = await signIn(ctx.app, email);
       for (const url of ["/admin/audit", "/admin/audit.csv"]) {
@@ -116,8 +122,6 @@ describeEachDatabase("the audit log page", { seed: false }, (ctx) => {
       assert.doesNotMatch((await get("/admin", cookie)).body, /href="\/admin\/audit"/);
     }
 
-    await createUser(ctx.app, { email: "admin@example.org", coalitionRole: "coalition_admin" });
-    admin = await signIn(ctx.app, "admin@example.org");
     assert.match((await get("/admin")).body, /href="\/admin\/audit"/);
   });
 
@@ -138,6 +142,7 @@ describeEachDatabase("the audit log page", { seed: false }, (ctx) => {
       /<time datetime="2024-02-01T00:00:00.000Z">Feb 1, 2024, 12:00:00\s?AM UTC<\/time>/,
     );
     assert.match(res.body, /<caption>Audit log entries 1 to 50, newest first<\/caption>/);
+    assert.match(res.body, /<a class="usa-breadcrumb__link" href="\/admin"><span>Administration/);
 
     // Bob's entry lists the two changed fields, not the unchanged title; values are text.
     assert.match(

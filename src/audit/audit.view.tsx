@@ -1,17 +1,18 @@
 import type { AuditLogTable } from "../db/index.js";
+import { AdminBreadcrumb } from "../http/admin-home.view.js";
 import { localizedPath } from "../i18n/index.js";
 import { ErrorSummary, FilterForm, SelectField, TextField } from "../views/form.js";
 import { Layout } from "../views/layout.js";
 import type { PageContext } from "../views/page-context.js";
 import { TableHead } from "../views/table.js";
+import { diffEntry, type FieldChange, parseStored, showJson } from "./audit.diff.js";
 import {
   AUDIT_PAGE_SIZE,
   type AuditChoices,
   type AuditFilterField,
   type AuditFilters,
   auditQueryString,
-} from "./audit.queries.js";
-import { diffEntry, type FieldChange, parseStored, showJson } from "./audit-diff.js";
+} from "./audit.schema.js";
 
 /** Longest value shown on the page, in characters; the CSV export has every value whole. */
 const SHOWN_LENGTH = 300;
@@ -176,6 +177,7 @@ export function AuditPage({
   return (
     <Layout ctx={ctx} title={t("audit.title")} noindex>
       <div class="grid-container usa-section">
+        <AdminBreadcrumb ctx={ctx} current={t("audit.title")} />
         <h1 safe>{t("audit.title")}</h1>
         <p class="usa-intro" safe>
           {t("audit.intro")}

@@ -1,7 +1,7 @@
-// The audit log as coalition admins read it: filters from a query string, checked one by one so
-// each bad value gets its own message, and the matching entries, newest first.
-import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
-import type { AuditLogTable, DB } from "../db/index.js";
+// The audit log's filters as they arrive in a query string: declared for the route (every field
+// optional, any shape), then checked one by one here so that each bad value gets its own message
+// on the filter form (a repeated field, a malformed date, an action the log does not have).
+import { Type } from "typebox";
 
 export const AUDIT_PAGE_SIZE = 50;
 /** Far beyond any real log's length in pages; a larger number is refused, not run. */
@@ -42,6 +42,21 @@ export interface ParsedAuditQuery {
   errors: AuditFilterField[];
 }
 
+/**
+ * The query string of /admin/audit and /admin/audit.csv: every field optional and left unchecked
+ * by the route, because parseAuditQuery checks each against the log's own choices and says what is
+ * wrong with it on the form (a repeated field arrives as a list and is refused there).
+ */
+export const AuditQuery = Type.Object({
+  actor: Type.Optional(Type.Unknown({ description: "Part of the actor's e-mail address" })),
+  action: Type.Optional(Type.Unknown({ description: "An action present in the log" })),
+  entity: Type.Optional(Type.Unknown({ description: "A kind of record present in the log" })),
+  entity_id: Type.Optional(Type.Unknown({ description: "A record's id, exactly" })),
+  from: Type.Optional(Type.Unknown({ description: "First day, YYYY-MM-DD (UTC)" })),
+  to: Type.Optional(Type.Unknown({ description: "Last day, YYYY-MM-DD (UTC)" })),
+  page: Type.Optional(Type.Unknown({ description: "Page number, from 1" })),
+});
+
 // C0 and C1 control characters: never part of an address or id that staff type.
 const CONTROL = /\p{Cc}/u;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -60,21 +75,12 @@ function realDate(text: string): boolean {
   );
 }
 
-/** The distinct actions and entities in the log: what the filter lists offer, and accept. */
-export async function auditChoices(db: Kysely<DB>): Promise<AuditChoices> {
-  const [actions, entities] = await Promise.all([
-    db.selectFrom("audit_log").select("action").distinct().orderBy("action").execute(),
-    db.selectFrom("audit_log").select("entity").distinct().orderBy("entity").execute(),
-  ]);
-  return { actions: actions.map((r) => r.action), entities: entities.map((r) => r.entity) };
-}
-
 /**
  * Reads the filters and page number of a query string. A missing or empty field is no filter; a
  * repeated, too long or malformed value, or a choice the log does not have, is reported.
  */
 export function parseAuditQuery(
-  query: Record<string, unknown>,
+  query: Partial<Record<AuditFilterField, unknown>>,
   choices: AuditChoices,
 ): ParsedAuditQuery {
   const errors: AuditFilterField[] = [];
@@ -99,65 +105,6 @@ export function parseAuditQuery(
   if (filters.from && filters.to && filters.to < filters.from) errors.push("to");
   const pageText = read("page", (v) => /^[1-9][0-9]{0,5}$/.test(v) && Number(v) <= MAX_PAGE);
   return { filters, page: pageText ? Number(pageText) : 1, errors };
-}
-
-/** The day after a YYYY-MM-DD date, as an ISO instant: the end (exclusive) of an inclusive range. */
-function dayAfter(date: string): string {
-  const next = new Date(`${date}T00:00:00.000Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return next.toISOString();
-}
-
-/** `%` and `_` match themselves in a LIKE pattern (with `escape '\'`). */
-function likeLiteral(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-function filtered(
-  db: Kysely<DB>,
-  filters: AuditFilters,
-): SelectQueryBuilder<DB, "audit_log", Record<never, never>> {
-  let query = db.selectFrom("audit_log");
-  if (filters.actor) {
-    const pattern = `%${likeLiteral(filters.actor.toLowerCase())}%`;
-    query = query.where(sql<boolean>`lower(actor_email) like ${pattern} escape '\\'`);
-  }
-  if (filters.action) query = query.where("action", "=", filters.action);
-  if (filters.entity) query = query.where("entity", "=", filters.entity);
-  if (filters.entityId) query = query.where("entity_id", "=", filters.entityId);
-  // `at` is an ISO 8601 instant in UTC on both engines, so text order is time order.
-  if (filters.from) query = query.where("at", ">=", `${filters.from}T00:00:00.000Z`);
-  if (filters.to) query = query.where("at", "<", dayAfter(filters.to));
-  return query;
-}
-
-export interface AuditPageResult {
-  entries: AuditLogTable[];
-  hasNext: boolean;
-}
-
-/** One page of matching entries, newest first. */
-export async function listAuditEntries(
-  db: Kysely<DB>,
-  filters: AuditFilters,
-  page: number,
-): Promise<AuditPageResult> {
-  const rows = await filtered(db, filters)
-    .selectAll()
-    .orderBy("at", "desc")
-    .orderBy("id", "desc")
-    .limit(AUDIT_PAGE_SIZE + 1)
-    .offset((page - 1) * AUDIT_PAGE_SIZE)
-    .execute();
-  return { entries: rows.slice(0, AUDIT_PAGE_SIZE), hasNext: rows.length > AUDIT_PAGE_SIZE };
-}
-
-/** Every matching entry, newest first (for the CSV export). */
-export async function allAuditEntries(
-  db: Kysely<DB>,
-  filters: AuditFilters,
-): Promise<AuditLogTable[]> {
-  return filtered(db, filters).selectAll().orderBy("at", "desc").orderBy("id", "desc").execute();
 }
 
 /** The query string of these filters (empty ones left out), with a page number when above 1. */

@@ -1,11 +1,19 @@
 import assert from "node:assert/strict";
-import { it } from "node:test";
+import { before, it } from "node:test";
 import { createUser, csrfTokenOf, signIn } from "../../test/support/accounts.js";
 import { describeEachDatabase } from "../../test/support/app.js";
 import { text } from "../../test/support/html.js";
+import { seedContent } from "./content.seed.js";
 
-describeEachDatabase("editing the site's texts", {}, (ctx) => {
+describeEachDatabase("editing the site's texts", { seed: false }, (ctx) => {
   const db = () => ctx.database.db;
+
+  // The site's texts as first seeded (no members: the editor does not need them), and its people.
+  before(async () => {
+    await seedContent(db(), "2024-01-01T00:00:00.000Z");
+    await createUser(ctx.app, { email: "staff@example.org" });
+    await createUser(ctx.app, { email: "editor@example.org", coalitionRole: "coalition_editor" });
+  });
 
   async function post(url: string, cookie: string, body: Record<string, string>) {
     return ctx.app.inject({
@@ -20,7 +28,6 @@ describeEachDatabase("editing the site's texts", {}, (ctx) => {
     const out = await ctx.app.inject({ url: "/admin/content" });
     assert.equal(out.statusCode, 303);
     assert.match(String(out.headers.location), /^\/account\/sign-in\?next=%2Fadmin%2Fcontent/);
-    await createUser(ctx.app, { email: "staff@example.org" });
     const cookie = await signIn(ctx.app, "staff@example.org");
     for (const url of ["/admin/content", "/admin/content/edit?key=principles.list&locale=es"]) {
       assert.equal((await ctx.app.inject({ url, headers: { cookie } })).statusCode, 403, url);
@@ -43,7 +50,6 @@ describeEachDatabase("editing the site's texts", {}, (ctx) => {
   });
 
   it("an editor lists every text, and unknown keys or locales are not found", async () => {
-    await createUser(ctx.app, { email: "editor@example.org", coalitionRole: "coalition_editor" });
     const cookie = await signIn(ctx.app, "editor@example.org");
     const list = await ctx.app.inject({ url: "/es/admin/content", headers: { cookie } });
     assert.equal(list.statusCode, 200);
@@ -89,7 +95,21 @@ describeEachDatabase("editing the site's texts", {}, (ctx) => {
       body: "   ",
     });
     assert.equal(empty.statusCode, 422);
-    assert.match(text(empty.body), /Escriba el texto, de hasta 20\.000 caracteres\./);
+    assert.match(text(empty.body), /Este campo es obligatorio\./);
+    assert.match(empty.body, /<textarea[^>]*aria-invalid="true"[^>]*><\/textarea>/);
+    const long = await post("/es/admin/content/edit", cookie, {
+      _csrf: csrf,
+      ...fields,
+      body: "x".repeat(20_001),
+    });
+    assert.equal(long.statusCode, 422);
+    assert.match(text(long.body), /Tiene 20,001 caracteres; el máximo es 20,000\./);
+    const control = await post("/es/admin/content/edit", cookie, {
+      _csrf: csrf,
+      ...fields,
+      body: "Texto\u0000",
+    });
+    assert.equal(control.statusCode, 422, "control characters are refused, even in Markdown");
     const unknown = await post("/es/admin/content/edit", cookie, {
       _csrf: csrf,
       key: "principles.list",

@@ -1,2 +1,0 @@
-export { adminRoutes } from "./admin.routes.js";
-export { auditRoutes } from "./audit.routes.js";
