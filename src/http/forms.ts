@@ -166,9 +166,9 @@ function formProblems(schema: FormSchema, body: unknown, failed: Error): FormPro
   const values: Record<string, string> = {};
   for (const name of Object.keys(schema.properties ?? {})) {
     const raw = source[name];
-    // Echoed back into the form for correction: bounded, and without control characters.
-    values[name] =
-      typeof raw === "string" ? raw.slice(0, 500).replace(/[^\P{Cc}\t\n\r]/gu, "") : "";
+    // Echoed back into the form for correction, whole (the body limit bounds it: a refused text
+    // is never lost) and without control characters.
+    values[name] = typeof raw === "string" ? raw.replace(/[^\P{Cc}\t\n\r]/gu, "") : "";
   }
   return { errors, byField: Object.fromEntries(errors.map((e) => [e.field, e])), values };
 }
