@@ -8,7 +8,9 @@ import { registerPage } from "../http/locale.js";
 import { pageContext, sendPage } from "../http/render.js";
 import { localizedPath } from "../i18n/index.js";
 import { AccountPage, ChooseJurisdictionPage, type SessionRow } from "./account.view.js";
-import { type Account, loadAccount, requireSignedIn, safeNext, signInPath } from "./session.js";
+import { requireSignedIn } from "./guards.js";
+import { type Account, loadAccount, safeNext, signInPath } from "./session.js";
+import { setActiveJurisdiction } from "./sessions.queries.js";
 
 // Session changes are cheap to ask for but not to repeat endlessly.
 export const SESSION_RATE_LIMIT = { max: 30, timeWindow: "15 minutes" };
@@ -90,13 +92,7 @@ export async function accountPageRoutes(app: FastifyInstance) {
         if (account.memberships.length === 0) throw new AppError(403, "forbidden");
         return sendChooser(request, reply, next, request.t("team.choose.error"), 422);
       }
-      // Written here rather than through auth.api.updateSession: the column is ours, and
-      // better-auth keeps no copy of the session (no cookie cache) that could go stale.
-      await app.db
-        .updateTable("sessions")
-        .set({ active_jurisdiction_id: chosen.jurisdictionId })
-        .where("id", "=", account.session.id)
-        .execute();
+      await setActiveJurisdiction(app.db, account.session.id, chosen.jurisdictionId);
       return reply.redirect(next ?? localizedPath(request.locale, "/account"), 303);
     },
     { guard: signedIn, rateLimit: SESSION_RATE_LIMIT },

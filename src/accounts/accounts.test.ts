@@ -44,7 +44,9 @@ import {
   localizedPath,
   translator,
 } from "../i18n/index.js";
-import { createAuth, enrollTotp, requireCoalitionRole, safeNext } from "./index.js";
+import { requireCoalitionRole } from "./guards.js";
+import { createAuth, enrollTotp } from "./index.js";
+import { safeNext } from "./session.js";
 
 const es = LOCALES.find((l) => l.tag === "es") as Locale;
 const SESSION_COOKIE = "__Secure-cfa.session_token";

@@ -7,7 +7,7 @@ import { checkFields } from "../http/forms.js";
 import { findLocale, type Locale, localizedPath } from "../i18n/index.js";
 import { MAIL_ADDRESS_PATTERN } from "../mail/index.js";
 import type { InviteField, InviteFormState, InviteTargetValue } from "./invitation-form.view.js";
-import { INVITE_EMAIL_PATTERN } from "./invitations.js";
+import { INVITE_EMAIL_PATTERN } from "./invitations.service.js";
 
 /** Ids in forms: better-auth's user ids and our UUIDs; anything else is refused unread. */
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;

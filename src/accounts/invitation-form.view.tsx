@@ -4,7 +4,7 @@ import type { MembershipRole, UserRole } from "../db/index.js";
 import { LOCALES } from "../i18n/index.js";
 import { ErrorSummary, type Option, SelectField, TextField } from "../views/form.js";
 import type { PageContext } from "../views/page-context.js";
-import type { Invitation } from "./invitations.js";
+import type { Invitation } from "./invitations.service.js";
 
 export type InviteField = "email" | "name" | "locale" | "target" | "jurisdiction";
 export type InviteTargetValue = UserRole | MembershipRole;

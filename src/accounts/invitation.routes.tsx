@@ -22,7 +22,8 @@ import {
   findInvitationByToken,
   type Invitation,
   invitationState,
-} from "./invitations.js";
+} from "./invitations.service.js";
+import { deleteUser, userHasEmail } from "./people.queries.js";
 import { loadAccount, signInPath } from "./session.js";
 
 /** Accepting (and making an account) is rarely repeated: 10 tries per address and quarter hour. */
@@ -89,14 +90,10 @@ export async function invitationRoutes(app: FastifyInstance) {
       });
       // With autoSignIn off, better-auth answers an address that got an account meanwhile
       // with a made-up user rather than an error: only a row with that id is ours.
-      const made = await app.db
-        .selectFrom("users")
-        .select("id")
-        .where("id", "=", user.id)
-        .where("email", "=", invitation.email)
-        .executeTakeFirst();
-      if (!made) return reply.redirect(landing, 303);
-      const remove = () => app.db.deleteFrom("users").where("id", "=", user.id).execute();
+      if (!(await userHasEmail(app.db, user.id, invitation.email))) {
+        return reply.redirect(landing, 303);
+      }
+      const remove = () => deleteUser(app.db, user.id);
       let outcome: Awaited<ReturnType<typeof acceptInvitation>>;
       try {
         outcome = await acceptInvitation(app.db, invitation.id, {

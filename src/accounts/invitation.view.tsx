@@ -6,7 +6,7 @@ import { Layout } from "../views/layout.js";
 import { Notice } from "../views/notice.js";
 import type { PageContext } from "../views/page-context.js";
 import { describeInvitation } from "./invitation-form.view.js";
-import type { Invitation, InvitationState } from "./invitations.js";
+import type { Invitation, InvitationState } from "./invitations.service.js";
 
 export type SignUpField = "name" | "password" | "password_confirm";
 

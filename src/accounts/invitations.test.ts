@@ -25,7 +25,7 @@ import {
   INVITATION_DAYS,
   type InvitationTarget,
   revokeInvitation,
-} from "./invitations.js";
+} from "./invitations.service.js";
 
 const en = findLocale("en") as Locale;
 const es = findLocale("es") as Locale;

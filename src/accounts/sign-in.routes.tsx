@@ -17,7 +17,7 @@ import {
   clearSignInFailures,
   recordSignInFailure,
   signInLocked,
-} from "./sign-in-failures.js";
+} from "./sign-in-failures.queries.js";
 import { normalizeCode, TOTP_CODE, twoFactorRoutes } from "./two-factor.routes.js";
 import { CodePage } from "./two-factor.view.js";
 
@@ -37,7 +37,7 @@ function hasCodeChallenge(request: FastifyRequest): boolean {
   return /(^|;\s*)(__Secure-)?cfa\.two_factor=[^;]/.test(request.headers.cookie ?? "");
 }
 
-export async function accountRoutes(app: FastifyInstance) {
+export async function signInRoutes(app: FastifyInstance) {
   await app.register(magicLinkRoutes);
   await app.register(passwordResetRoutes);
   await app.register(twoFactorRoutes);

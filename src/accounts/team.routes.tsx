@@ -7,17 +7,18 @@ import { registerFormPost } from "../http/forms.js";
 import { registerPage } from "../http/locale.js";
 import { pageContext, sendPage } from "../http/render.js";
 import { localizedPath } from "../i18n/index.js";
+import { requireJurisdiction } from "./guards.js";
 import { checkInvite, type Done, doneNotice, formId, redirectDone } from "./invitation-form.js";
 import { emptyInviteForm, type InviteFormState } from "./invitation-form.view.js";
 import {
   alreadyHas,
   createInvitation,
   listPendingInvitations,
-  listTeam,
-  removeMembership,
   revokeInvitation,
-} from "./invitations.js";
-import { type Account, type Membership, requireJurisdiction } from "./session.js";
+} from "./invitations.service.js";
+import { listTeam } from "./memberships.queries.js";
+import { removeMembership } from "./memberships.service.js";
+import type { Account, Membership } from "./session.js";
 import { TeamPage, type TeamPageProps } from "./team.view.js";
 
 const DONE = ["invited", "removed", "revoked"] as const satisfies readonly Done[];

@@ -13,7 +13,7 @@ import {
   membershipRole,
 } from "../../test/support/memberships.js";
 import { findLocale, type Locale } from "../i18n/index.js";
-import { createInvitation, findInvitationByToken } from "./invitations.js";
+import { createInvitation, findInvitationByToken } from "./invitations.service.js";
 
 describeEachDatabase("a member admin's team page", {}, (ctx) => {
   const db = () => ctx.database.db;

@@ -5,7 +5,8 @@ import { Notice } from "../views/notice.js";
 import type { PageContext } from "../views/page-context.js";
 import { TableHead } from "../views/table.js";
 import { InviteForm, type InviteFormState } from "./invitation-form.view.js";
-import type { Invitation, TeamMember } from "./invitations.js";
+import type { Invitation } from "./invitations.service.js";
+import type { TeamMember } from "./memberships.queries.js";
 import type { Membership } from "./session.js";
 
 export interface TeamPageProps {

@@ -10,7 +10,8 @@ import { pageContext, sendPage } from "../http/render.js";
 import { localizedPath } from "../i18n/index.js";
 import { forwardCookies } from "./account.routes.js";
 import { MAX_PASSWORD_LENGTH } from "./auth.js";
-import { type Account, requireSignedIn, safeNext } from "./session.js";
+import { requireSignedIn } from "./guards.js";
+import { type Account, safeNext } from "./session.js";
 import { pendingEnrolment, secretOfUri, totpUri } from "./two-factor.js";
 import { EnrolPage, TwoFactorPage } from "./two-factor.view.js";
 

@@ -7,6 +7,7 @@ import { notFound } from "../http/errors.js";
 import { registerFormPost } from "../http/forms.js";
 import { registerPage } from "../http/locale.js";
 import { pageContext, sendPage } from "../http/render.js";
+import { requireCoalitionRole } from "./guards.js";
 import {
   checkInvite,
   type Done,
@@ -22,13 +23,12 @@ import {
   createInvitation,
   type InvitationTarget,
   listPendingInvitations,
-  listPeople,
-  memberJurisdictions,
-  removeMembership,
   revokeInvitation,
-  setCoalitionRole,
-} from "./invitations.js";
-import { type Account, requireCoalitionRole } from "./session.js";
+} from "./invitations.service.js";
+import { memberJurisdictions } from "./jurisdictions.port.js";
+import { removeMembership } from "./memberships.service.js";
+import { listPeople, setCoalitionRole } from "./people.service.js";
+import type { Account } from "./session.js";
 import { UsersPage, type UsersPageProps } from "./users-admin.view.js";
 
 const DONE = [
