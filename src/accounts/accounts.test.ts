@@ -190,7 +190,7 @@ describeAccounts("accounts", (ctx) => {
     const unknown = await postSignIn(ctx.app, "nobody@example.org", TEST_PASSWORD, {
       remoteAddress: ip,
     });
-    const message = translator(DEFAULT_LOCALE)("accounts.error.credentials");
+    const message = translator(DEFAULT_LOCALE)("errors.wrong_credentials");
     for (const { res, cookies } of [wrong, unknown]) {
       assert.equal(res.statusCode, 401);
       assert.ok(text(res.body).includes(message));

@@ -7,6 +7,7 @@ import type { MembershipRole, UserRole } from "../db/index.js";
 import type { Account } from "../http/account.js";
 import { appError } from "../http/errors.js";
 import { localizedPath, stripLocale } from "../i18n/index.js";
+import { mustUseTwoFactor } from "./accounts.policy.js";
 import { comeBackTo, loadAccount, safeNext, signInPath } from "./session.js";
 
 const JSON_PATHS = /^\/(api|healthz|readyz)(?=[/?]|$)/;
@@ -50,7 +51,7 @@ export function requireCoalitionRole(...roles: UserRole[]): preHandlerAsyncHookH
   return guard((account, request) => {
     const role = account.user.coalitionRole;
     if (role === null || !roles.includes(role)) return false;
-    if (role === "coalition_admin" && !account.user.twoFactorEnabled) {
+    if (mustUseTwoFactor(account) && !account.user.twoFactorEnabled) {
       return { redirect: twoFactorPath(request, comeBackTo(request)) };
     }
     return true;

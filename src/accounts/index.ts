@@ -1,10 +1,14 @@
 // accounts/: sign-in, sessions, roles and the people behind them (README.md). Other features
 // reach it only through this file: the one plugin, `accountsFeature`, and the functions below.
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, onRequestAsyncHookHandler } from "fastify";
 import fp from "fastify-plugin";
+import { requireAccount } from "../http/account.js";
+import { authorize } from "../http/policy.js";
 import { stripLocale } from "../i18n/index.js";
 import { accountPageRoutes } from "./account.routes.js";
+import { can } from "./accounts.policy.js";
 import { type Auth, createAuth } from "./auth.js";
+import { keepPasswordsAsTyped } from "./forms.js";
 import { requireCoalitionRole, requireJurisdiction, requireSignedIn } from "./guards.js";
 import { invitationRoutes } from "./invitation.routes.js";
 import { MAGIC_LINK_LANDING } from "./magic-link.js";
@@ -13,6 +17,7 @@ import { ACCOUNT_PATHS, loadAccount } from "./session.js";
 import { signInRoutes } from "./sign-in.routes.js";
 import { teamRoutes } from "./team.routes.js";
 import { tokenMail } from "./token-mail.js";
+import { twoFactorRoutes } from "./two-factor.routes.js";
 import { usersAdminRoutes } from "./users-admin.routes.js";
 
 declare module "fastify" {
@@ -51,16 +56,50 @@ export const accountsFeature = fp<AccountsFeatureOptions>(
     app.addHook("preHandler", async (request, reply) => {
       if (ACCOUNT_PATHS.test(stripLocale(request.url))) await loadAccount(request, reply);
     });
-    await app.register(signInRoutes);
-    await app.register(accountPageRoutes);
-    await app.register(invitationRoutes);
-    await app.register(teamRoutes);
-    await app.register(usersAdminRoutes);
+    await app.register(accountsRoutes);
   },
   { name: "accounts", dependencies: ["locale", "forms"] },
 );
 
+/**
+ * Every accounts page and form. Public ones (signing in, mailed links, the invitation landing)
+ * guard themselves by their tokens; each guarded area is a plugin with one guard hook.
+ */
+async function accountsRoutes(app: FastifyInstance) {
+  keepPasswordsAsTyped(app);
+  await app.register(signInRoutes);
+  await app.register(invitationRoutes);
+  await app.register(guarded(app.guards.signedIn(), accountPageRoutes, twoFactorRoutes));
+  await app.register(guarded(teamGuard(app), teamRoutes));
+  await app.register(guarded(app.guards.coalition("coalition_admin"), usersAdminRoutes));
+}
+
+/** An area of routes behind one guard hook, run before the body is even read. */
+function guarded(
+  guard: onRequestAsyncHookHandler,
+  ...routes: ((app: FastifyInstance) => Promise<void>)[]
+) {
+  return async (area: FastifyInstance) => {
+    area.addHook("onRequest", guard);
+    for (const register of routes) await area.register(register);
+  };
+}
+
+/**
+ * /account/team: someone acting for a jurisdiction (else sign-in, the chooser, or 403), and its
+ * member admin there (else the policy's `not_member_admin`, 403).
+ */
+function teamGuard(app: FastifyInstance): onRequestAsyncHookHandler {
+  const member = app.guards.jurisdiction("member_admin", "member_staff");
+  return async function teamGuard(request, reply) {
+    await member.call(this, request, reply);
+    if (reply.sent) return reply;
+    authorize(can(requireAccount(request), { action: "team.manage" }));
+  };
+}
+
 export type { Account, Membership } from "../http/account.js";
+export { type Actor, accountLinks, can, staffCan } from "./accounts.policy.js";
 export {
   type Auth,
   type AuthConfig,

@@ -3,6 +3,7 @@
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/index.js";
 import type { DB, MembershipRole } from "../db/index.js";
+import { authorize, type Verdict } from "../http/policy.js";
 import {
   deleteMembership,
   insertMembership,
@@ -66,32 +67,29 @@ export async function grantMembership(
   );
 }
 
-export type MembershipRemoval = "removed" | "not_found" | "last_member_admin";
+/** What the policy says about a removal, given the role removed and how many admins remain. */
+export type RemovalDecision = (removed: { role: MembershipRole; otherAdmins: number }) => Verdict;
 
 /**
- * Removes someone's membership in a jurisdiction. With `keepOneAdmin`, the jurisdiction's last
- * member admin cannot be removed (a member admin must not lock their jurisdiction out). The
- * admins' rows are locked first, so two removals at once cannot both pass that check.
+ * Removes someone's membership in a jurisdiction, if `decide` (accounts.policy.ts) allows it:
+ * its refusal (the last member admin stays, ...) is thrown as the catalogue's error and nothing
+ * is written. The admins' rows are locked first, so two removals at once cannot both pass.
+ * False when there is no such membership.
  */
 export async function removeMembership(
   db: Kysely<DB>,
   userId: string,
   jurisdictionId: string,
   actor: Actor,
-  options: { keepOneAdmin: boolean },
+  decide: RemovalDecision,
   now = new Date(),
-): Promise<MembershipRemoval> {
-  return db.transaction().execute(async (trx): Promise<MembershipRemoval> => {
+): Promise<boolean> {
+  return db.transaction().execute(async (trx): Promise<boolean> => {
     const admins = await lockMemberAdmins(trx, jurisdictionId);
     const existing = await membershipRow(trx, userId, jurisdictionId);
-    if (!existing) return "not_found";
-    if (
-      options.keepOneAdmin &&
-      existing.role === "member_admin" &&
-      admins.filter((id) => id !== userId).length === 0
-    ) {
-      return "last_member_admin";
-    }
+    if (!existing) return false;
+    const otherAdmins = admins.filter((id) => id !== userId).length;
+    authorize(decide({ role: existing.role, otherAdmins }));
     await deleteMembership(trx, userId, jurisdictionId);
     await recordAudit(
       trx,
@@ -104,6 +102,6 @@ export async function removeMembership(
       },
       now,
     );
-    return "removed";
+    return true;
   });
 }

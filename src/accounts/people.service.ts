@@ -3,6 +3,7 @@
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/index.js";
 import type { DB, MembershipRole, UserRole } from "../db/index.js";
+import { authorize, type Verdict } from "../http/policy.js";
 import { jurisdictionsByIds } from "./jurisdictions.port.js";
 import { allMemberships } from "./memberships.queries.js";
 import type { Actor } from "./memberships.service.js";
@@ -63,17 +64,22 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export type RoleChange = "changed" | "unchanged" | "not_found" | "last_admin";
+export type RoleChange = "changed" | "unchanged" | "not_found";
+
+/** What the policy says about a role change, given the role now and how many admins remain. */
+export type RoleDecision = (change: { from: UserRole | null; otherAdmins: number }) => Verdict;
 
 /**
- * Sets (or clears) a person's coalition role; the last coalition admin cannot lose theirs. The
- * admins' rows are locked first, so two demotions at once cannot both pass that check.
+ * Sets (or clears) a person's coalition role, if `decide` (accounts.policy.ts) allows it: its
+ * refusal (the last coalition admin keeps theirs) is thrown as the catalogue's error and nothing
+ * is written. The admins' rows are locked first, so two demotions at once cannot both pass.
  */
 export async function setCoalitionRole(
   db: Kysely<DB>,
   userId: string,
   role: UserRole | null,
   actor: Actor,
+  decide: RoleDecision,
   now = new Date(),
 ): Promise<RoleChange> {
   return db.transaction().execute(async (trx): Promise<RoleChange> => {
@@ -81,12 +87,8 @@ export async function setCoalitionRole(
     const user = await coalitionRoleOf(trx, userId);
     if (!user) return "not_found";
     if (user.coalition_role === role) return "unchanged";
-    if (
-      user.coalition_role === "coalition_admin" &&
-      admins.filter((id) => id !== userId).length === 0
-    ) {
-      return "last_admin";
-    }
+    const otherAdmins = admins.filter((id) => id !== userId).length;
+    authorize(decide({ from: user.coalition_role, otherAdmins }));
     await setUserCoalitionRole(trx, userId, role, now.toISOString());
     await recordAudit(
       trx,
