@@ -3,14 +3,7 @@ import { fileURLToPath } from "node:url";
 import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
-import {
-  accountPageRoutes,
-  accountRoutes,
-  accountsPlugin,
-  invitationRoutes,
-  teamRoutes,
-  usersAdminRoutes,
-} from "./accounts/index.js";
+import { accountsFeature } from "./accounts/index.js";
 import { auditPlugin } from "./audit/index.js";
 import type { Config } from "./config/config.js";
 import { contentPlugin } from "./content/index.js";
@@ -104,7 +97,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(localePlugin);
   await app.register(pageCachePlugin);
   await app.register(formsPlugin);
-  await app.register(accountsPlugin);
+  await app.register(openapiPlugin);
+  // Before any route, so that every route, accounts' included, answers errors through it.
+  installErrorHandlers(app);
+  // Before the other features: their routes are guarded by `app.guards`, which it decorates.
+  await app.register(accountsFeature);
   await app.register(adminHomePlugin);
   // The /admin entries of members/ and accounts/ pages, until their plugins contribute them.
   registerAdminEntry(app, {
@@ -139,8 +136,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     roles: ["coalition_admin"],
     order: 60,
   });
-  await app.register(openapiPlugin);
-  installErrorHandlers(app);
   await app.register(healthRoutes);
   await app.register(membersApi);
   await app.register(directoryApi);
@@ -148,11 +143,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(membersRoutes);
   await app.register(figuresRoutes);
   await app.register(joinRoutes);
-  await app.register(accountRoutes);
-  await app.register(accountPageRoutes);
-  await app.register(invitationRoutes);
-  await app.register(teamRoutes);
-  await app.register(usersAdminRoutes);
   await app.register(reviewRoutes);
   await app.register(rosterAdminRoutes);
   await app.register(profileEditRoutes);

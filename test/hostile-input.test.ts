@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { before, it } from "node:test";
-import { createInvitation } from "../src/accounts/invitations.js";
+import { createInvitation } from "../src/accounts/index.js";
 import { findLocale, type Locale } from "../src/i18n/index.js";
 import { createApplication, findGeography } from "../src/members/join.queries.js";
 import {

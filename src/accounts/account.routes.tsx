@@ -2,13 +2,18 @@
 // jurisdiction they act for.
 import { fromNodeHeaders } from "better-auth/node";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { AppError } from "../http/errors.js";
+import { Type } from "typebox";
+import { requireAccount } from "../http/account.js";
 import { registerFormPost } from "../http/forms.js";
 import { registerPage } from "../http/locale.js";
+import { authorize } from "../http/policy.js";
 import { pageContext, sendPage } from "../http/render.js";
 import { localizedPath } from "../i18n/index.js";
 import { AccountPage, ChooseJurisdictionPage, type SessionRow } from "./account.view.js";
-import { type Account, loadAccount, requireSignedIn, safeNext, signInPath } from "./session.js";
+import { accountLinks, can } from "./accounts.policy.js";
+import { registerQueryPage } from "./forms.js";
+import { safeNext, signInPath } from "./session.js";
+import { setActiveJurisdiction } from "./sessions.queries.js";
 
 // Session changes are cheap to ask for but not to repeat endlessly.
 export const SESSION_RATE_LIMIT = { max: 30, timeWindow: "15 minutes" };
@@ -18,14 +23,18 @@ export function forwardCookies(reply: FastifyReply, headers: Headers): void {
   if (cookies.length) reply.header("set-cookie", cookies);
 }
 
-export async function accountPageRoutes(app: FastifyInstance) {
-  const signedIn = requireSignedIn();
+const ChooseBody = Type.Object({
+  jurisdiction: Type.String({ maxLength: 100 }),
+  next: Type.String(),
+});
 
+/** Behind `app.guards.signedIn()` (index.ts): the signed-in person's own pages. */
+export async function accountPageRoutes(app: FastifyInstance) {
   registerPage(
     app,
     "/account",
     async (request, reply) => {
-      const account = request.account as Account;
+      const account = requireAccount(request);
       const listed = await app.auth.api.listSessions({
         headers: fromNodeHeaders(request.headers),
       });
@@ -42,30 +51,28 @@ export async function accountPageRoutes(app: FastifyInstance) {
         <AccountPage
           ctx={pageContext(request)}
           account={account}
+          links={accountLinks(account)}
           sessions={sessions}
           csrfToken={reply.generateCsrf()}
         />,
       );
     },
-    { restricted: true, preHandler: signedIn },
+    { restricted: true },
   );
 
-  registerPage(
+  registerQueryPage(
     app,
     "/account/jurisdiction",
-    async (request, reply) => {
-      const next = safeNext((request.query as Record<string, unknown>).next);
-      return sendChooser(request, reply, next);
-    },
-    { restricted: true, preHandler: signedIn },
+    Type.Object({ next: Type.Optional(Type.String()) }),
+    async (request, reply) => sendChooser(request, reply, safeNext(request.query.next)),
+    { restricted: true },
   );
   registerFormPost(
     app,
     "/account/sign-out-everywhere",
+    { body: Type.Object({}), rateLimit: SESSION_RATE_LIMIT },
     async (request, reply) => {
       reply.header("cache-control", "no-store");
-      const account = await loadAccount(request, reply);
-      if (!account) return reply.redirect(signInPath(request), 303);
       const { headers } = await app.auth.api.revokeSessions({
         headers: fromNodeHeaders(request.headers),
         returnHeaders: true,
@@ -73,33 +80,33 @@ export async function accountPageRoutes(app: FastifyInstance) {
       forwardCookies(reply, headers);
       return reply.redirect(signInPath(request), 303);
     },
-    { rateLimit: SESSION_RATE_LIMIT },
   );
 
   registerFormPost(
     app,
     "/account/jurisdiction",
+    {
+      body: ChooseBody,
+      rateLimit: SESSION_RATE_LIMIT,
+      invalid: (request, reply, problems) => {
+        authorize(can(requireAccount(request), { action: "jurisdiction.choose" }));
+        const next = safeNext(problems.values.next);
+        return sendChooser(request, reply, next, request.t("team.choose.error"), 422);
+      },
+    },
     async (request, reply) => {
-      const account = request.account as Account;
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const next = safeNext(body.next);
-      const chosen = account.memberships.find((m) => m.jurisdictionId === body.jurisdiction);
+      const account = requireAccount(request);
+      authorize(can(account, { action: "jurisdiction.choose" }));
+      const next = safeNext(request.body.next);
+      const chosen = account.memberships.find(
+        (m) => m.jurisdictionId === request.body.jurisdiction,
+      );
       // Only a jurisdiction the person works for: anything else is refused the same way,
       // whether it exists or not.
-      if (!chosen) {
-        if (account.memberships.length === 0) throw new AppError(403, "forbidden");
-        return sendChooser(request, reply, next, request.t("team.choose.error"), 422);
-      }
-      // Written here rather than through auth.api.updateSession: the column is ours, and
-      // better-auth keeps no copy of the session (no cookie cache) that could go stale.
-      await app.db
-        .updateTable("sessions")
-        .set({ active_jurisdiction_id: chosen.jurisdictionId })
-        .where("id", "=", account.session.id)
-        .execute();
+      if (!chosen) return sendChooser(request, reply, next, request.t("team.choose.error"), 422);
+      await setActiveJurisdiction(app.db, account.session.id, chosen.jurisdictionId);
       return reply.redirect(next ?? localizedPath(request.locale, "/account"), 303);
     },
-    { guard: signedIn, rateLimit: SESSION_RATE_LIMIT },
   );
 
   function sendChooser(
@@ -113,7 +120,7 @@ export async function accountPageRoutes(app: FastifyInstance) {
       reply,
       <ChooseJurisdictionPage
         ctx={pageContext(request)}
-        account={request.account as Account}
+        account={requireAccount(request)}
         next={next}
         problem={problem}
         csrfToken={reply.generateCsrf()}

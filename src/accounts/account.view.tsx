@@ -1,10 +1,14 @@
+import type { Account, Membership } from "../http/account.js";
 import { localizedPath } from "../i18n/index.js";
 import { DemoNotice } from "../views/demo-notice.js";
 import { Layout } from "../views/layout.js";
 import { Notice } from "../views/notice.js";
 import type { PageContext } from "../views/page-context.js";
 import { TableHead } from "../views/table.js";
-import type { Account, Membership } from "./session.js";
+import type { accountLinks } from "./accounts.policy.js";
+
+/** What the page offers (accounts.policy.ts `accountLinks`). */
+export type AccountLinks = ReturnType<typeof accountLinks>;
 
 export interface SessionRow {
   id: string;
@@ -16,11 +20,13 @@ export interface SessionRow {
 export function AccountPage({
   ctx,
   account,
+  links,
   sessions,
   csrfToken,
 }: {
   ctx: PageContext;
   account: Account;
+  links: AccountLinks;
   sessions: SessionRow[];
   csrfToken: string;
 }) {
@@ -54,7 +60,7 @@ export function AccountPage({
             {t("accounts.account.two_factor_manage")}
           </a>
         </p>
-        <JurisdictionSection ctx={ctx} account={account} />
+        <JurisdictionSection ctx={ctx} account={account} links={links} />
         <form method="post" action={localizedPath(locale, "/account/sign-out")}>
           <input type="hidden" name="_csrf" value={csrfToken} />
           <button class="usa-button usa-button--outline" type="submit" safe>
@@ -113,7 +119,15 @@ function roleName(t: PageContext["t"], m: Membership): string {
 }
 
 /** The jurisdictions someone works for, and which one they act for now. */
-function JurisdictionSection({ ctx, account }: { ctx: PageContext; account: Account }) {
+function JurisdictionSection({
+  ctx,
+  account,
+  links,
+}: {
+  ctx: PageContext;
+  account: Account;
+  links: AccountLinks;
+}) {
   const { t, locale } = ctx;
   if (account.memberships.length === 0) return "";
   return (
@@ -136,7 +150,7 @@ function JurisdictionSection({ ctx, account }: { ctx: PageContext; account: Acco
           ? t("team.account.acting_for", { name: account.jurisdiction.name })
           : t("team.account.acting_for_none")}
       </p>
-      {account.memberships.length > 1 ? (
+      {links.chooseJurisdiction ? (
         <p>
           <a href={localizedPath(locale, "/account/jurisdiction")} safe>
             {t("team.account.change")}
@@ -145,7 +159,7 @@ function JurisdictionSection({ ctx, account }: { ctx: PageContext; account: Acco
       ) : (
         ""
       )}
-      {account.jurisdiction?.role === "member_admin" ? (
+      {links.manageTeam && account.jurisdiction ? (
         <p>
           <a href={localizedPath(locale, "/account/team")} safe>
             {t("team.account.team_link", { name: account.jurisdiction.name })}
@@ -154,7 +168,7 @@ function JurisdictionSection({ ctx, account }: { ctx: PageContext; account: Acco
       ) : (
         ""
       )}
-      {account.jurisdiction?.role === "member_admin" ? (
+      {links.editProfile && account.jurisdiction ? (
         <p>
           <a href={localizedPath(locale, "/account/profile")} safe>
             {t("members.edit.account_link", { name: account.jurisdiction.name })}

@@ -5,8 +5,9 @@ import { betterAuth } from "better-auth";
 import { magicLink } from "better-auth/plugins/magic-link";
 import { twoFactor } from "better-auth/plugins/two-factor";
 import type { Config } from "../config/config.js";
-import { authFlag, type Database } from "../db/index.js";
+import type { Database } from "../db/index.js";
 import { DEFAULT_LOCALE, findLocale, localeOfPath } from "../i18n/index.js";
+import { markEmailVerified, userByEmailAnyCase } from "./people.queries.js";
 
 /** The part of a pino logger better-auth's messages go to. */
 export interface AuthLog {
@@ -70,7 +71,6 @@ export function createAuth(
   log?: AuthLog,
   mail?: AuthMail,
 ) {
-  const flag = (value: boolean) => authFlag(database.db, value);
   return betterAuth({
     appName: config.siteName,
     baseURL: config.publicUrl,
@@ -109,11 +109,7 @@ export function createAuth(
       },
       // The link came by mail, so the address is proven: mark it (magic links need that).
       onPasswordReset: async ({ user }) => {
-        await database.db
-          .updateTable("users")
-          .set({ email_verified: flag(true) })
-          .where("id", "=", user.id)
-          .execute();
+        await markEmailVerified(database.db, user.id);
       },
     },
     session: {
@@ -206,11 +202,7 @@ export function createAuth(
         // else gets nothing, and the form answers the same either way.
         sendMagicLink: async ({ email, token, metadata }) => {
           if (!mail) return;
-          const user = await database.db
-            .selectFrom("users")
-            .select(["id", "email", "name", "email_verified", "two_factor_enabled"])
-            .where((eb) => eb(eb.fn("lower", ["email"]), "=", email.toLowerCase()))
-            .executeTakeFirst();
+          const user = await userByEmailAnyCase(database.db, email);
           if (!user?.email_verified || user.two_factor_enabled) return;
           const tag = typeof metadata?.locale === "string" ? metadata.locale : "";
           const locale = findLocale(tag) ?? DEFAULT_LOCALE;

@@ -14,6 +14,9 @@ import {
   type UserRole,
 } from "../db/index.js";
 import { createAuth } from "./auth.js";
+import { demoJurisdictions } from "./jurisdictions.port.js";
+import { insertMembership } from "./memberships.queries.js";
+import { insertUserWithPassword } from "./people.queries.js";
 import { enrollTotp } from "./two-factor.js";
 
 /** The password of every demo account. Public: demo only. */
@@ -78,12 +81,7 @@ export async function seedDemoAccounts(
   now: Date,
   authSecret: string,
 ): Promise<DemoAccount[]> {
-  const roster = await trx
-    .selectFrom("jurisdictions")
-    .select(["id", "slug", "name"])
-    .where("is_demo", "=", 1)
-    .orderBy("name")
-    .execute();
+  const roster = await demoJurisdictions(trx);
   const idOf = new Map(roster.map((j) => [j.slug, j.id]));
   const people = demoAccounts(roster);
   const at = authTime(trx, now);
@@ -92,9 +90,9 @@ export async function seedDemoAccounts(
   const hash = await hashPassword(DEMO_PASSWORD);
   for (const person of people) {
     const userId = randomUUID();
-    await trx
-      .insertInto("users")
-      .values({
+    await insertUserWithPassword(
+      trx,
+      {
         id: userId,
         email: person.email,
         name: person.name,
@@ -105,11 +103,8 @@ export async function seedDemoAccounts(
         created_at: at,
         updated_at: at,
         is_demo: 1,
-      })
-      .execute();
-    await trx
-      .insertInto("accounts")
-      .values({
+      },
+      {
         id: randomUUID(),
         account_id: userId,
         provider_id: "credential",
@@ -123,8 +118,8 @@ export async function seedDemoAccounts(
         password: hash,
         created_at: at,
         updated_at: at,
-      })
-      .execute();
+      },
+    );
     if (person.coalitionRole === "coalition_admin") {
       // better-auth's own encryption needs its context: an instance on this transaction.
       const auth = createAuth(
@@ -136,15 +131,12 @@ export async function seedDemoAccounts(
     for (const m of person.memberships) {
       const jurisdictionId = idOf.get(m.slug);
       if (!jurisdictionId) continue;
-      await trx
-        .insertInto("memberships")
-        .values({
-          user_id: userId,
-          jurisdiction_id: jurisdictionId,
-          role: m.role,
-          created_at: now.toISOString(),
-        })
-        .execute();
+      await insertMembership(trx, {
+        user_id: userId,
+        jurisdiction_id: jurisdictionId,
+        role: m.role,
+        created_at: now.toISOString(),
+      });
     }
   }
   return people;

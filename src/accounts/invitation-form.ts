@@ -1,32 +1,53 @@
-// Reading the invite form (shared by /admin/users and /account/team) and the small forms that
-// name a person or an invitation by id.
+// The forms of the people pages (/admin/users and /account/team): the invite form's schema and
+// its checks beyond the schema (a language we speak, a role this page offers, a member
+// jurisdiction), the small forms that name a person or an invitation by id, and the notices of
+// what a form did.
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
-import type { MembershipRole, UserRole } from "../db/index.js";
-import { checkFields } from "../http/forms.js";
-import { findLocale, type Locale, localizedPath } from "../i18n/index.js";
+import type { FieldError } from "../http/errors.js";
+import { Line } from "../http/validation.js";
+import { findLocale, type Locale, localizedPath, type Translate } from "../i18n/index.js";
 import { MAIL_ADDRESS_PATTERN } from "../mail/index.js";
+import { fieldMessage } from "./forms.js";
 import type { InviteField, InviteFormState, InviteTargetValue } from "./invitation-form.view.js";
-import { INVITE_EMAIL_PATTERN } from "./invitations.js";
+import { INVITE_EMAIL_PATTERN } from "./invitations.service.js";
 
-/** Ids in forms: better-auth's user ids and our UUIDs; anything else is refused unread. */
-export const ID_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
+/** Ids in forms: better-auth's user ids and our UUIDs; anything else is refused unread (404). */
+export const Id = Type.String({ pattern: "^[A-Za-z0-9_-]{1,100}$" });
+/** The jurisdiction a team form is for (it must be the one acted for: accounts.policy.ts). */
+export const FormJurisdiction = Type.String({ maxLength: 100 });
 
-/** A person's name: no markup characters, no control characters (checkFields). */
-export const NAME_SCHEMA = Type.String({ minLength: 1, maxLength: 120, pattern: "^[^<>]*$" });
-
-const INVITE_FIELDS = {
+export const InviteBody = Type.Object({
   // Both the mailer's pattern and better-auth's: an address invited can always be mailed and
   // can always sign up.
   email: Type.Intersect([
-    Type.String({ maxLength: 254, pattern: MAIL_ADDRESS_PATTERN }),
+    Line({ maxLength: 254, pattern: MAIL_ADDRESS_PATTERN }),
     Type.String({ pattern: INVITE_EMAIL_PATTERN }),
   ]),
-  name: Type.String({ maxLength: 120, pattern: "^[^<>]*$" }),
-  locale: Type.String({ maxLength: 20 }),
-  target: Type.String({ maxLength: 40 }),
-  jurisdiction: Type.String({ maxLength: 100 }),
-};
+  name: Line({ maxLength: 120, pattern: "^[^<>]*$" }),
+  locale: Line({ maxLength: 20 }),
+  target: Line({ maxLength: 40 }),
+  jurisdiction: FormJurisdiction,
+});
+
+export interface InviteValues {
+  email: string;
+  name: string;
+  locale: string;
+  target: string;
+  jurisdiction: string;
+}
+
+/** The invite form's values as a refused form echoes them. */
+export function inviteValues(values: Record<string, string>): InviteValues {
+  return {
+    email: values.email ?? "",
+    name: values.name ?? "",
+    locale: values.locale ?? "",
+    target: values.target ?? "",
+    jurisdiction: values.jurisdiction ?? "",
+  };
+}
 
 export type CheckedInvite =
   | {
@@ -40,48 +61,38 @@ export type CheckedInvite =
     }
   | { ok: false; form: InviteFormState };
 
-export function isCoalitionRole(value: string): value is UserRole {
-  return value === "coalition_admin" || value === "coalition_editor";
-}
-
-export function isMembershipRole(value: string): value is MembershipRole {
-  return value === "member_admin" || value === "member_staff";
-}
+const FIELDS: InviteField[] = ["email", "name", "locale", "target", "jurisdiction"];
 
 /**
- * Checks an invite form. `targets` are the roles this page may invite to; `jurisdictions` are
- * the ids it may invite to (checked for membership roles only).
+ * Checks an invite form beyond its schema: `refused` are the schema's errors by field; `targets`
+ * are the roles this page may invite to; `jurisdictions` the ids it may invite to (for
+ * membership roles only). Each refused field gets its message: the reason, when it is specific,
+ * else what the field takes (`team.invite.error.<field>`).
  */
 export function checkInvite(
-  body: unknown,
+  t: Translate,
+  values: InviteValues,
+  refused: Record<string, FieldError | undefined>,
   targets: readonly InviteTargetValue[],
   jurisdictions: ReadonlySet<string>,
 ): CheckedInvite {
-  const { values, errors } = checkFields(INVITE_FIELDS, body);
-  const fieldErrors: InviteField[] = [...errors];
   const locale = findLocale(values.locale);
-  if (!locale && !fieldErrors.includes("locale")) fieldErrors.push("locale");
-  const role = targets.find((t) => t === values.target);
-  if (!role && !fieldErrors.includes("target")) fieldErrors.push("target");
-  if (
-    role &&
-    isMembershipRole(role) &&
-    !jurisdictions.has(values.jurisdiction) &&
-    !fieldErrors.includes("jurisdiction")
-  ) {
-    fieldErrors.push("jurisdiction");
+  const role = targets.find((target) => target === values.target);
+  const wrong = new Set<InviteField>(FIELDS.filter((f) => refused[f]));
+  if (!locale) wrong.add("locale");
+  if (!role) wrong.add("target");
+  if (role && isMembershipTarget(role) && !jurisdictions.has(values.jurisdiction)) {
+    wrong.add("jurisdiction");
   }
-  const order: InviteField[] = ["email", "name", "locale", "target", "jurisdiction"];
-  fieldErrors.sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  const form: InviteFormState = {
-    email: values.email,
-    name: values.name,
-    locale: locale?.tag ?? values.locale,
-    target: values.target,
-    jurisdiction: values.jurisdiction,
-    errors: fieldErrors,
-  };
-  if (fieldErrors.length || !locale || !role) return { ok: false, form };
+  const errors: InviteFormState["errors"] = {};
+  for (const field of FIELDS) {
+    if (!wrong.has(field)) continue;
+    const own = t(`team.invite.error.${field}`);
+    const error = refused[field];
+    errors[field] = error ? fieldMessage(t, error, own) : own;
+  }
+  const form: InviteFormState = { ...values, locale: locale?.tag ?? values.locale, errors };
+  if (wrong.size || !locale || !role) return { ok: false, form };
   return {
     ok: true,
     email: values.email.toLowerCase(),
@@ -93,11 +104,17 @@ export function checkInvite(
   };
 }
 
-/** A form field that must be an id; undefined when missing or malformed. */
-export function formId(body: unknown, name: string): string | undefined {
-  const value = (body as Record<string, unknown> | undefined)?.[name];
-  return typeof value === "string" && ID_PATTERN.test(value) ? value : undefined;
+function isMembershipTarget(role: InviteTargetValue): boolean {
+  return role === "member_admin" || role === "member_staff";
 }
+
+/** The form again, saying the address already has this role (or a higher one). */
+export function alreadyInvited(t: Translate, form: InviteFormState): InviteFormState {
+  return { ...form, errors: { ...form.errors, email: t("team.invite.error.already") } };
+}
+
+/** The query of a people page: what its last form did. */
+export const DoneQuery = Type.Object({ done: Type.Optional(Type.String()) });
 
 /** What a people form did, said on the page it goes back to (`?done=…`, `team.done.*`). */
 export type Done = "invited" | "removed" | "revoked" | "role" | "unchanged";
@@ -113,8 +130,7 @@ export function redirectDone(
 }
 
 /** The success notice for a page's `?done=`, when it is one of `allowed`. */
-export function doneNotice(request: FastifyRequest, allowed: readonly Done[]) {
-  const done = (request.query as Record<string, unknown>).done;
+export function doneNotice(t: Translate, done: string | undefined, allowed: readonly Done[]) {
   const which = allowed.find((d) => d === done);
-  return which ? { kind: "success" as const, text: request.t(`team.done.${which}`) } : undefined;
+  return which ? { kind: "success" as const, text: t(`team.done.${which}`) } : undefined;
 }

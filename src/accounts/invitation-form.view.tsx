@@ -4,7 +4,7 @@ import type { MembershipRole, UserRole } from "../db/index.js";
 import { LOCALES } from "../i18n/index.js";
 import { ErrorSummary, type Option, SelectField, TextField } from "../views/form.js";
 import type { PageContext } from "../views/page-context.js";
-import type { Invitation } from "./invitations.js";
+import type { Invitation } from "./invitations.service.js";
 
 export type InviteField = "email" | "name" | "locale" | "target" | "jurisdiction";
 export type InviteTargetValue = UserRole | MembershipRole;
@@ -15,13 +15,12 @@ export interface InviteFormState {
   locale: string;
   target: string;
   jurisdiction: string;
-  errors: InviteField[];
-  /** The address already has this role (or a higher one): shown on the e-mail field. */
-  already?: boolean;
+  /** Each refused field and its message. */
+  errors: Partial<Record<InviteField, string>>;
 }
 
 export function emptyInviteForm(locale: string, target = ""): InviteFormState {
-  return { email: "", name: "", locale, target, jurisdiction: "", errors: [] };
+  return { email: "", name: "", locale, target, jurisdiction: "", errors: {} };
 }
 
 /** "coalition administrator", or "member staff of Springfield, IL". */
@@ -41,11 +40,6 @@ export function describeTarget(
 
 export function describeInvitation(t: PageContext["t"], invitation: Invitation): string {
   return describeTarget(t, invitation);
-}
-
-function errorMessage(t: PageContext["t"], field: InviteField, form: InviteFormState): string {
-  if (field === "email" && form.already) return t("team.invite.error.already");
-  return t(`team.invite.error.${field}`);
 }
 
 /**
@@ -70,19 +64,20 @@ export function InviteForm({
   fixedJurisdiction?: string;
 }) {
   const { t } = ctx;
-  const errors = form.errors;
-  const error = (field: InviteField) =>
-    errors.includes(field) ? errorMessage(t, field, form) : undefined;
+  const error = (field: InviteField) => form.errors[field];
+  const fields: InviteField[] = ["email", "name", "locale", "target", "jurisdiction"];
   const languages: Option[] = LOCALES.map((l) => ({ value: l.tag, label: l.name, lang: l.tag }));
   const targetError = error("target");
   return (
     <form class="usa-form usa-form--large" method="post" action={action} novalidate>
       <ErrorSummary
         heading={t("accounts.error.summary")}
-        errors={errors.map((f) => ({
-          id: f === "target" ? "invite-target-0" : `invite-${f}`,
-          message: errorMessage(t, f, form),
-        }))}
+        errors={fields.flatMap((f) => {
+          const message = form.errors[f];
+          return message
+            ? [{ id: f === "target" ? "invite-target-0" : `invite-${f}`, message }]
+            : [];
+        })}
       />
       <input type="hidden" name="_csrf" value={csrfToken} />
       {fixedJurisdiction ? (

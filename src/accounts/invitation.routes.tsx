@@ -2,42 +2,53 @@
 // there (name and password), someone with an account accepts while signed in as the address.
 import { fromNodeHeaders } from "better-auth/node";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { checkFields, registerFormPost } from "../http/forms.js";
-import { registerPage } from "../http/locale.js";
+import { Type } from "typebox";
+import type { FieldError } from "../http/errors.js";
+import { registerFormPost } from "../http/forms.js";
 import { pageContext, sendPage } from "../http/render.js";
+import { Line } from "../http/validation.js";
 import { localizedPath } from "../i18n/index.js";
 import { forwardCookies } from "./account.routes.js";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, newPasswordProblem } from "./auth.js";
+import { fieldMessage, passwordAsTyped, refusalOf, registerQueryPage } from "./forms.js";
 import {
   InvitationPage,
   InvitationProblemPage,
   type LandingProblem,
   type LandingStep,
-  type SignUpField,
+  type SignUpErrors,
 } from "./invitation.view.js";
-import { NAME_SCHEMA } from "./invitation-form.js";
 import {
   acceptInvitation,
   accountExists,
   findInvitationByToken,
   type Invitation,
   invitationState,
-} from "./invitations.js";
+} from "./invitations.service.js";
+import { deleteUser, userHasEmail } from "./people.queries.js";
 import { loadAccount, signInPath } from "./session.js";
 
 /** Accepting (and making an account) is rarely repeated: 10 tries per address and quarter hour. */
 export const INVITATION_RATE_LIMIT = { max: 10, timeWindow: "15 minutes" };
 
-const SIGN_UP_FIELDS = { name: NAME_SCHEMA };
+const InvitationBody = Type.Object({
+  token: Type.String(),
+  /** A new person's name (required for them; an existing account sends none). */
+  name: Line({ maxLength: 120, pattern: "^[^<>]*$" }),
+  // Read as typed (passwordAsTyped); checked by newPasswordProblem.
+  password: Type.String(),
+  password_confirm: Type.String(),
+});
 
+/** The invitation landing page: public (it is the token that opens it). */
 export async function invitationRoutes(app: FastifyInstance) {
-  registerPage(
+  registerQueryPage(
     app,
     "/account/invitation",
+    Type.Object({ token: Type.Optional(Type.String()) }),
     async (request, reply) => {
       reply.header("cache-control", "no-store");
-      const token = (request.query as Record<string, unknown>).token;
-      const found = await usable(typeof token === "string" ? token : "");
+      const found = await usable(request.query.token ?? "");
       if (!found.ok) return sendProblem(request, reply, found.problem);
       const step = await stepFor(request, reply, found.invitation, found.token);
       return sendLanding(request, reply, found.invitation, found.token, step);
@@ -48,79 +59,102 @@ export async function invitationRoutes(app: FastifyInstance) {
   registerFormPost(
     app,
     "/account/invitation",
-    async (request, reply) => {
-      reply.header("cache-control", "no-store");
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const found = await usable(typeof body.token === "string" ? body.token : "");
-      if (!found.ok) return sendProblem(request, reply, found.problem);
-      const { invitation, token } = found;
-      const landing = `${localizedPath(request.locale, "/account/invitation")}?token=${token}`;
+    {
+      body: InvitationBody,
+      rateLimit: INVITATION_RATE_LIMIT,
+      // A refused name matters only to a new person; `respond` says so on their form.
+      invalid: (request, reply, problems) =>
+        respond(request, reply, problems.values.token ?? "", problems.values.name ?? "", {
+          name: problems.byField.name,
+        }),
+    },
+    async (request, reply) => respond(request, reply, request.body.token, request.body.name),
+  );
 
-      if (await accountExists(app.db, invitation.email)) {
-        const account = await loadAccount(request, reply);
-        if (!account) return reply.redirect(signInPath(request, landing), 303);
-        if (account.user.email.toLowerCase() !== invitation.email) {
-          const step: LandingStep = { kind: "other_account", signedInAs: account.user.email };
-          return sendLanding(request, reply, invitation, token, step, 403);
-        }
-        const outcome = await acceptInvitation(app.db, invitation.id, {
-          id: account.user.id,
-          email: account.user.email,
-        });
-        if (!outcome.accepted) return sendProblem(request, reply, problemOf(outcome.state));
-        return reply.redirect(localizedPath(request.locale, "/account"), 303);
-      }
+  /** Accepts for a signed-in invitee, or makes a new person's account and accepts for them. */
+  async function respond(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    bodyToken: string,
+    name: string,
+    refused: { name?: FieldError } = {},
+  ) {
+    reply.header("cache-control", "no-store");
+    const found = await usable(bodyToken);
+    if (!found.ok) return sendProblem(request, reply, found.problem);
+    const { invitation, token } = found;
+    const landing = `${localizedPath(request.locale, "/account/invitation")}?token=${token}`;
 
-      // A new person: their name and a password, checked before anything is written.
-      const { values, errors } = checkFields(SIGN_UP_FIELDS, body);
-      const fieldErrors: SignUpField[] = errors.length ? ["name"] : [];
-      const problem = newPasswordProblem(body.password, body.password_confirm);
-      if (problem) fieldErrors.push(problem === "mismatch" ? "password_confirm" : "password");
-      const password = String(body.password);
-      if (fieldErrors.length) {
-        const step: LandingStep = { kind: "sign_up", name: values.name, errors: fieldErrors };
-        return sendLanding(request, reply, invitation, token, step, 422);
-      }
-
-      // better-auth makes the account in its own transaction, so ours cannot include it: the
-      // account is made first and removed again if accepting fails, leaving nothing behind.
-      const { user } = await app.auth.api.signUpEmail({
-        body: { email: invitation.email, password, name: values.name },
-      });
-      // With autoSignIn off, better-auth answers an address that got an account meanwhile
-      // with a made-up user rather than an error: only a row with that id is ours.
-      const made = await app.db
-        .selectFrom("users")
-        .select("id")
-        .where("id", "=", user.id)
-        .where("email", "=", invitation.email)
-        .executeTakeFirst();
-      if (!made) return reply.redirect(landing, 303);
-      const remove = () => app.db.deleteFrom("users").where("id", "=", user.id).execute();
-      let outcome: Awaited<ReturnType<typeof acceptInvitation>>;
-      try {
-        outcome = await acceptInvitation(app.db, invitation.id, {
-          id: user.id,
+    if (await accountExists(app.db, invitation.email)) {
+      const account = await loadAccount(request, reply);
+      if (!account) return reply.redirect(signInPath(request, landing), 303);
+      if (account.user.email.toLowerCase() !== invitation.email) {
+        const { message, statusCode } = refusalOf(request, "wrong_account", {
+          signedInAs: account.user.email,
           email: invitation.email,
         });
-      } catch (error) {
-        await remove();
-        throw error;
+        const step: LandingStep = { kind: "other_account", message };
+        return sendLanding(request, reply, invitation, token, step, statusCode);
       }
-      if (!outcome.accepted) {
-        await remove();
-        return sendProblem(request, reply, problemOf(outcome.state));
-      }
-      const { headers } = await app.auth.api.signInEmail({
-        body: { email: invitation.email, password },
-        headers: fromNodeHeaders(request.headers),
-        returnHeaders: true,
+      const outcome = await acceptInvitation(app.db, invitation.id, {
+        id: account.user.id,
+        email: account.user.email,
       });
-      forwardCookies(reply, headers);
+      if (!outcome.accepted) return sendProblem(request, reply, problemOf(outcome.state));
       return reply.redirect(localizedPath(request.locale, "/account"), 303);
-    },
-    { rateLimit: INVITATION_RATE_LIMIT },
-  );
+    }
+
+    // A new person: their name and a password, checked before anything is written.
+    const t = request.t;
+    const password = passwordAsTyped(request, "password");
+    const errors: SignUpErrors = {};
+    const ownName = t("team.landing.error.name");
+    if (refused.name) errors.name = fieldMessage(t, refused.name, ownName);
+    else if (!name) errors.name = ownName;
+    const problem = newPasswordProblem(password, passwordAsTyped(request, "password_confirm"));
+    if (problem === "mismatch") errors.password_confirm = t("team.landing.error.password_confirm");
+    else if (problem) {
+      const lengths = { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH };
+      errors.password = t("team.landing.error.password", lengths);
+    }
+    if (Object.keys(errors).length) {
+      const step: LandingStep = { kind: "sign_up", name, errors };
+      return sendLanding(request, reply, invitation, token, step, 422);
+    }
+
+    // better-auth makes the account in its own transaction, so ours cannot include it: the
+    // account is made first and removed again if accepting fails, leaving nothing behind.
+    const { user } = await app.auth.api.signUpEmail({
+      body: { email: invitation.email, password, name },
+    });
+    // With autoSignIn off, better-auth answers an address that got an account meanwhile
+    // with a made-up user rather than an error: only a row with that id is ours.
+    if (!(await userHasEmail(app.db, user.id, invitation.email))) {
+      return reply.redirect(landing, 303);
+    }
+    const remove = () => deleteUser(app.db, user.id);
+    let outcome: Awaited<ReturnType<typeof acceptInvitation>>;
+    try {
+      outcome = await acceptInvitation(app.db, invitation.id, {
+        id: user.id,
+        email: invitation.email,
+      });
+    } catch (error) {
+      await remove();
+      throw error;
+    }
+    if (!outcome.accepted) {
+      await remove();
+      return sendProblem(request, reply, problemOf(outcome.state));
+    }
+    const { headers } = await app.auth.api.signInEmail({
+      body: { email: invitation.email, password },
+      headers: fromNodeHeaders(request.headers),
+      returnHeaders: true,
+    });
+    forwardCookies(reply, headers);
+    return reply.redirect(localizedPath(request.locale, "/account"), 303);
+  }
 
   type Found =
     | { ok: true; invitation: Invitation; token: string }
@@ -141,7 +175,7 @@ export async function invitationRoutes(app: FastifyInstance) {
     token: string,
   ): Promise<LandingStep> {
     if (!(await accountExists(app.db, invitation.email))) {
-      return { kind: "sign_up", name: invitation.name ?? "", errors: [] };
+      return { kind: "sign_up", name: invitation.name ?? "", errors: {} };
     }
     const account = await loadAccount(request, reply);
     if (!account) {
@@ -149,7 +183,11 @@ export async function invitationRoutes(app: FastifyInstance) {
       return { kind: "sign_in", href: signInPath(request, landing) };
     }
     if (account.user.email.toLowerCase() !== invitation.email) {
-      return { kind: "other_account", signedInAs: account.user.email };
+      const { message } = refusalOf(request, "wrong_account", {
+        signedInAs: account.user.email,
+        email: invitation.email,
+      });
+      return { kind: "other_account", message };
     }
     return { kind: "accept" };
   }

@@ -6,19 +6,21 @@ import { Layout } from "../views/layout.js";
 import { Notice } from "../views/notice.js";
 import type { PageContext } from "../views/page-context.js";
 import { describeInvitation } from "./invitation-form.view.js";
-import type { Invitation, InvitationState } from "./invitations.js";
+import type { Invitation, InvitationState } from "./invitations.service.js";
 
 export type SignUpField = "name" | "password" | "password_confirm";
+/** Each refused field of the sign-up form and its message. */
+export type SignUpErrors = Partial<Record<SignUpField, string>>;
 
 export type LandingStep =
   /** No account for the address: make one. */
-  | { kind: "sign_up"; name: string; errors: SignUpField[] }
+  | { kind: "sign_up"; name: string; errors: SignUpErrors }
   /** Signed in as the invited address. */
   | { kind: "accept" }
   /** An account exists; nobody is signed in. */
   | { kind: "sign_in"; href: string }
-  /** Signed in as someone else. */
-  | { kind: "other_account"; signedInAs: string };
+  /** Signed in as someone else (`message`: the catalogue's `wrong_account`). */
+  | { kind: "other_account"; message: string };
 
 function Invited({ ctx, invitation }: { ctx: PageContext; invitation: Invitation }) {
   const { t } = ctx;
@@ -98,13 +100,7 @@ export function InvitationPage({
           </>
         ) : (
           <>
-            <Notice
-              kind="error"
-              text={t("team.landing.other_account", {
-                signedInAs: step.signedInAs,
-                email: invitation.email,
-              })}
-            />
+            <Notice kind="error" text={step.message} />
             <form method="post" action={localizedPath(locale, "/account/sign-out")}>
               <input type="hidden" name="_csrf" value={csrfToken} />
               <button class="usa-button usa-button--outline" type="submit" safe>
@@ -135,26 +131,21 @@ function SignUpForm({
   csrfToken: string;
   email: string;
   name: string;
-  errors: SignUpField[];
+  errors: SignUpErrors;
   minPassword: number;
   maxPassword: number;
 }) {
   const { t } = ctx;
   const lengths = { min: minPassword, max: maxPassword };
-  const message = (field: SignUpField) =>
-    field === "name"
-      ? t("team.landing.error.name")
-      : field === "password"
-        ? t("team.landing.error.password", lengths)
-        : t("team.landing.error.password_confirm");
-  const error = (field: SignUpField) => (errors.includes(field) ? message(field) : undefined);
+  const error = (field: SignUpField) => errors[field];
+  const summary = (["name", "password", "password_confirm"] as const).flatMap((f) => {
+    const message = errors[f];
+    return message ? [{ id: `invitation-${f}`, message }] : [];
+  });
   return (
     <>
       <h2 safe>{t("team.landing.sign_up_heading")}</h2>
-      <ErrorSummary
-        heading={t("accounts.error.summary")}
-        errors={errors.map((f) => ({ id: `invitation-${f}`, message: message(f) }))}
-      />
+      <ErrorSummary heading={t("accounts.error.summary")} errors={summary} />
       <form class="usa-form" method="post" action={action} novalidate>
         <input type="hidden" name="_csrf" value={csrfToken} />
         <input type="hidden" name="token" value={token} />

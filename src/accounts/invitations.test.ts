@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { it } from "node:test";
+import { before, it } from "node:test";
 import {
   cookiesOf,
   createUser,
@@ -10,14 +10,9 @@ import {
   TEST_PASSWORD,
 } from "../../test/support/accounts.js";
 import { describeEachDatabase } from "../../test/support/app.js";
+import { buildMember, buildPerson } from "../../test/support/builders.js";
 import { text } from "../../test/support/html.js";
-import {
-  addJurisdiction,
-  countRows,
-  createMember,
-  invitationLinkFor,
-  membershipRole,
-} from "../../test/support/memberships.js";
+import { countRows, invitationLinkFor, membershipRole } from "../../test/support/memberships.js";
 import { findLocale, type Locale } from "../i18n/index.js";
 import {
   createInvitation,
@@ -25,13 +20,13 @@ import {
   INVITATION_DAYS,
   type InvitationTarget,
   revokeInvitation,
-} from "./invitations.js";
+} from "./invitations.service.js";
 
 const en = findLocale("en") as Locale;
 const es = findLocale("es") as Locale;
 const NEW_PASSWORD = "a long and unguessable passphrase";
 
-describeEachDatabase("invitations", {}, (ctx) => {
+describeEachDatabase("invitations", { seed: false }, (ctx) => {
   const db = () => ctx.database.db;
   let address = 0;
   /** A fresh client address per request group, so rate limits of one test never hit another. */
@@ -67,17 +62,18 @@ describeEachDatabase("invitations", {}, (ctx) => {
     role: "member_staff",
   });
 
-  it("sets up a member jurisdiction and its admin", async () => {
-    const row = await addJurisdiction(db(), { name: "Riverton", state: "WY" });
+  // A member jurisdiction and its admin, who invites.
+  before(async () => {
+    const row = await buildMember(db(), { name: "Riverton", state: "WY" });
     jurisdiction = { id: row.id, name: row.name };
     const email = "inez@example.org";
-    const id = await createMember(
-      ctx.app,
-      { email, name: "Inez Admin" },
-      jurisdiction.id,
-      "member_admin",
-    );
-    inviter = { id, email, name: "Inez Admin" };
+    const admin = await buildPerson(ctx.app, {
+      email,
+      name: "Inez Admin",
+      jurisdiction: row,
+      membershipRole: "member_admin",
+    });
+    inviter = { id: admin.id, email, name: "Inez Admin" };
   });
 
   it("the table refuses rows that are not exactly one target, upper-case addresses and two pending invitations to one place", async () => {
@@ -440,7 +436,18 @@ describeEachDatabase("invitations", {}, (ctx) => {
       from,
     );
     assert.equal(noCsrf.statusCode, 403);
-    for (const name of ["<script>alert(1)</script>", "Carla\u0007", "x".repeat(10_000), "  "]) {
+    // Each refused name says why when the reason is specific, else what the field takes.
+    const names: [string, RegExp][] = [
+      [
+        "<script>alert(1)</script>",
+        /Leave out HTML tags such as <b> or <script>: this field takes plain text\./,
+      ],
+      ["Carla\u0007", /This contains invisible control characters\./],
+      ["x".repeat(10_000), /This is 10,000 characters long; the limit is 120\./],
+      ["  ", /Enter your name, at most 120 characters, without < or >\./],
+      ["a < b", /Enter your name, at most 120 characters, without < or >\./],
+    ];
+    for (const [name, message] of names) {
       const res = await postForm(
         ctx.app,
         "/account/invitation",
@@ -449,7 +456,7 @@ describeEachDatabase("invitations", {}, (ctx) => {
         from,
       );
       assert.equal(res.statusCode, 422, JSON.stringify(name.slice(0, 20)));
-      assert.match(text(res.body), /Enter your name, at most 120 characters, without < or >\./);
+      assert.match(text(res.body), message);
       assert.match(res.body, /aria-invalid="true"/);
       // Echoed only inside the quoted value attribute, never as markup.
       assert.equal(

@@ -1,15 +1,27 @@
 // The jurisdiction someone acts for: their only one automatically, or the one they chose among
-// several (session.ts `requireJurisdiction`, account.routes.tsx `/account/jurisdiction`).
+// several (guards.ts `requireJurisdiction`, account.routes.tsx `/account/jurisdiction`).
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { it } from "node:test";
 import { createUser, csrfTokenOf, signIn } from "../../test/support/accounts.js";
 import { describeEachDatabase } from "../../test/support/app.js";
+import { buildMember, buildMembership } from "../../test/support/builders.js";
 import { text } from "../../test/support/html.js";
-import { addMembershipBySlug, jurisdictionBySlug } from "../../test/support/memberships.js";
 
-describeEachDatabase("the jurisdiction a person acts for", {}, (ctx) => {
+describeEachDatabase("the jurisdiction a person acts for", { seed: false }, (ctx) => {
   const db = () => ctx.database.db;
+
+  /** Makes a new member jurisdiction and `userId` work for it in `role`; returns its id. */
+  async function joinNew(
+    userId: string,
+    name: string,
+    state: string,
+    role: "member_admin" | "member_staff",
+  ): Promise<string> {
+    const member = await buildMember(db(), { name, state });
+    await buildMembership(db(), { user: userId, jurisdiction: member, role });
+    return member.id;
+  }
 
   async function post(url: string, cookie: string, body: Record<string, string>) {
     return ctx.app.inject({
@@ -46,7 +58,7 @@ describeEachDatabase("the jurisdiction a person acts for", {}, (ctx) => {
 
   it("lets a person with one membership act for it without choosing", async () => {
     const userId = await createUser(ctx.app, { email: "one@example.org" });
-    await addMembershipBySlug(db(), userId, "boston-ma", "member_admin");
+    await joinNew(userId, "Boston", "MA", "member_admin");
     const cookie = await signIn(ctx.app, "one@example.org");
 
     const profile = await ctx.app.inject({ url: "/account/profile", headers: { cookie } });
@@ -63,8 +75,8 @@ describeEachDatabase("the jurisdiction a person acts for", {}, (ctx) => {
 
   it("asks a person with two memberships to choose, then acts for the chosen one", async () => {
     const userId = await createUser(ctx.app, { email: "two@example.org" });
-    const boise = await addMembershipBySlug(db(), userId, "boise-id", "member_admin");
-    const denver = await addMembershipBySlug(db(), userId, "denver-co", "member_staff");
+    const boise = await joinNew(userId, "Boise", "ID", "member_admin");
+    const denver = await joinNew(userId, "Denver", "CO", "member_staff");
     const cookie = await signIn(ctx.app, "two@example.org");
 
     const profile = await ctx.app.inject({ url: "/account/profile", headers: { cookie } });
@@ -126,8 +138,8 @@ describeEachDatabase("the jurisdiction a person acts for", {}, (ctx) => {
 
   it("refuses a jurisdiction the person does not work for, existing or not, and keeps theirs", async () => {
     const userId = await createUser(ctx.app, { email: "chooser@example.org" });
-    const chicago = await addMembershipBySlug(db(), userId, "chicago-il", "member_admin");
-    await addMembershipBySlug(db(), userId, "atlanta-ga", "member_admin");
+    const chicago = await joinNew(userId, "Chicago", "IL", "member_admin");
+    await joinNew(userId, "Atlanta", "GA", "member_admin");
     const cookie = await signIn(ctx.app, "chooser@example.org");
     const csrf = await csrfTokenOf(ctx.app, "/account/jurisdiction", cookie);
     assert.equal(
@@ -136,7 +148,7 @@ describeEachDatabase("the jurisdiction a person acts for", {}, (ctx) => {
       303,
     );
 
-    const other = (await jurisdictionBySlug(db(), "seattle-wa")).id;
+    const other = (await buildMember(db(), { name: "Seattle", state: "WA" })).id;
     for (const forged of [other, randomUUID(), "' or 1=1 --", ""]) {
       const res = await post("/es/account/jurisdiction", cookie, {
         _csrf: csrf,
@@ -154,8 +166,8 @@ describeEachDatabase("the jurisdiction a person acts for", {}, (ctx) => {
   it("closes the member admin's page to people without a membership and to member staff", async () => {
     await createUser(ctx.app, { email: "nobody@example.org" });
     const staffId = await createUser(ctx.app, { email: "staffer@example.org" });
-    await addMembershipBySlug(db(), staffId, "pittsburgh-pa", "member_staff");
-    const pittsburgh = await jurisdictionBySlug(db(), "pittsburgh-pa");
+    const pittsburgh = await buildMember(db(), { name: "Pittsburgh", state: "PA" });
+    await buildMembership(db(), { user: staffId, jurisdiction: pittsburgh, role: "member_staff" });
     for (const email of ["nobody@example.org", "staffer@example.org"]) {
       const cookie = await signIn(ctx.app, email);
       const page = await ctx.app.inject({ url: "/account/profile", headers: { cookie } });
@@ -171,7 +183,11 @@ describeEachDatabase("the jurisdiction a person acts for", {}, (ctx) => {
       const account = await ctx.app.inject({ url: "/account", headers: { cookie } });
       assert.doesNotMatch(account.body, /href="\/account\/profile"/);
     }
-    const after = await jurisdictionBySlug(db(), "pittsburgh-pa");
+    const after = await db()
+      .selectFrom("jurisdictions")
+      .selectAll()
+      .where("id", "=", pittsburgh.id)
+      .executeTakeFirstOrThrow();
     assert.equal(after.executive_name, pittsburgh.executive_name);
     assert.equal(after.updated_at, pittsburgh.updated_at);
     // Someone without any membership has nothing to choose from either.

@@ -3,15 +3,20 @@
 import { APIError } from "better-auth/api";
 import { fromNodeHeaders } from "better-auth/node";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { Type } from "typebox";
 import { registerFormPost } from "../http/forms.js";
-import { registerPage } from "../http/locale.js";
 import { pageContext, sendPage } from "../http/render.js";
 import { localizedPath } from "../i18n/index.js";
 import { forwardCookies } from "./account.routes.js";
+import { refusalOf, registerQueryPage } from "./forms.js";
 import { MAGIC_LINK_LANDING, magicLinkState, tokenShape } from "./magic-link.js";
 import { LinkVerifyPage } from "./magic-link.view.js";
 import { registerMailRequest } from "./mail-request.routes.js";
 import { MessagePage } from "./sign-in.view.js";
+
+/** A mailed link's token, in the address or the form (checked by `tokenShape`). */
+export const TokenQuery = Type.Object({ token: Type.Optional(Type.String()) });
+export const TokenBody = Type.Object({ token: Type.String() });
 
 /** Spending a link: 10 tries per address and quarter hour. */
 export const LINK_VERIFY_RATE_LIMIT = { max: 10, timeWindow: "15 minutes" };
@@ -27,12 +32,13 @@ export async function magicLinkRoutes(app: FastifyInstance) {
       }),
   });
 
-  registerPage(
+  registerQueryPage(
     app,
     MAGIC_LINK_LANDING,
+    TokenQuery,
     async (request, reply) => {
       reply.header("cache-control", "no-store");
-      const token = tokenShape((request.query as Record<string, unknown>).token);
+      const token = tokenShape(request.query.token);
       const state = token ? await magicLinkState(app.db, token) : "invalid";
       if (!token || state !== "valid") return sendDeadLink(request, reply, state);
       return sendPage(
@@ -49,10 +55,15 @@ export async function magicLinkRoutes(app: FastifyInstance) {
   registerFormPost(
     app,
     MAGIC_LINK_LANDING,
+    {
+      body: TokenBody,
+      rateLimit: LINK_VERIFY_RATE_LIMIT,
+      // Only a body that is not a form's (a JSON array for the token, ...): a dead link.
+      invalid: (request, reply) => sendDeadLink(request, reply, "invalid"),
+    },
     async (request, reply) => {
       reply.header("cache-control", "no-store");
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const token = tokenShape(body.token);
+      const token = tokenShape(request.body.token);
       const state = token ? await magicLinkState(app.db, token) : "invalid";
       if (!token || state !== "valid") return sendDeadLink(request, reply, state);
       try {
@@ -73,10 +84,12 @@ export async function magicLinkRoutes(app: FastifyInstance) {
       }
       return reply.redirect(localizedPath(request.locale, "/account"), 303);
     },
-    { rateLimit: LINK_VERIFY_RATE_LIMIT },
   );
 
-  /** 400 for a link that is unknown, spent or expired; 403 for one that skips two-step sign-in. */
+  /**
+   * 400 for a link that is unknown, spent or expired; for one that would skip two-step sign-in,
+   * the catalogue's `link_two_factor` (403).
+   */
   function sendDeadLink(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -84,12 +97,13 @@ export async function magicLinkRoutes(app: FastifyInstance) {
   ) {
     const t = request.t;
     const twoFactor = state === "two_factor";
+    const refused = twoFactor ? refusalOf(request, "link_two_factor") : undefined;
     return sendPage(
       reply,
       <MessagePage
         ctx={pageContext(request)}
         title={t("accounts.link.invalid.title")}
-        body={t(twoFactor ? "accounts.link.two_factor" : "accounts.link.invalid.body")}
+        body={refused?.message ?? t("accounts.link.invalid.body")}
         link={
           twoFactor
             ? {
@@ -102,7 +116,7 @@ export async function magicLinkRoutes(app: FastifyInstance) {
               }
         }
       />,
-      twoFactor ? 403 : 400,
+      refused?.statusCode ?? 400,
     );
   }
 }

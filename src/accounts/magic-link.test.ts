@@ -197,7 +197,7 @@ describeEachDatabase("sign-in links", { seed: false }, (ctx) => {
     await enrollTotp(ctx.app.auth, ctx.database.db, user.id, "JBSWY3DPEHPK3PXPJBSWY3DP");
     const page = await openForm(ctx.app, link, new Map());
     assert.equal(page.res.statusCode, 403);
-    assert.ok(text(page.res.body).includes(translator(en)("accounts.link.two_factor")));
+    assert.ok(text(page.res.body).includes(translator(en)("errors.link_two_factor")));
     // And the token is gone: it cannot be spent later either.
     const again = await openForm(ctx.app, link, new Map());
     assert.equal(again.res.statusCode, 400);

@@ -6,6 +6,8 @@
 import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { DB } from "../db/index.js";
+import { userByEmailAnyCase } from "./people.queries.js";
+import { deleteVerification, verificationByIdentifier } from "./verifications.queries.js";
 
 /** The landing page a mailed sign-in link opens (a button there finishes signing in). */
 export const MAGIC_LINK_LANDING = "/account/sign-in/link/verify";
@@ -29,11 +31,7 @@ export async function magicLinkState(
   token: string,
 ): Promise<"valid" | "invalid" | "two_factor"> {
   const identifier = magicLinkIdentifier(token);
-  const row = await db
-    .selectFrom("verifications")
-    .select(["value", "expires_at"])
-    .where("identifier", "=", identifier)
-    .executeTakeFirst();
+  const row = await verificationByIdentifier(db, identifier);
   if (!row || new Date(row.expires_at).getTime() <= Date.now()) return "invalid";
   let email: unknown;
   try {
@@ -42,14 +40,10 @@ export async function magicLinkState(
     return "invalid";
   }
   if (typeof email !== "string") return "invalid";
-  const user = await db
-    .selectFrom("users")
-    .select(["email_verified", "two_factor_enabled"])
-    .where((eb) => eb(eb.fn("lower", ["email"]), "=", email.toLowerCase()))
-    .executeTakeFirst();
+  const user = await userByEmailAnyCase(db, email);
   if (!user?.email_verified) return "invalid";
   if (user.two_factor_enabled) {
-    await db.deleteFrom("verifications").where("identifier", "=", identifier).execute();
+    await deleteVerification(db, identifier);
     return "two_factor";
   }
   return "valid";

@@ -4,16 +4,18 @@
 import { APIError } from "better-auth/api";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
-import { checkFields, registerFormPost } from "../http/forms.js";
+import { registerFormPost } from "../http/forms.js";
 import { registerPage } from "../http/locale.js";
 import { pageContext, sendPage } from "../http/render.js";
+import { Line } from "../http/validation.js";
 import { localizedPath } from "../i18n/index.js";
+import { fieldMessage } from "./forms.js";
 import { EmailRequestPage } from "./magic-link.view.js";
 import { MessagePage } from "./sign-in.view.js";
 
-const REQUEST_FIELDS = {
-  email: Type.String({ minLength: 3, maxLength: 254, pattern: "^[^\\s@]+@[^\\s@]+$" }),
-};
+const RequestBody = Type.Object({
+  email: Line({ minLength: 3, maxLength: 254, pattern: "^[^\\s@]+@[^\\s@]+$" }),
+});
 
 /** Mail is not free to ask for: 5 requests per address and quarter hour. */
 export const MAIL_REQUEST_RATE_LIMIT = { max: 5, timeWindow: "15 minutes" };
@@ -32,14 +34,21 @@ export function registerMailRequest(app: FastifyInstance, { path, kind, ask }: M
   registerFormPost(
     app,
     path,
+    {
+      body: RequestBody,
+      rateLimit: MAIL_REQUEST_RATE_LIMIT,
+      invalid: (request, reply, problems) => {
+        const own = request.t("accounts.error.email");
+        const error = problems.byField.email;
+        const message = error ? fieldMessage(request.t, error, own) : own;
+        return sendForm(request, reply, problems.values.email ?? "", message, 422);
+      },
+    },
     async (request, reply) => {
       const t = request.t;
-      const { values, errors } = checkFields(REQUEST_FIELDS, request.body);
-      if (errors.length) {
-        return sendForm(request, reply, values.email, t("accounts.error.email"), 422);
-      }
+      const { email } = request.body;
       try {
-        await ask(request, values.email);
+        await ask(request, email);
       } catch (error) {
         // An address better-auth refuses gets the same answer as any other.
         if (!(error instanceof APIError && error.statusCode < 500)) throw error;
@@ -50,7 +59,7 @@ export function registerMailRequest(app: FastifyInstance, { path, kind, ask }: M
         <MessagePage
           ctx={pageContext(request)}
           title={t(`accounts.${kind}.sent.title`)}
-          body={t(`accounts.${kind}.sent.body`, { email: values.email })}
+          body={t(`accounts.${kind}.sent.body`, { email })}
           link={{
             href: localizedPath(request.locale, "/account/sign-in"),
             text: t("accounts.back_to_sign_in"),
@@ -58,7 +67,6 @@ export function registerMailRequest(app: FastifyInstance, { path, kind, ask }: M
         />,
       );
     },
-    { rateLimit: MAIL_REQUEST_RATE_LIMIT },
   );
 
   function sendForm(

@@ -2,17 +2,25 @@
 // (/account/reset/new?token=…). Changing the password ends every session of the account.
 import { APIError } from "better-auth/api";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { Type } from "typebox";
 import { registerFormPost } from "../http/forms.js";
-import { registerPage } from "../http/locale.js";
 import { pageContext, sendPage } from "../http/render.js";
 import { localizedPath } from "../i18n/index.js";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, newPasswordProblem } from "./auth.js";
+import { passwordAsTyped, registerQueryPage } from "./forms.js";
 import { tokenShape } from "./magic-link.js";
-import { LINK_VERIFY_RATE_LIMIT } from "./magic-link.routes.js";
+import { LINK_VERIFY_RATE_LIMIT, TokenQuery } from "./magic-link.routes.js";
 import { registerMailRequest } from "./mail-request.routes.js";
 import { RESET_LANDING, resetTokenValid } from "./password-reset.js";
 import { NewPasswordPage, type NewPasswordState } from "./password-reset.view.js";
 import { MessagePage } from "./sign-in.view.js";
+
+const NewPasswordBody = Type.Object({
+  token: Type.String(),
+  // Read as typed (passwordAsTyped); checked by newPasswordProblem.
+  password: Type.String(),
+  confirm: Type.String(),
+});
 
 export async function passwordResetRoutes(app: FastifyInstance) {
   registerMailRequest(app, {
@@ -25,12 +33,13 @@ export async function passwordResetRoutes(app: FastifyInstance) {
       }),
   });
 
-  registerPage(
+  registerQueryPage(
     app,
     RESET_LANDING,
+    TokenQuery,
     async (request, reply) => {
       reply.header("cache-control", "no-store");
-      const token = tokenShape((request.query as Record<string, unknown>).token);
+      const token = tokenShape(request.query.token);
       if (!token || !(await resetTokenValid(app.db, token))) return sendDeadLink(request, reply);
       return sendNewPassword(request, reply, { token, errors: {} });
     },
@@ -39,14 +48,20 @@ export async function passwordResetRoutes(app: FastifyInstance) {
   registerFormPost(
     app,
     RESET_LANDING,
+    {
+      body: NewPasswordBody,
+      rateLimit: LINK_VERIFY_RATE_LIMIT,
+      // Only a body that is not a form's (a JSON array for the token, ...): a dead link.
+      invalid: (request, reply) => sendDeadLink(request, reply),
+    },
     async (request, reply) => {
       reply.header("cache-control", "no-store");
       const t = request.t;
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const token = tokenShape(body.token);
+      const token = tokenShape(request.body.token);
       if (!token) return sendDeadLink(request, reply);
-      const problem = newPasswordProblem(body.password, body.confirm);
-      const password = String(body.password);
+      // Passwords as typed: never trimmed, never echoed.
+      const password = passwordAsTyped(request, "password");
+      const problem = newPasswordProblem(password, passwordAsTyped(request, "confirm"));
       const errors: NewPasswordState["errors"] = {};
       if (problem === "short") {
         errors.password = t("accounts.error.new_password_short", { min: MIN_PASSWORD_LENGTH });
@@ -71,7 +86,6 @@ export async function passwordResetRoutes(app: FastifyInstance) {
       const signIn = localizedPath(request.locale, "/account/sign-in");
       return reply.redirect(`${signIn}?done=reset`, 303);
     },
-    { rateLimit: LINK_VERIFY_RATE_LIMIT },
   );
 
   function sendNewPassword(

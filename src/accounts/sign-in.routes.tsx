@@ -2,12 +2,14 @@ import { APIError } from "better-auth/api";
 import { fromNodeHeaders } from "better-auth/node";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
-import { checkFields, registerFormPost } from "../http/forms.js";
-import { registerPage } from "../http/locale.js";
+import type { FieldError } from "../http/errors.js";
+import { registerFormPost } from "../http/forms.js";
 import { pageContext, sendPage } from "../http/render.js";
+import { Line } from "../http/validation.js";
 import { localizedPath } from "../i18n/index.js";
 import { forwardCookies, SESSION_RATE_LIMIT } from "./account.routes.js";
 import { MAX_PASSWORD_LENGTH } from "./auth.js";
+import { fieldMessage, passwordAsTyped, refusalOf, registerQueryPage } from "./forms.js";
 import { magicLinkRoutes } from "./magic-link.routes.js";
 import { passwordResetRoutes } from "./password-reset.routes.js";
 import { safeNext, signInPath } from "./session.js";
@@ -17,11 +19,21 @@ import {
   clearSignInFailures,
   recordSignInFailure,
   signInLocked,
-} from "./sign-in-failures.js";
-import { normalizeCode, TOTP_CODE, twoFactorRoutes } from "./two-factor.routes.js";
+} from "./sign-in-failures.queries.js";
+import { normalizeCode, TOTP_CODE } from "./two-factor.routes.js";
 import { CodePage } from "./two-factor.view.js";
 
-const SIGN_IN_FIELDS = { email: Type.String({ minLength: 1, maxLength: 254 }) };
+const SignInBody = Type.Object({
+  email: Line({ minLength: 1, maxLength: 254 }),
+  // Taken as typed (passwordAsTyped): never trimmed, never echoed; any length is a wrong one.
+  password: Type.String(),
+  next: Type.String(),
+});
+const CodeBody = Type.Object({ code: Line({ maxLength: 40 }), next: Type.String() });
+const NextQuery = Type.Object({
+  next: Type.Optional(Type.String()),
+  done: Type.Optional(Type.String()),
+});
 
 /** Guessing passwords: 10 tries per address and quarter hour, whichever account they aim at. */
 export const SIGN_IN_RATE_LIMIT = { max: 10, timeWindow: "15 minutes" };
@@ -37,72 +49,87 @@ function hasCodeChallenge(request: FastifyRequest): boolean {
   return /(^|;\s*)(__Secure-)?cfa\.two_factor=[^;]/.test(request.headers.cookie ?? "");
 }
 
-export async function accountRoutes(app: FastifyInstance) {
+/** Signing in (password, then the code when two-step verification is on) and out; public. */
+export async function signInRoutes(app: FastifyInstance) {
   await app.register(magicLinkRoutes);
   await app.register(passwordResetRoutes);
-  await app.register(twoFactorRoutes);
 
-  registerPage(app, "/account/sign-in", async (request, reply) => {
-    const query = request.query as Record<string, unknown>;
-    const next = safeNext(query.next);
-    const notice = query.done === "reset" ? request.t("accounts.sign_in.reset_done") : undefined;
-    return sendSignIn(request, reply, { email: "", next, errors: [], notice });
+  registerQueryPage(app, "/account/sign-in", NextQuery, async (request, reply) => {
+    const next = safeNext(request.query.next);
+    const notice =
+      request.query.done === "reset" ? request.t("accounts.sign_in.reset_done") : undefined;
+    return sendSignIn(request, reply, { email: "", next, errors: {}, notice });
   });
 
-  registerPage(
+  registerQueryPage(
     app,
     "/account/sign-in/code",
+    NextQuery,
     async (request, reply) => {
-      const next = safeNext((request.query as Record<string, unknown>).next);
+      const next = safeNext(request.query.next);
       reply.header("cache-control", "no-store");
       if (!hasCodeChallenge(request)) return reply.redirect(signInPath(request, next), 303);
       return sendCode(request, reply, next);
     },
     { restricted: true },
   );
+
+  /** The messages of a refused sign-in form: the address's reason, and a missing password. */
+  function signInErrors(request: FastifyRequest, email: FieldError | undefined) {
+    const t = request.t;
+    const errors: SignInState["errors"] = {};
+    if (email) errors.email = fieldMessage(t, email, t("accounts.error.email"));
+    if (!passwordAsTyped(request, "password")) errors.password = t("accounts.error.password");
+    return errors;
+  }
+
   registerFormPost(
     app,
     "/account/sign-in",
-    async (request, reply) => {
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const next = safeNext(body.next);
-      const { values, errors } = checkFields(SIGN_IN_FIELDS, body);
-      // Passwords are taken as typed: never trimmed, never echoed.
-      const password = typeof body.password === "string" ? body.password : "";
-      const fieldErrors: SignInState["errors"] = errors.length ? ["email"] : [];
-      if (!password) fieldErrors.push("password");
-      if (fieldErrors.length) {
-        return sendSignIn(request, reply, { email: values.email, next, errors: fieldErrors }, 422);
-      }
-      const wrong = () =>
-        sendSignIn(
+    {
+      body: SignInBody,
+      rateLimit: SIGN_IN_RATE_LIMIT,
+      invalid: (request, reply, problems) => {
+        const next = safeNext(problems.values.next);
+        const errors = signInErrors(request, problems.byField.email);
+        return sendSignIn(
           request,
           reply,
-          {
-            email: values.email,
-            next,
-            errors: [],
-            problem: request.t("accounts.error.credentials"),
-          },
-          401,
+          { email: problems.values.email ?? "", next, errors },
+          422,
         );
-      if (await signInLocked(app.db, values.email)) {
+      },
+    },
+    async (request, reply) => {
+      const { email } = request.body;
+      const next = safeNext(request.body.next);
+      const password = passwordAsTyped(request, "password");
+      if (!password) {
+        const errors = signInErrors(request, undefined);
+        return sendSignIn(request, reply, { email, next, errors }, 422);
+      }
+      const wrong = () => {
+        const refused = refusalOf(request, "wrong_credentials");
+        const state = { email, next, errors: {}, problem: refused.message };
+        return sendSignIn(request, reply, state, refused.statusCode);
+      };
+      if (await signInLocked(app.db, email)) {
         const problem = request.t("accounts.error.locked", { minutes: ACCOUNT_LOCK.minutes });
-        return sendSignIn(request, reply, { email: values.email, next, errors: [], problem }, 429);
+        return sendSignIn(request, reply, { email, next, errors: {}, problem }, 429);
       }
       const failed = async () => {
-        await recordSignInFailure(app.db, values.email);
+        await recordSignInFailure(app.db, email);
         return wrong();
       };
       // Longer than any password we accept: refused without hashing megabytes.
       if (password.length > MAX_PASSWORD_LENGTH) return failed();
       try {
         const { headers, response } = await app.auth.api.signInEmail({
-          body: { email: values.email, password },
+          body: { email, password },
           headers: fromNodeHeaders(request.headers),
           returnHeaders: true,
         });
-        await clearSignInFailures(app.db, values.email);
+        await clearSignInFailures(app.db, email);
         forwardCookies(reply, headers);
         reply.header("cache-control", "no-store");
         if ("twoFactorRedirect" in response && response.twoFactorRedirect) {
@@ -118,22 +145,43 @@ export async function accountRoutes(app: FastifyInstance) {
         throw error;
       }
     },
-    { rateLimit: SIGN_IN_RATE_LIMIT },
   );
 
   registerFormPost(
     app,
     "/account/sign-in/code",
+    {
+      body: CodeBody,
+      rateLimit: CODE_RATE_LIMIT,
+      invalid: (request, reply, problems) => {
+        const own = request.t("accounts.error.code_or_backup");
+        const error = problems.byField.code;
+        const message = error ? fieldMessage(request.t, error, own) : own;
+        return sendCode(request, reply, safeNext(problems.values.next), message, 422);
+      },
+    },
     async (request, reply) => {
       reply.header("cache-control", "no-store");
       const t = request.t;
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const next = safeNext(body.next);
-      const code = normalizeCode(body.code);
+      const next = safeNext(request.body.next);
+      const code = normalizeCode(request.body.code);
       const backup = /^[A-Za-z0-9]{5}-[A-Za-z0-9]{5}$/.test(code);
       if (!TOTP_CODE.test(code) && !backup) {
         return sendCode(request, reply, next, t("accounts.error.code_or_backup"), 422);
       }
+      const refused = (id: "wrong_code" | "wrong_backup_code") => {
+        const { message, statusCode } = refusalOf(request, id);
+        return sendCode(request, reply, next, message, statusCode);
+      };
+      const again = (id: "too_many_codes" | "sign_in_expired") => {
+        const { message, statusCode } = refusalOf(request, id);
+        return sendSignIn(
+          request,
+          reply,
+          { email: "", next, errors: {}, problem: message },
+          statusCode,
+        );
+      };
       try {
         const call = { body: { code }, headers: fromNodeHeaders(request.headers) };
         const { headers } = backup
@@ -144,30 +192,26 @@ export async function accountRoutes(app: FastifyInstance) {
         if (!(error instanceof APIError) || error.statusCode >= 500) throw error;
         switch (error.body?.code) {
           case "INVALID_CODE":
-            return sendCode(request, reply, next, t("accounts.code.wrong"), 401);
+            return refused("wrong_code");
           case "INVALID_BACKUP_CODE":
-            return sendCode(request, reply, next, t("accounts.code.backup_wrong"), 401);
+            return refused("wrong_backup_code");
           case "ACCOUNT_TEMPORARILY_LOCKED":
             return sendCode(request, reply, next, t("accounts.code.locked"), 429);
-          case "TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE": {
-            const problem = t("accounts.error.two_factor_attempts");
-            return sendSignIn(request, reply, { email: "", next, errors: [], problem }, 401);
-          }
-          default: {
+          case "TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE":
+            return again("too_many_codes");
+          default:
             // No sign-in waiting (expired, already finished, or none): start again.
-            const problem = t("accounts.error.two_factor_expired");
-            return sendSignIn(request, reply, { email: "", next, errors: [], problem }, 401);
-          }
+            return again("sign_in_expired");
         }
       }
       return reply.redirect(next ?? localizedPath(request.locale, "/account"), 303);
     },
-    { rateLimit: CODE_RATE_LIMIT },
   );
 
   registerFormPost(
     app,
     "/account/sign-out",
+    { body: Type.Object({}), rateLimit: SESSION_RATE_LIMIT },
     async (request, reply) => {
       const { headers } = await app.auth.api.signOut({
         headers: fromNodeHeaders(request.headers),
@@ -177,7 +221,6 @@ export async function accountRoutes(app: FastifyInstance) {
       reply.header("cache-control", "no-store");
       return reply.redirect(localizedPath(request.locale, "/"), 303);
     },
-    { rateLimit: SESSION_RATE_LIMIT },
   );
 
   function sendCode(

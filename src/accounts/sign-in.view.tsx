@@ -10,7 +10,8 @@ export type SignInField = "email" | "password";
 export interface SignInState {
   email: string;
   next: string | undefined;
-  errors: SignInField[];
+  /** Each refused field's message. */
+  errors: Partial<Record<SignInField, string>>;
   /** A problem with the sign-in as a whole (wrong e-mail or password, ...). */
   problem?: string;
   /** Good news to show above the form (the password was changed, ...). */
@@ -51,11 +52,13 @@ export function MessagePage({
 
 export function SignInPage({ ctx, form }: { ctx: PageContext; form: SignInState }) {
   const { t, locale } = ctx;
-  const errorOf = (f: SignInField) =>
-    form.errors.includes(f) ? t(`accounts.error.${f}`) : undefined;
+  const errorOf = (f: SignInField) => form.errors[f];
   const summary = form.problem
     ? [{ id: "sign-in-email", message: form.problem }]
-    : form.errors.map((f) => ({ id: `sign-in-${f}`, message: t(`accounts.error.${f}`) }));
+    : (["email", "password"] as const).flatMap((f) => {
+        const message = form.errors[f];
+        return message ? [{ id: `sign-in-${f}`, message }] : [];
+      });
   return (
     <Layout
       ctx={ctx}

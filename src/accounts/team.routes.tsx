@@ -1,120 +1,165 @@
 // /account/team: member admins manage the people of the jurisdiction they act for, and only it.
-// Every form carries that jurisdiction's id: a form from another tab, after the person switched
-// jurisdictions, or a forged one, is refused (403) rather than applied to the wrong place.
+// The area is guarded in index.ts (acting for a jurisdiction, as its member admin: the policy's
+// `team.manage`). Every form carries that jurisdiction's id: a form from another tab, after the
+// person switched jurisdictions, or a forged one, is refused (`wrong_jurisdiction`, 403) rather
+// than applied to the wrong place. The last member admin cannot leave: the page says so (409).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { Type } from "typebox";
+import { requireActing } from "../http/account.js";
 import { AppError, notFound } from "../http/errors.js";
 import { registerFormPost } from "../http/forms.js";
-import { registerPage } from "../http/locale.js";
+import { authorize } from "../http/policy.js";
 import { pageContext, sendPage } from "../http/render.js";
 import { localizedPath } from "../i18n/index.js";
-import { checkInvite, type Done, doneNotice, formId, redirectDone } from "./invitation-form.js";
+import { can, canOfferRemoval } from "./accounts.policy.js";
+import { registerQueryPage } from "./forms.js";
+import {
+  alreadyInvited,
+  checkInvite,
+  type Done,
+  DoneQuery,
+  doneNotice,
+  FormJurisdiction,
+  Id,
+  InviteBody,
+  inviteValues,
+  redirectDone,
+} from "./invitation-form.js";
 import { emptyInviteForm, type InviteFormState } from "./invitation-form.view.js";
 import {
   alreadyHas,
   createInvitation,
   listPendingInvitations,
-  listTeam,
-  removeMembership,
   revokeInvitation,
-} from "./invitations.js";
-import { type Account, type Membership, requireJurisdiction } from "./session.js";
+} from "./invitations.service.js";
+import { listTeam } from "./memberships.queries.js";
+import { removeMembership } from "./memberships.service.js";
 import { TeamPage, type TeamPageProps } from "./team.view.js";
 
 const DONE = ["invited", "removed", "revoked"] as const satisfies readonly Done[];
+const TARGETS = ["member_staff", "member_admin"] as const;
 
+const RemoveBody = Type.Object({ jurisdiction: FormJurisdiction, user: Id });
+const RevokeBody = Type.Object({ jurisdiction: FormJurisdiction, invitation: Id });
+
+/** The person and the jurisdiction they act for, which a form must name (the policy says). */
+function acting(request: FastifyRequest, named: string | undefined) {
+  const account = requireActing(request);
+  authorize(can(account, { action: "team.form", jurisdictionId: named ?? "" }));
+  return { account, jurisdiction: account.jurisdiction };
+}
+
+/** A form naming a malformed id: refused for another jurisdiction first, else 404. */
+function refusedId(
+  request: FastifyRequest,
+  _reply: FastifyReply,
+  problems: { values: Record<string, string> },
+) {
+  acting(request, problems.values.jurisdiction);
+  throw notFound();
+}
+
+/** Behind the team guard (index.ts): the people of the jurisdiction acted for. */
 export async function teamRoutes(app: FastifyInstance) {
-  const memberAdmin = requireJurisdiction("member_admin");
-
-  registerPage(
+  registerQueryPage(
     app,
     "/account/team",
+    DoneQuery,
     async (request, reply) => {
-      const notice = doneNotice(request, DONE);
+      const notice = doneNotice(request.t, request.query.done, DONE);
       return sendTeam(request, reply, { notice });
     },
-    { restricted: true, preHandler: memberAdmin },
+    { restricted: true },
   );
 
-  const post = (path: string, handler: (r: FastifyRequest, s: FastifyReply) => Promise<unknown>) =>
-    registerFormPost(app, path, handler, { guard: memberAdmin });
+  registerFormPost(
+    app,
+    "/account/team/invite",
+    {
+      body: InviteBody,
+      invalid: (request, reply, problems) => {
+        const { jurisdiction } = acting(request, problems.values.jurisdiction);
+        const values = inviteValues(problems.values);
+        const jurisdictions = new Set([jurisdiction.jurisdictionId]);
+        const { form } = checkInvite(request.t, values, problems.byField, TARGETS, jurisdictions);
+        return sendTeam(request, reply, { form }, 422);
+      },
+    },
+    async (request, reply) => {
+      const { account, jurisdiction } = acting(request, request.body.jurisdiction);
+      const jurisdictions = new Set([jurisdiction.jurisdictionId]);
+      const checked = checkInvite(request.t, request.body, {}, TARGETS, jurisdictions);
+      if (!checked.ok) return sendTeam(request, reply, { form: checked.form }, 422);
+      const target = {
+        kind: "jurisdiction" as const,
+        jurisdictionId: jurisdiction.jurisdictionId,
+        role:
+          checked.role === "member_admin" ? ("member_admin" as const) : ("member_staff" as const),
+      };
+      if (await alreadyHas(app.db, checked.email, target)) {
+        return sendTeam(request, reply, { form: alreadyInvited(request.t, checked.form) }, 422);
+      }
+      const made = await createInvitation(app.db, app.mailer, app.config, {
+        email: checked.email,
+        name: checked.name,
+        target,
+        locale: checked.locale,
+        inviter: { id: account.user.id, email: account.user.email, name: account.user.name },
+      });
+      // The jurisdiction left the coalition (nothing was written): its admins invite nobody.
+      authorize(can(account, { action: "team.invite", member: Boolean(made) }));
+      app.mailer.flush();
+      return done(request, reply, "invited");
+    },
+  );
 
-  post("/account/team/invite", async (request, reply) => {
-    const { account, jurisdiction } = acting(request);
-    const checked = checkInvite(
-      request.body,
-      ["member_staff", "member_admin"],
-      new Set([jurisdiction.jurisdictionId]),
-    );
-    if (!checked.ok) return sendTeam(request, reply, { form: checked.form }, 422);
-    const target = {
-      kind: "jurisdiction" as const,
-      jurisdictionId: jurisdiction.jurisdictionId,
-      role: checked.role === "member_admin" ? ("member_admin" as const) : ("member_staff" as const),
-    };
-    if (await alreadyHas(app.db, checked.email, target)) {
-      const form = { ...checked.form, errors: ["email" as const], already: true };
-      return sendTeam(request, reply, { form }, 422);
-    }
-    const made = await createInvitation(app.db, app.mailer, app.config, {
-      email: checked.email,
-      name: checked.name,
-      target,
-      locale: checked.locale,
-      inviter: { id: account.user.id, email: account.user.email, name: account.user.name },
-    });
-    // The jurisdiction left the coalition: its admins invite nobody.
-    if (!made) throw new AppError(403, "forbidden");
-    app.mailer.flush();
-    return done(request, reply, "invited");
-  });
-
-  post("/account/team/remove", async (request, reply) => {
-    const { account, jurisdiction } = acting(request);
-    const userId = formId(request.body, "user");
-    if (!userId) throw notFound();
-    const outcome = await removeMembership(
-      app.db,
-      userId,
-      jurisdiction.jurisdictionId,
-      { id: account.user.id, email: account.user.email },
-      { keepOneAdmin: true },
-    );
-    // Someone who is not of this jurisdiction: the same answer whether they exist or not.
-    if (outcome === "not_found") throw notFound();
-    if (outcome === "last_member_admin") {
-      const text = request.t("team.remove.last_admin", { name: jurisdiction.name });
-      return sendTeam(request, reply, { notice: { kind: "error", text } }, 409);
-    }
-    // Removing oneself ends one's access to this page.
-    if (userId === account.user.id)
-      return reply.redirect(localizedPath(request.locale, "/account"), 303);
-    return done(request, reply, "removed");
-  });
-
-  post("/account/team/revoke", async (request, reply) => {
-    const { account, jurisdiction } = acting(request);
-    const id = formId(request.body, "invitation");
-    const revoked = id
-      ? await revokeInvitation(
+  registerFormPost(
+    app,
+    "/account/team/remove",
+    { body: RemoveBody, invalid: refusedId },
+    async (request, reply) => {
+      const { account, jurisdiction } = acting(request, request.body.jurisdiction);
+      const userId = request.body.user;
+      let removed: boolean;
+      try {
+        removed = await removeMembership(
           app.db,
-          id,
+          userId,
+          jurisdiction.jurisdictionId,
           { id: account.user.id, email: account.user.email },
-          { jurisdictionId: jurisdiction.jurisdictionId },
-        )
-      : false;
-    if (!revoked) throw notFound();
-    return done(request, reply, "revoked");
-  });
+          ({ role, otherAdmins }) => can(account, { action: "team.remove", role, otherAdmins }),
+        );
+      } catch (error) {
+        // The last member admin: the team page again, with the catalogue's reason and status.
+        if (!(error instanceof AppError && error.id === "last_member_admin")) throw error;
+        const text = request.t(error.messageKey, error.values);
+        return sendTeam(request, reply, { notice: { kind: "error", text } }, error.statusCode);
+      }
+      // Someone who is not of this jurisdiction: the same answer whether they exist or not.
+      if (!removed) throw notFound();
+      // Removing oneself ends one's access to this page.
+      if (userId === account.user.id)
+        return reply.redirect(localizedPath(request.locale, "/account"), 303);
+      return done(request, reply, "removed");
+    },
+  );
 
-  /** The person and the jurisdiction they act for, which the form must name. */
-  function acting(request: FastifyRequest): { account: Account; jurisdiction: Membership } {
-    const account = request.account;
-    const jurisdiction = account?.jurisdiction;
-    if (!account || !jurisdiction) throw new Error("requireJurisdiction lets nobody else through");
-    const named = (request.body as Record<string, unknown> | undefined)?.jurisdiction;
-    if (named !== jurisdiction.jurisdictionId) throw new AppError(403, "forbidden");
-    return { account, jurisdiction };
-  }
+  registerFormPost(
+    app,
+    "/account/team/revoke",
+    { body: RevokeBody, invalid: refusedId },
+    async (request, reply) => {
+      const { account, jurisdiction } = acting(request, request.body.jurisdiction);
+      const revoked = await revokeInvitation(
+        app.db,
+        request.body.invitation,
+        { id: account.user.id, email: account.user.email },
+        { jurisdictionId: jurisdiction.jurisdictionId },
+      );
+      if (!revoked) throw notFound();
+      return done(request, reply, "revoked");
+    },
+  );
 
   function done(request: FastifyRequest, reply: FastifyReply, what: (typeof DONE)[number]) {
     return redirectDone(request, reply, "/account/team", what);
@@ -126,19 +171,20 @@ export async function teamRoutes(app: FastifyInstance) {
     state: { form?: InviteFormState; notice?: TeamPageProps["notice"] },
     statusCode = 200,
   ) {
-    const account = request.account as Account;
-    const jurisdiction = account.jurisdiction as Membership;
+    const account = requireActing(request);
+    const jurisdiction = account.jurisdiction;
     const [people, invitations] = await Promise.all([
       listTeam(app.db, jurisdiction.jurisdictionId),
       listPendingInvitations(app.db, jurisdiction.jurisdictionId),
     ]);
+    const admins = people.filter((p) => p.role === "member_admin").length;
     return sendPage(
       reply,
       <TeamPage
         ctx={pageContext(request)}
         jurisdiction={jurisdiction}
         selfId={account.user.id}
-        people={people}
+        people={people.map((p) => ({ ...p, removable: canOfferRemoval(account, p, admins) }))}
         invitations={invitations}
         form={state.form ?? emptyInviteForm(request.locale.tag, "member_staff")}
         csrfToken={reply.generateCsrf()}

@@ -1,21 +1,15 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { it } from "node:test";
-import { openForm, postForm, signIn, TEST_PASSWORD } from "../../test/support/accounts.js";
+import { before, it } from "node:test";
+import { openForm, postForm, signIn } from "../../test/support/accounts.js";
 import { describeEachDatabase } from "../../test/support/app.js";
+import { buildMember, buildMembership, buildPerson } from "../../test/support/builders.js";
 import { text } from "../../test/support/html.js";
-import {
-  addJurisdiction,
-  addMembership,
-  countRows,
-  createMember,
-  invitationLinkFor,
-  membershipRole,
-} from "../../test/support/memberships.js";
+import { countRows, invitationLinkFor, membershipRole } from "../../test/support/memberships.js";
 import { findLocale, type Locale } from "../i18n/index.js";
-import { createInvitation, findInvitationByToken } from "./invitations.js";
+import { createInvitation, findInvitationByToken } from "./invitations.service.js";
 
-describeEachDatabase("a member admin's team page", {}, (ctx) => {
+describeEachDatabase("a member admin's team page", { seed: false }, (ctx) => {
   const db = () => ctx.database.db;
   let address = 0;
   const ip = () => `10.8.0.${++address}`;
@@ -26,40 +20,31 @@ describeEachDatabase("a member admin's team page", {}, (ctx) => {
     return openForm(ctx.app, "/account/team", cookies[who]);
   }
 
-  it("sets up two member jurisdictions with their people", async () => {
-    ids.a = (await addJurisdiction(db(), { name: "Ashford", state: "CT" })).id;
-    ids.b = (await addJurisdiction(db(), { name: "Brookline", state: "MA" })).id;
-    ids.alice = await createMember(
-      ctx.app,
-      { email: "alice@ashford.example", name: "Alice Admin" },
-      ids.a,
-      "member_admin",
-    );
-    ids.sam = await createMember(
-      ctx.app,
-      { email: "sam@ashford.example", name: "Sam Staff" },
-      ids.a,
-      "member_staff",
-    );
-    ids.bob = await createMember(
-      ctx.app,
-      { email: "bob@brookline.example", name: "Bob Admin" },
-      ids.b,
-      "member_admin",
-    );
-    ids.bea = await createMember(
-      ctx.app,
-      { email: "bea@brookline.example", name: "Bea Brookline" },
-      ids.b,
-      "member_staff",
-    );
-    for (const who of ["alice", "sam", "bob"] as const) {
-      const email = {
-        alice: "alice@ashford.example",
-        sam: "sam@ashford.example",
-        bob: "bob@brookline.example",
-      }[who];
-      cookies[who] = await signIn(ctx.app, email, TEST_PASSWORD, undefined, ip());
+  // Two members, each with people; every test can run alone on top of this.
+  before(async () => {
+    const ashford = await buildMember(db(), { name: "Ashford", state: "CT" });
+    const brookline = await buildMember(db(), { name: "Brookline", state: "MA" });
+    ids.a = ashford.id;
+    ids.b = brookline.id;
+    const people = {
+      alice: { email: "alice@ashford.example", name: "Alice Admin", at: ashford, admin: true },
+      sam: { email: "sam@ashford.example", name: "Sam Staff", at: ashford, admin: false },
+      bob: { email: "bob@brookline.example", name: "Bob Admin", at: brookline, admin: true },
+      bea: { email: "bea@brookline.example", name: "Bea Brookline", at: brookline, admin: false },
+    };
+    for (const [who, p] of Object.entries(people) as [
+      keyof typeof people,
+      (typeof people)["alice"],
+    ][]) {
+      const person = await buildPerson(ctx.app, {
+        email: p.email,
+        name: p.name,
+        jurisdiction: p.at,
+        membershipRole: p.admin ? "member_admin" : "member_staff",
+      });
+      ids[who] = person.id;
+      if (who !== "bea")
+        cookies[who] = await signIn(ctx.app, p.email, person.password, undefined, ip());
     }
   });
 
@@ -77,6 +62,7 @@ describeEachDatabase("a member admin's team page", {}, (ctx) => {
     assert.match(String(out.headers.location), /^\/account\/sign-in\?next=%2Faccount%2Fteam/);
     const page = await ctx.app.inject({ url: "/account/team", headers: { cookie: cookies.sam } });
     assert.equal(page.statusCode, 403);
+    assert.match(text(page.body), /Only the administrators of Ashford can do that\./);
     const { csrf, cookie } = await openForm(ctx.app, "/account", cookies.sam);
     const invite = await postForm(ctx.app, "/account/team/invite", cookie, {
       _csrf: csrf,
@@ -181,6 +167,10 @@ describeEachDatabase("a member admin's team page", {}, (ctx) => {
       target: "member_admin",
     });
     assert.equal(forOther.statusCode, 403, "inviting for another jurisdiction");
+    assert.match(
+      text(forOther.body),
+      /This form was for another jurisdiction than the one you act for now, Ashford\./,
+    );
     const noJurisdiction = await postForm(ctx.app, "/account/team/invite", cookie, {
       _csrf: csrf,
       email: "sneaky@example.org",
@@ -228,9 +218,10 @@ describeEachDatabase("a member admin's team page", {}, (ctx) => {
     });
     assert.equal(bad.statusCode, 422);
     const shown = text(bad.body);
+    // The address and the name each say why: markup (the reason, twice).
+    const markup = /Leave out HTML tags such as <b> or <script>: this field takes plain text\./g;
+    assert.equal(text(bad.body).match(markup)?.length, 4, "in the summary and at each field");
     for (const message of [
-      /Enter one e-mail address, such as name@example\.org/,
-      /Enter a name of at most 120 characters, without < or >/,
       /Choose the language of the invitation\./,
       /Choose the role to invite them as\./,
     ]) {
@@ -241,11 +232,12 @@ describeEachDatabase("a member admin's team page", {}, (ctx) => {
       bad.body.split('value="<script>alert').length,
       "echoed only inside value attributes",
     );
-    for (const email of [
-      `${"x".repeat(300)}@example.org`,
-      "a\u0000b@example.org",
-      "a b@example.org",
-    ]) {
+    const emails: [string, RegExp][] = [
+      [`${"x".repeat(300)}@example.org`, /This is 312 characters long; the limit is 254\./],
+      ["a\u0000b@example.org", /This contains invisible control characters\./],
+      ["a b@example.org", /Enter one e-mail address, such as name@example\.org/],
+    ];
+    for (const [email, message] of emails) {
       const res = await postForm(ctx.app, "/account/team/invite", cookie, {
         _csrf: csrf,
         jurisdiction: ids.a,
@@ -255,8 +247,8 @@ describeEachDatabase("a member admin's team page", {}, (ctx) => {
         target: "member_staff",
       });
       assert.equal(res.statusCode, 422, email.slice(0, 20));
-      assert.match(text(res.body), /Enter one e-mail address/);
-      assert.match(text(res.body), /Enter a name of at most 120 characters/);
+      assert.match(text(res.body), message);
+      assert.match(text(res.body), /This is 5,000 characters long; the limit is 120\./);
     }
     const noCsrf = await postForm(ctx.app, "/account/team/invite", cookie, {
       jurisdiction: ids.a,
@@ -272,12 +264,21 @@ describeEachDatabase("a member admin's team page", {}, (ctx) => {
 
   it("revokes its own invitations: the link then stops working", async () => {
     const { cookie, csrf } = await teamForm("alice");
+    const sent = await postForm(ctx.app, "/account/team/invite", cookie, {
+      _csrf: csrf,
+      jurisdiction: ids.a,
+      email: "rita@example.org",
+      name: "Rita",
+      locale: "en",
+      target: "member_staff",
+    });
+    assert.equal(sent.statusCode, 303);
     const row = await db()
       .selectFrom("invitations")
       .select("id")
-      .where("email", "=", "wen@example.org")
+      .where("email", "=", "rita@example.org")
       .executeTakeFirstOrThrow();
-    const { path } = await invitationLinkFor(db(), "wen@example.org");
+    const { path } = await invitationLinkFor(db(), "rita@example.org");
     const res = await postForm(ctx.app, "/account/team/revoke", cookie, {
       _csrf: csrf,
       jurisdiction: ids.a,
@@ -339,7 +340,7 @@ describeEachDatabase("a member admin's team page", {}, (ctx) => {
     assert.doesNotMatch(ownRow, /team\/remove/);
 
     // With a second member admin, leaving is allowed (and ends access to the page).
-    await addMembership(db(), ids.bob, ids.a, "member_admin");
+    await buildMembership(db(), { user: ids.bob, jurisdiction: ids.a, role: "member_admin" });
     const leave = await postForm(ctx.app, "/account/team/remove", cookie, {
       _csrf: csrf,
       jurisdiction: ids.a,

@@ -1,18 +1,21 @@
 // /account/team: a member admin's view of their jurisdiction's people and pending invitations.
+
+import type { Membership } from "../http/account.js";
 import { localizedPath } from "../i18n/index.js";
 import { Layout } from "../views/layout.js";
 import { Notice } from "../views/notice.js";
 import type { PageContext } from "../views/page-context.js";
 import { TableHead } from "../views/table.js";
 import { InviteForm, type InviteFormState } from "./invitation-form.view.js";
-import type { Invitation, TeamMember } from "./invitations.js";
-import type { Membership } from "./session.js";
+import type { Invitation } from "./invitations.service.js";
+import type { TeamMember } from "./memberships.queries.js";
 
 export interface TeamPageProps {
   ctx: PageContext;
   jurisdiction: Membership;
   selfId: string;
-  people: TeamMember[];
+  /** Each with whether the page offers to remove them (accounts.policy.ts `canOfferRemoval`). */
+  people: (TeamMember & { removable: boolean })[];
   invitations: Invitation[];
   form: InviteFormState;
   csrfToken: string;
@@ -22,7 +25,6 @@ export interface TeamPageProps {
 export function TeamPage(props: TeamPageProps) {
   const { ctx, jurisdiction, selfId, people, invitations, form, csrfToken, notice } = props;
   const { t, locale } = ctx;
-  const lastAdmin = people.filter((p) => p.role === "member_admin").length === 1;
   const title = t("team.page.title", { name: jurisdiction.name });
   const date = (iso: string) => t("team.date", { at: new Date(iso) });
   return (
@@ -64,7 +66,7 @@ export function TeamPage(props: TeamPageProps) {
                 <td safe>{date(p.since)}</td>
                 <td>
                   {/* The last member admin cannot leave (the server says so too): no button. */}
-                  {p.id === selfId && lastAdmin ? (
+                  {!p.removable ? (
                     ""
                   ) : (
                     <form method="post" action={localizedPath(locale, "/account/team/remove")}>

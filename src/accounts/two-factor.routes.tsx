@@ -4,13 +4,16 @@
 import { APIError } from "better-auth/api";
 import { fromNodeHeaders } from "better-auth/node";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { Type } from "typebox";
+import { requireAccount } from "../http/account.js";
 import { registerFormPost } from "../http/forms.js";
-import { registerPage } from "../http/locale.js";
 import { pageContext, sendPage } from "../http/render.js";
 import { localizedPath } from "../i18n/index.js";
 import { forwardCookies } from "./account.routes.js";
+import { mustUseTwoFactor } from "./accounts.policy.js";
 import { MAX_PASSWORD_LENGTH } from "./auth.js";
-import { type Account, requireSignedIn, safeNext } from "./session.js";
+import { passwordAsTyped, refusalOf, registerQueryPage } from "./forms.js";
+import { safeNext } from "./session.js";
 import { pendingEnrolment, secretOfUri, totpUri } from "./two-factor.js";
 import { EnrolPage, TwoFactorPage } from "./two-factor.view.js";
 
@@ -28,15 +31,29 @@ export function normalizeCode(value: unknown): string {
 
 export const TOTP_CODE = /^\d{6}$/;
 
-export async function twoFactorRoutes(app: FastifyInstance) {
-  const signedIn = requireSignedIn();
-  const options = { guard: signedIn, rateLimit: TWO_FACTOR_RATE_LIMIT };
+const StatusQuery = Type.Object({
+  next: Type.Optional(Type.String()),
+  done: Type.Optional(Type.String()),
+});
+// Passwords are read as typed (passwordAsTyped); a code is checked by normalizeCode.
+const PasswordBody = Type.Object({ password: Type.String(), next: Type.String() });
+const CodeBody = Type.Object({ code: Type.String(), next: Type.String() });
 
-  registerPage(
+/** Behind `app.guards.signedIn()` (index.ts): the person's own two-step verification. */
+export async function twoFactorRoutes(app: FastifyInstance) {
+  // Only a body that is not a form's (a JSON array for a field): the status page again.
+  const options = {
+    rateLimit: TWO_FACTOR_RATE_LIMIT,
+    invalid: (request: FastifyRequest, reply: FastifyReply) =>
+      sendStatus(request, reply, { next: undefined }, 422),
+  };
+
+  registerQueryPage(
     app,
     "/account/two-factor",
+    StatusQuery,
     async (request, reply) => {
-      const query = request.query as Record<string, unknown>;
+      const query = request.query;
       const t = request.t;
       const notice =
         query.done === "on"
@@ -46,18 +63,18 @@ export async function twoFactorRoutes(app: FastifyInstance) {
             : undefined;
       return sendStatus(request, reply, { next: safeNext(query.next), notice });
     },
-    { restricted: true, preHandler: signedIn },
+    { restricted: true },
   );
   registerFormPost(
     app,
     "/account/two-factor/enable",
+    { ...options, body: PasswordBody },
     async (request, reply) => {
-      const account = request.account as Account;
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const next = safeNext(body.next);
+      const account = requireAccount(request);
+      const next = safeNext(request.body.next);
       const t = request.t;
       if (account.user.twoFactorEnabled) return reply.redirect(statusPath(request, next), 303);
-      const password = typeof body.password === "string" ? body.password : "";
+      const password = passwordAsTyped(request, "password");
       if (!password) {
         return sendStatus(
           request,
@@ -66,13 +83,10 @@ export async function twoFactorRoutes(app: FastifyInstance) {
           422,
         );
       }
-      const wrong = () =>
-        sendStatus(
-          request,
-          reply,
-          { next, passwordError: t("accounts.error.wrong_password") },
-          401,
-        );
+      const wrong = () => {
+        const { message, statusCode } = refusalOf(request, "wrong_password");
+        return sendStatus(request, reply, { next, passwordError: message }, statusCode);
+      };
       if (password.length > MAX_PASSWORD_LENGTH) return wrong();
       let uri = "";
       let backupCodes: string[] = [];
@@ -91,16 +105,15 @@ export async function twoFactorRoutes(app: FastifyInstance) {
       }
       return sendEnrol(request, reply, { uri, secret: secretOfUri(uri), backupCodes, next });
     },
-    options,
   );
 
   registerFormPost(
     app,
     "/account/two-factor/verify",
+    { ...options, body: CodeBody },
     async (request, reply) => {
-      const account = request.account as Account;
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const next = safeNext(body.next);
+      const account = requireAccount(request);
+      const next = safeNext(request.body.next);
       const t = request.t;
       if (account.user.twoFactorEnabled) return reply.redirect(statusPath(request, next), 303);
       const pending = await pendingEnrolment(app.auth, app.db, account.user.id);
@@ -119,7 +132,7 @@ export async function twoFactorRoutes(app: FastifyInstance) {
           },
           statusCode,
         );
-      const code = normalizeCode(body.code);
+      const code = normalizeCode(request.body.code);
       if (!TOTP_CODE.test(code)) return again(t("accounts.error.code"), 422);
       try {
         const { headers } = await app.auth.api.verifyTOTP({
@@ -137,18 +150,17 @@ export async function twoFactorRoutes(app: FastifyInstance) {
       }
       return reply.redirect(next ?? `${statusPath(request)}?done=on`, 303);
     },
-    options,
   );
 
   registerFormPost(
     app,
     "/account/two-factor/disable",
+    { ...options, body: Type.Object({ password: Type.String() }) },
     async (request, reply) => {
-      const account = request.account as Account;
+      const account = requireAccount(request);
       const t = request.t;
       if (!account.user.twoFactorEnabled) return reply.redirect(statusPath(request), 303);
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      const password = typeof body.password === "string" ? body.password : "";
+      const password = passwordAsTyped(request, "password");
       if (!password) {
         return sendStatus(
           request,
@@ -157,13 +169,10 @@ export async function twoFactorRoutes(app: FastifyInstance) {
           422,
         );
       }
-      const wrong = () =>
-        sendStatus(
-          request,
-          reply,
-          { next: undefined, passwordError: t("accounts.error.wrong_password") },
-          401,
-        );
+      const wrong = () => {
+        const { message, statusCode } = refusalOf(request, "wrong_password");
+        return sendStatus(request, reply, { next: undefined, passwordError: message }, statusCode);
+      };
       if (password.length > MAX_PASSWORD_LENGTH) return wrong();
       try {
         const { headers } = await app.auth.api.disableTwoFactor({
@@ -178,7 +187,6 @@ export async function twoFactorRoutes(app: FastifyInstance) {
       }
       return reply.redirect(`${statusPath(request)}?done=off`, 303);
     },
-    options,
   );
 
   function statusPath(request: FastifyRequest, next?: string): string {
@@ -197,7 +205,8 @@ export async function twoFactorRoutes(app: FastifyInstance) {
       reply,
       <TwoFactorPage
         ctx={pageContext(request)}
-        account={request.account as Account}
+        account={requireAccount(request)}
+        required={mustUseTwoFactor(requireAccount(request))}
         csrfToken={reply.generateCsrf()}
         {...state}
       />,

@@ -102,7 +102,7 @@ describeEachDatabase("two-step verification", { seed: false }, (ctx) => {
       ip,
     );
     assert.equal(wrong.statusCode, 401);
-    assert.ok(text(wrong.body).includes(t("accounts.error.wrong_password")));
+    assert.ok(text(wrong.body).includes(t("errors.wrong_password")));
     const enrol = await postForm(
       ctx.app,
       "/account/two-factor/enable",
@@ -190,7 +190,7 @@ describeEachDatabase("two-step verification", { seed: false }, (ctx) => {
       remoteAddress: ip,
     });
     assert.equal(bad.statusCode, 401);
-    assert.ok(text(bad.body).includes(translator(es)("accounts.code.wrong")));
+    assert.ok(text(bad.body).includes(translator(es)("errors.wrong_code")));
     assert.ok(!step.cookies.get(SESSION_COOKIE));
     const good = await postCode(ctx.app, step.cookies, page.csrf, totpCode(secret), {
       locale: es,
@@ -230,7 +230,7 @@ describeEachDatabase("two-step verification", { seed: false }, (ctx) => {
       remoteAddress: ip,
     });
     assert.equal(spent.statusCode, 401);
-    assert.ok(text(spent.body).includes(t("accounts.code.backup_wrong")));
+    assert.ok(text(spent.body).includes(t("errors.wrong_backup_code")));
   });
 
   it("turns off with the password", async () => {
@@ -249,7 +249,7 @@ describeEachDatabase("two-step verification", { seed: false }, (ctx) => {
       ip,
     );
     assert.equal(wrong.statusCode, 401);
-    assert.ok(text(wrong.body).includes(t("accounts.error.wrong_password")));
+    assert.ok(text(wrong.body).includes(t("errors.wrong_password")));
     assert.equal(await twoFactorOn(CODES), true);
     const off = await postForm(
       ctx.app,
@@ -370,7 +370,7 @@ describeEachDatabase("two-step verification", { seed: false }, (ctx) => {
       remoteAddress: ip,
     });
     assert.equal(ended.statusCode, 401);
-    assert.ok(text(ended.body).includes(t("accounts.error.two_factor_attempts")));
+    assert.ok(text(ended.body).includes(t("errors.too_many_codes")));
     assert.ok(!step.cookies.get(SESSION_COOKIE));
 
     step = await postSignIn(ctx.app, GUESSER, TEST_PASSWORD, {

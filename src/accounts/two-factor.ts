@@ -2,11 +2,11 @@
 // with a given secret (the demo admin, tests), reading back an enrolment not yet confirmed, and
 // the otpauth:// address an authenticator app scans. Secrets and backup codes are stored as the
 // plugin stores them: encrypted with the auth secret by better-auth's own `symmetricEncrypt`.
-import { randomUUID } from "node:crypto";
 import { generateRandomString, symmetricDecrypt, symmetricEncrypt } from "better-auth/crypto";
 import type { Kysely } from "kysely";
-import { authFlag, type DB } from "../db/index.js";
+import type { DB } from "../db/index.js";
 import type { Auth } from "./auth.js";
+import { storeVerifiedTotp, twoFactorRow } from "./two-factors.queries.js";
 
 /** How many backup codes a person gets, as better-auth makes them. */
 export const BACKUP_CODE_COUNT = 10;
@@ -83,31 +83,13 @@ export async function enrollTotp(
     key: secretConfig,
     data: JSON.stringify(backupCodes),
   });
-  const yes = authFlag(db, true);
   // Inside the caller's transaction when given one (the demo seed), else in one of its own.
   const inTransaction = <T>(work: (trx: Kysely<DB>) => Promise<T>) =>
     db.isTransaction ? work(db) : db.transaction().execute(work);
-  await inTransaction(async (trx) => {
-    const updated = await trx
-      .updateTable("users")
-      .set({ two_factor_enabled: yes })
-      .where("id", "=", userId)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw new Error(`enrollTotp: no user ${userId}`);
-    await trx.deleteFrom("two_factors").where("user_id", "=", userId).execute();
-    await trx
-      .insertInto("two_factors")
-      .values({
-        id: randomUUID(),
-        secret: encryptedSecret,
-        backup_codes: encryptedCodes,
-        user_id: userId,
-        verified: yes,
-        failed_verification_count: 0,
-        locked_until: null,
-      })
-      .execute();
-  });
+  const stored = await inTransaction((trx) =>
+    storeVerifiedTotp(trx, userId, { secret: encryptedSecret, backupCodes: encryptedCodes }),
+  );
+  if (!stored) throw new Error(`enrollTotp: no user ${userId}`);
   return { backupCodes };
 }
 
@@ -123,11 +105,7 @@ export async function pendingEnrolment(
   db: Kysely<DB>,
   userId: string,
 ): Promise<PendingEnrolment | null> {
-  const row = await db
-    .selectFrom("two_factors")
-    .select(["secret", "backup_codes", "verified"])
-    .where("user_id", "=", userId)
-    .executeTakeFirst();
+  const row = await twoFactorRow(db, userId);
   if (!row || row.verified === null || row.verified) return null;
   const { secretConfig } = await auth.$context;
   const secret = await symmetricDecrypt({ key: secretConfig, data: row.secret });

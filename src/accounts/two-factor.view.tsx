@@ -1,11 +1,11 @@
 import { encode } from "uqr";
+import type { Account } from "../http/account.js";
 import { localizedPath } from "../i18n/index.js";
 import { ErrorSummary, PasswordField, TextField } from "../views/form.js";
 import { Layout } from "../views/layout.js";
 import { Notice } from "../views/notice.js";
 import type { PageContext } from "../views/page-context.js";
 import { MAX_PASSWORD_LENGTH } from "./auth.js";
-import type { Account } from "./session.js";
 
 const MODULE = 8;
 
@@ -50,9 +50,12 @@ export function TwoFactorPage({
   csrfToken,
   notice,
   passwordError,
+  required,
 }: {
   ctx: PageContext;
   account: Account;
+  /** Whether this person must use it (accounts.policy.ts `mustUseTwoFactor`). */
+  required: boolean;
   next: string | undefined;
   csrfToken: string;
   notice?: string;
@@ -60,13 +63,13 @@ export function TwoFactorPage({
 }) {
   const { t, locale } = ctx;
   const on = account.user.twoFactorEnabled;
-  const admin = account.user.coalitionRole === "coalition_admin";
+
   return (
     <Layout ctx={ctx} title={t("accounts.two_factor.title")} noindex>
       <div class="grid-container usa-section">
         <h1 safe>{t("accounts.two_factor.title")}</h1>
         {notice ? <Notice kind="success" text={notice} /> : ""}
-        {!on && admin ? <Notice kind="info" text={t("accounts.two_factor.required")} /> : ""}
+        {!on && required ? <Notice kind="info" text={t("accounts.two_factor.required")} /> : ""}
         <ErrorSummary
           heading={t("accounts.error.summary")}
           errors={passwordError ? [{ id: "two-factor-password", message: passwordError }] : []}
@@ -78,7 +81,7 @@ export function TwoFactorPage({
               {t("accounts.two_factor.disable.heading")}
             </h2>
             <p safe>{t("accounts.two_factor.disable.intro")}</p>
-            {admin ? <p safe>{t("accounts.two_factor.disable.admin")}</p> : ""}
+            {required ? <p safe>{t("accounts.two_factor.disable.admin")}</p> : ""}
             <form
               class="usa-form"
               method="post"

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { it } from "node:test";
+import { before, it } from "node:test";
 import {
   createUser,
   openForm,
@@ -9,16 +9,11 @@ import {
   TEST_PASSWORD,
 } from "../../test/support/accounts.js";
 import { describeEachDatabase } from "../../test/support/app.js";
+import { buildMember, buildPerson } from "../../test/support/builders.js";
 import { text } from "../../test/support/html.js";
-import {
-  addJurisdiction,
-  countRows,
-  createMember,
-  invitationLinkFor,
-  membershipRole,
-} from "../../test/support/memberships.js";
+import { countRows, invitationLinkFor, membershipRole } from "../../test/support/memberships.js";
 
-describeEachDatabase("people and invitations at /admin/users", {}, (ctx) => {
+describeEachDatabase("people and invitations at /admin/users", { seed: false }, (ctx) => {
   const db = () => ctx.database.db;
   let address = 0;
   const ip = () => `10.9.0.${++address}`;
@@ -38,10 +33,11 @@ describeEachDatabase("people and invitations at /admin/users", {}, (ctx) => {
     return openForm(ctx.app, "/admin/users", cookies.admin);
   }
 
-  it("sets up coalition staff and a member's staff", async () => {
-    ids.member = (await addJurisdiction(db(), { name: "Millbrook", state: "NY" })).id;
+  // Coalition staff, a member with its staff, and an applicant (not a member).
+  before(async () => {
+    ids.member = (await buildMember(db(), { name: "Millbrook", state: "NY" })).id;
     ids.applicant = (
-      await addJurisdiction(db(), { name: "Applewood", state: "CO", status: "applicant" })
+      await buildMember(db(), { name: "Applewood", state: "CO", status: "applicant" })
     ).id;
     ids.admin = await createUser(ctx.app, {
       email: "ada@coalition.example",
@@ -53,12 +49,13 @@ describeEachDatabase("people and invitations at /admin/users", {}, (ctx) => {
       name: "Ed Editor",
       coalitionRole: "coalition_editor",
     });
-    ids.staff = await createMember(
-      ctx.app,
-      { email: "stu@millbrook.example", name: "Stu Staff" },
-      ids.member,
-      "member_staff",
-    );
+    ids.staff = (
+      await buildPerson(ctx.app, {
+        email: "stu@millbrook.example",
+        name: "Stu Staff",
+        jurisdiction: { id: ids.member },
+      })
+    ).id;
     cookies.admin = await signIn(ctx.app, "ada@coalition.example", TEST_PASSWORD, undefined, ip());
     cookies.editor = await signIn(ctx.app, "ed@coalition.example", TEST_PASSWORD, undefined, ip());
     cookies.staff = await signIn(ctx.app, "stu@millbrook.example", TEST_PASSWORD, undefined, ip());
@@ -226,12 +223,14 @@ describeEachDatabase("people and invitations at /admin/users", {}, (ctx) => {
       await countRows(db(), "audit_log"),
     ];
     const before = await counts();
+    const MARKUP = /Leave out HTML tags such as <b> or <script>: this field takes plain text\./;
+    const CONTROL = /This contains invisible control characters\./;
     const cases: [Record<string, string>, RegExp[]][] = [
       [
         { email: "<script>alert(1)</script>", name: "<b>x</b>", locale: "fr", target: "root" },
+        // Each field says why: markup in the address and the name (the reason, twice).
         [
-          /Enter one e-mail address/,
-          /Enter a name of at most 120 characters, without < or >/,
+          new RegExp(`${MARKUP.source}[^]*${MARKUP.source}`),
           /Choose the language of the invitation\./,
           /Choose the role to invite them as\./,
         ],
@@ -243,7 +242,7 @@ describeEachDatabase("people and invitations at /admin/users", {}, (ctx) => {
           locale: "en",
           target: "coalition_editor",
         },
-        [/Enter one e-mail address/, /Enter a name of at most 120 characters/],
+        [/This is 262 characters long; the limit is 254\./, CONTROL],
       ],
       [
         { email: "ada@coalition.example", name: "", locale: "en", target: "coalition_editor" },

@@ -7,7 +7,8 @@ import { Notice } from "../views/notice.js";
 import type { PageContext } from "../views/page-context.js";
 import { TableHead } from "../views/table.js";
 import { describeInvitation, InviteForm, type InviteFormState } from "./invitation-form.view.js";
-import type { Invitation, Person } from "./invitations.js";
+import type { Invitation } from "./invitations.service.js";
+import type { Person } from "./people.service.js";
 import { Invitations } from "./team.view.js";
 
 export interface UsersPageProps {

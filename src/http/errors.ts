@@ -18,6 +18,21 @@ export const ERRORS = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  // accounts
+  wrong_credentials: 401,
+  wrong_password: 401,
+  wrong_code: 401,
+  wrong_backup_code: 401,
+  sign_in_expired: 401,
+  too_many_codes: 401,
+  not_member_admin: 403,
+  wrong_jurisdiction: 403,
+  not_a_member: 403,
+  no_memberships: 403,
+  wrong_account: 403,
+  link_two_factor: 403,
+  last_admin: 409,
+  last_member_admin: 409,
 } as const satisfies Record<string, number>;
 
 export type ErrorId = keyof typeof ERRORS;

@@ -5,10 +5,10 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import type { FastifyInstance } from "fastify";
-import { type Kysely, PostgresAdapter } from "kysely";
+import type { Kysely } from "kysely";
 import { Secret, TOTP } from "otpauth";
 import { type Auth, createAuth, enrollTotp } from "../../src/accounts/index.js";
-import type { DB, UserRole } from "../../src/db/index.js";
+import { authFlag, type DB, dialectOf, type UserRole } from "../../src/db/index.js";
 import { DEFAULT_LOCALE, type Locale, localizedPath } from "../../src/i18n/index.js";
 import { testConfig } from "./app.js";
 
@@ -58,7 +58,7 @@ export function newTotpSecret(): string {
 function authFor(target: FastifyInstance | Kysely<DB>): { auth: Auth; db: Kysely<DB> } {
   if ("auth" in target && "inject" in target) return { auth: target.auth, db: target.db };
   const db = target as Kysely<DB>;
-  const kind = db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
+  const kind = dialectOf(db);
   // The app's secret: TOTP secrets are encrypted with it, and the app must read them back.
   return { auth: createAuth({ db, kind }, testConfig()), db };
 }
@@ -80,13 +80,12 @@ export async function createUser(
 ): Promise<string> {
   const { auth, db } = authFor(target);
   const { user } = await auth.api.signUpEmail({ body: { email, password, name } });
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   if (coalitionRole || emailVerified) {
     await db
       .updateTable("users")
       .set({
         ...(coalitionRole ? { coalition_role: coalitionRole } : {}),
-        ...(emailVerified ? { email_verified: postgres ? true : 1 } : {}),
+        ...(emailVerified ? { email_verified: authFlag(db, true) } : {}),
       })
       .where("id", "=", user.id)
       .execute();

@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import type { Kysely, Selectable } from "kysely";
-import { newToken } from "../../src/accounts/invitations.js";
+import { newToken } from "../../src/accounts/index.js";
 import type {
   CensusFigure,
   CensusFiguresTable,
