@@ -6,34 +6,27 @@ import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import type { DB, Jurisdiction, MembershipRole, NewJurisdiction } from "../../src/db/index.js";
 import { createUser, type NewUser } from "./accounts.js";
-import { buildJurisdiction } from "./builders.js";
+import { buildMember, buildMembership } from "./builders.js";
 
-/** Adds a jurisdiction (a member unless told otherwise); returns its row. */
+/** @deprecated Use `buildMember` (test/support/builders.ts), which this calls. */
 export async function addJurisdiction(
   db: Kysely<DB>,
   overrides: Partial<NewJurisdiction> = {},
-): Promise<NewJurisdiction & { id: string }> {
-  const row = buildJurisdiction(overrides) as NewJurisdiction & { id: string };
-  await db.insertInto("jurisdictions").values(row).execute();
-  return row;
+): Promise<Jurisdiction> {
+  return buildMember(db, overrides);
 }
 
-/** Makes `userId` work for a jurisdiction in `role`. */
+/**
+ * Makes `userId` work for a jurisdiction in `role`. A shorthand for `buildMembership`
+ * (test/support/builders.ts), which new tests use.
+ */
 export async function addMembership(
   db: Kysely<DB>,
   userId: string,
   jurisdictionId: string,
   role: MembershipRole,
 ): Promise<void> {
-  await db
-    .insertInto("memberships")
-    .values({
-      user_id: userId,
-      jurisdiction_id: jurisdictionId,
-      role,
-      created_at: new Date().toISOString(),
-    })
-    .execute();
+  await buildMembership(db, { user: userId, jurisdiction: jurisdictionId, role });
 }
 
 /** A jurisdiction of the (seeded) roster by its slug; fails the test when it is missing. */
@@ -57,7 +50,10 @@ export async function addMembershipBySlug(
   return id;
 }
 
-/** Creates a person who works for `jurisdictionId` in `role`; returns their id. */
+/**
+ * Creates a person who works for `jurisdictionId` in `role`; returns their id. New tests use
+ * `buildPerson(app, { jurisdiction, membershipRole })` (test/support/builders.ts).
+ */
 export async function createMember(
   app: FastifyInstance,
   user: NewUser,
