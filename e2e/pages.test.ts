@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { buildApp } from "../src/app.js";
 import { type Database, openDatabase } from "../src/db/index.js";
 import { findLocale, LOCALES, type Locale, localizedPath, translator } from "../src/i18n/index.js";
-import { createApplication, findGeography } from "../src/members/join.queries.js";
+import { createApplication, findGeography } from "../src/members/join/applications.queries.js";
 import { seedDemo } from "../src/seed-demo.js";
 import { createUser, TEST_PASSWORD, totpCode, totpSecretOf } from "../test/support/accounts.js";
 import { testConfig } from "../test/support/app.js";

@@ -11,7 +11,7 @@ import { randomUUID } from "node:crypto";
 import { before, it } from "node:test";
 import type { FastifyInstance } from "fastify";
 import { LOCALES, localizedPath } from "../src/i18n/index.js";
-import { createApplication, findGeography } from "../src/members/join.queries.js";
+import { createApplication, findGeography } from "../src/members/join/applications.queries.js";
 import {
   cookieHeader,
   createUser,
