@@ -16,6 +16,13 @@ export {
 } from "./figures/coalition.service.js";
 export { figuresRoutes } from "./figures/figures.routes.js";
 export { joinRoutes } from "./join/join.routes.js";
+export {
+  activeJurisdiction,
+  demoJurisdictions,
+  type JurisdictionRef,
+  jurisdictionsByIds,
+  memberJurisdictions,
+} from "./jurisdictions.queries.js";
 export { seedDemoMembers } from "./members.seed.js";
 export { profileEditRoutes } from "./profile/profile.routes.js";
 export { reviewRoutes } from "./review/review.routes.js";

@@ -9,6 +9,7 @@ import {
   type CensusClient,
   type CensusErrorKind,
 } from "./census.client.js";
+import { upsertFigures } from "./census.queries.js";
 
 export const POPULATION_VARIABLE = "B01003_001E";
 export const FOREIGN_BORN_VARIABLE = "B05002_013E";
@@ -166,20 +167,7 @@ async function refreshOne(
   }
   if (rows.length > 0) {
     try {
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto("census_figures")
-          .values(rows)
-          .onConflict((oc) =>
-            oc.columns(["geoid", "measure", "vintage"]).doUpdateSet((eb) => ({
-              value: eb.ref("excluded.value"),
-              year: eb.ref("excluded.year"),
-              source: eb.ref("excluded.source"),
-              is_estimate: eb.ref("excluded.is_estimate"),
-            })),
-          )
-          .execute();
-      });
+      await db.transaction().execute((trx) => upsertFigures(trx, rows));
     } catch (error) {
       return {
         geoid,

@@ -6,9 +6,9 @@ import { pageContext, sendPage } from "../../http/render.js";
 import { applyFilters, filterChoices, listMembers, parseFilters } from "./directory.service.js";
 import { DirectoryPage } from "./directory.view.js";
 import { warmMembersMap } from "./map.geometry.js";
-import { mapMembers } from "./map.queries.js";
+import { mapMembers } from "./map.service.js";
 import { MembersMap } from "./map.view.js";
-import { findProfile } from "./member.queries.js";
+import { findProfile } from "./member.service.js";
 import { ProfilePage } from "./member.view.js";
 import { figuresFor } from "./member-figures.service.js";
 

@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import { Type } from "typebox";
 import { Value } from "typebox/value";
 import type { DB, JurisdictionKind } from "../../db/index.js";
+import { directoryRows } from "../jurisdictions.queries.js";
 import { STATES } from "../states.js";
 import { figuresFor, type MemberFigures } from "./member-figures.service.js";
 
@@ -19,11 +20,7 @@ export interface DirectoryEntry {
 
 /** Every current member with its newest Census figures. */
 export async function listMembers(db: Kysely<DB>): Promise<DirectoryEntry[]> {
-  const rows = await db
-    .selectFrom("jurisdictions")
-    .select(["slug", "name", "kind", "state", "geoid", "joined_on", "is_demo"])
-    .where("status", "=", "member")
-    .execute();
+  const rows = await directoryRows(db);
   const figures = await figuresFor(
     db,
     rows.map((r) => r.geoid),

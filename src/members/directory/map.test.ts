@@ -7,7 +7,7 @@ import type { KyselyPlugin } from "kysely";
 import { describeEachDatabase } from "../../../test/support/app.js";
 import { buildJurisdiction } from "../../../test/support/builders.js";
 import { countyShape, warmMembersMap } from "./map.geometry.js";
-import { type MapMember, mapMembers } from "./map.queries.js";
+import { type MapMember, mapMembers } from "./map.service.js";
 import { MAP_COLORS, MembersMap } from "./map.view.js";
 
 const LABEL = "Map of the coalition's members";

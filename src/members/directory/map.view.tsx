@@ -3,7 +3,7 @@
 // with a title and a description); the member list on the page is its text alternative. The
 // shapes come from map.geometry.ts.
 import { type CountyShape, countyShape, loadAtlas } from "./map.geometry.js";
-import type { MapMember } from "./map.queries.js";
+import type { MapMember } from "./map.service.js";
 /** The map's colours, chosen for at least 3:1 against the state fill (WCAG 1.4.11). */
 export const MAP_COLORS = Object.freeze({
   /** USWDS base-lighter. */

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { CensusMeasure, DB } from "../../db/index.js";
+import { figuresOf } from "../census/census.queries.js";
 
 export interface Figure {
   value: number;
@@ -33,11 +34,7 @@ export async function figuresFor(
 ): Promise<Map<string, MemberFigures>> {
   const result = new Map<string, MemberFigures>();
   if (geoids.length === 0) return result;
-  const rows = await db
-    .selectFrom("census_figures")
-    .select(["geoid", "measure", "value", "vintage", "year", "source", "is_estimate"])
-    .where("geoid", "in", geoids)
-    .execute();
+  const rows = await figuresOf(db, geoids);
   const byVintage = new Map<
     string,
     Map<string, { population?: number; foreignBorn?: number; year: number }>

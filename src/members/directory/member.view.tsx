@@ -2,7 +2,7 @@ import { formatNumber, localizedPath } from "../../i18n/index.js";
 import { Layout } from "../../views/layout.js";
 import type { PageContext } from "../../views/page-context.js";
 import { STATES } from "../states.js";
-import type { MemberProfile } from "./member.queries.js";
+import type { MemberProfile } from "./member.service.js";
 import type { Figure, MemberFigures } from "./member-figures.service.js";
 
 function FigureRow({

@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import type { CensusMeasure, DB } from "../../db/index.js";
+import { memberFigures, memberOverlapParts } from "../census/census.queries.js";
 import { CROSSWALK_2020 } from "../census/snapshots.read.js";
+import { totalsRows } from "../jurisdictions.queries.js";
 
 export interface FigureSource {
   measure: CensusMeasure;
@@ -72,45 +74,12 @@ type Measure = "population" | "foreign_born";
  */
 export async function coalitionStats(db: Kysely<DB>): Promise<CoalitionStats> {
   const [members, figures, parts] = await Promise.all([
-    db
-      .selectFrom("jurisdictions")
-      .select(["geoid", "is_demo", "updated_at"])
-      .where("status", "=", "member")
-      .execute(),
-    db
-      .selectFrom("census_figures")
-      .innerJoin("jurisdictions", "jurisdictions.geoid", "census_figures.geoid")
-      .select([
-        "census_figures.geoid",
-        "census_figures.measure",
-        "census_figures.value",
-        "census_figures.vintage",
-        "census_figures.year",
-        "census_figures.source",
-        "census_figures.is_estimate",
-      ])
-      .where("jurisdictions.status", "=", "member")
-      .where("census_figures.measure", "in", ["population", "foreign_born"])
-      .execute(),
+    totalsRows(db),
+    memberFigures(db, ["population", "foreign_born"]),
     // Parts of a member place lying in a member county: the overlaps.
-    db
-      .selectFrom("place_county_parts as part")
-      .innerJoin("jurisdictions as place", "place.geoid", "part.place_geoid")
-      .innerJoin("jurisdictions as county", "county.geoid", "part.county_geoid")
-      .select([
-        "part.place_geoid",
-        "part.county_geoid",
-        "part.population_2020",
-        "part.share_of_place",
-        "place.name as place_name",
-        "county.name as county_name",
-      ])
-      .where("place.status", "=", "member")
-      .where("county.status", "=", "member")
-      .orderBy("part.county_geoid")
-      .orderBy("part.place_geoid")
-      .execute(),
+    memberOverlapParts(db),
   ]);
+  const nameOf = new Map(members.map((m) => [m.geoid, m.name]));
 
   const newest = new Map<string, (typeof figures)[number]>();
   for (const f of figures) {
@@ -166,9 +135,9 @@ export async function coalitionStats(db: Kysely<DB>): Promise<CoalitionStats> {
     foreignBorn -= removedForeignBorn;
     return {
       placeGeoid: part.place_geoid,
-      placeName: part.place_name,
+      placeName: nameOf.get(part.place_geoid) ?? part.place_geoid,
       countyGeoid: part.county_geoid,
-      countyName: part.county_name,
+      countyName: nameOf.get(part.county_geoid) ?? part.county_geoid,
       shareOfPlace: part.share_of_place,
       population: removedPopulation,
       foreignBorn: removedForeignBorn,

@@ -1,52 +1,21 @@
+// The membership_applications table: its one owner.
 import { randomUUID } from "node:crypto";
-import { type Kysely, sql } from "kysely";
-import type { CensusGeographiesTable, DB, JurisdictionKind } from "../../db/index.js";
-
-export type Geography = CensusGeographiesTable;
-
-export const SEARCH_LIMIT = 20;
-
-/**
- * Census places and counties whose name contains `q` (case-insensitive), largest first. Names
- * carry their kind ("Prattville city"), so "montgomery county" finds the counties.
- */
-export async function searchGeographies(
-  db: Kysely<DB>,
-  q: string,
-  state: string,
-): Promise<Geography[]> {
-  const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  let query = db
-    .selectFrom("census_geographies")
-    .selectAll()
-    .where(sql<boolean>`lower(name) like ${pattern} escape '\\'`)
-    .orderBy("population_2020", "desc")
-    .orderBy("geoid")
-    .limit(SEARCH_LIMIT + 1);
-  if (state) query = query.where("state", "=", state);
-  return query.execute();
-}
-
-export async function findGeography(db: Kysely<DB>, geoid: string): Promise<Geography | undefined> {
-  return db
-    .selectFrom("census_geographies")
-    .selectAll()
-    .where("geoid", "=", geoid)
-    .executeTakeFirst();
-}
+import type { Kysely, Selectable } from "kysely";
+import type {
+  ApplicationStatus,
+  DB,
+  JurisdictionKind,
+  MembershipApplicationsTable,
+} from "../../db/index.js";
+import type { Geography } from "../census/census.queries.js";
+import { isMemberGeoid } from "../jurisdictions.queries.js";
 
 /** Whether the geography is already a member, or has an application under review. */
 export async function membershipState(
   db: Kysely<DB>,
   geoid: string,
 ): Promise<"member" | "pending" | "none"> {
-  const member = await db
-    .selectFrom("jurisdictions")
-    .select("id")
-    .where("geoid", "=", geoid)
-    .where("status", "=", "member")
-    .executeTakeFirst();
-  if (member) return "member";
+  if (await isMemberGeoid(db, geoid)) return "member";
   const pending = await db
     .selectFrom("membership_applications")
     .select("id")
@@ -78,12 +47,8 @@ export async function createApplication(
   db: Kysely<DB>,
   a: NewApplication,
 ): Promise<{ id: string; created: boolean }> {
-  const existing = await db
-    .selectFrom("membership_applications")
-    .select("id")
-    .where("submission_key", "=", a.submissionKey)
-    .executeTakeFirst();
-  if (existing) return { id: existing.id, created: false };
+  const existing = await applicationIdBySubmissionKey(db, a.submissionKey);
+  if (existing) return { id: existing, created: false };
   const id = randomUUID();
   const inserted = await db
     .insertInto("membership_applications")
@@ -119,4 +84,57 @@ export async function createApplication(
     return { id: winner.id, created: false };
   }
   return { id, created: true };
+}
+
+/** The application a form with this submission key created, if any. */
+export async function applicationIdBySubmissionKey(
+  db: Kysely<DB>,
+  submissionKey: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("membership_applications")
+    .select("id")
+    .where("submission_key", "=", submissionKey)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export type Application = Selectable<MembershipApplicationsTable>;
+
+/** The newest 200 applications: those pending (oldest first), and the last 50 decided. */
+export async function listApplications(db: Kysely<DB>) {
+  const rows = await db
+    .selectFrom("membership_applications")
+    .selectAll()
+    .orderBy("created_at", "desc")
+    .limit(200)
+    .execute();
+  return {
+    pending: rows.filter((r) => r.status === "pending").reverse(),
+    decided: rows.filter((r) => r.status !== "pending").slice(0, 50),
+  };
+}
+
+export async function findApplication(
+  db: Kysely<DB>,
+  id: string,
+): Promise<Application | undefined> {
+  return db
+    .selectFrom("membership_applications")
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+/** Records a decision on an application. */
+export async function recordDecision(
+  db: Kysely<DB>,
+  id: string,
+  decision: { status: Exclude<ApplicationStatus, "pending">; reason: string | null; at: string },
+): Promise<void> {
+  await db
+    .updateTable("membership_applications")
+    .set({ status: decision.status, decided_at: decision.at, decision_reason: decision.reason })
+    .where("id", "=", id)
+    .execute();
 }

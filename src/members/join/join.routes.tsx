@@ -7,15 +7,18 @@ import { registerPage } from "../../http/locale.js";
 import { pageContext, sendPage } from "../../http/render.js";
 import { localizedPath } from "../../i18n/index.js";
 import { MAIL_ADDRESS_PATTERN } from "../../mail/index.js";
+import {
+  findGeography,
+  type Geography,
+  SEARCH_LIMIT,
+  searchGeographies,
+} from "../census/census.queries.js";
 import { KINDS } from "../directory/directory.service.js";
 import { STATES } from "../states.js";
 import {
+  applicationIdBySubmissionKey,
   createApplication,
-  findGeography,
-  type Geography,
   membershipState,
-  SEARCH_LIMIT,
-  searchGeographies,
 } from "./applications.queries.js";
 import { type FormState, JoinPage, type SearchState, SubmittedPage } from "./join.view.js";
 
@@ -91,11 +94,7 @@ export async function joinRoutes(app: FastifyInstance) {
         const state = await membershipState(trx, geography.geoid);
         if (state !== "none") {
           // The same form sent twice: the first application is the answer, not an error.
-          const again = await trx
-            .selectFrom("membership_applications")
-            .select("id")
-            .where("submission_key", "=", submissionKey)
-            .executeTakeFirst();
+          const again = await applicationIdBySubmissionKey(trx, submissionKey);
           return again ? ("created" as const) : state;
         }
         const { created } = await createApplication(trx, {

@@ -9,9 +9,9 @@ import {
 } from "../../views/form.js";
 import { Layout } from "../../views/layout.js";
 import type { PageContext } from "../../views/page-context.js";
+import type { Geography } from "../census/census.queries.js";
 import { KINDS } from "../directory/directory.service.js";
 import { STATES } from "../states.js";
-import type { Geography } from "./applications.queries.js";
 
 export const APPLICATION_FIELDS = [
   "kind",

@@ -10,6 +10,7 @@ import { registerFormPost } from "../../http/forms.js";
 import { registerPage } from "../../http/locale.js";
 import { pageContext, sendPage } from "../../http/render.js";
 import { localizedPath } from "../../i18n/index.js";
+import { profileListRows } from "../jurisdictions.queries.js";
 import {
   checkProfile,
   type EditableJurisdiction,
@@ -147,13 +148,7 @@ export async function profileEditRoutes(app: FastifyInstance) {
     app,
     "/admin/profiles",
     async (request, reply) => {
-      const rows = await app.db
-        .selectFrom("jurisdictions")
-        .select(["slug", "name", "state", "status"])
-        .orderBy("state")
-        .orderBy("name")
-        .orderBy("slug")
-        .execute();
+      const rows = await profileListRows(app.db);
       return sendPage(reply, <ProfilesListPage ctx={pageContext(request)} rows={rows} />);
     },
     { restricted: true, preHandler: staff },

@@ -6,6 +6,7 @@ import { Type } from "typebox";
 import { recordAudit } from "../../audit/index.js";
 import { type DB, type JurisdictionStatus, lockRevision } from "../../db/index.js";
 import { checkFields } from "../../http/forms.js";
+import { editableJurisdiction, updateJurisdiction } from "../jurisdictions.queries.js";
 import { webAddressProblem } from "../web-address.js";
 
 export const PROFILE_FIELDS = ["executive_name", "executive_title", "website"] as const;
@@ -85,11 +86,7 @@ async function find(
   db: Kysely<DB>,
   where: { id: string } | { slug: string },
 ): Promise<EditableJurisdiction | undefined> {
-  let query = db
-    .selectFrom("jurisdictions")
-    .select(["id", "slug", "name", "state", "status", ...PROFILE_FIELDS]);
-  query = "id" in where ? query.where("id", "=", where.id) : query.where("slug", "=", where.slug);
-  const row = await query.executeTakeFirst();
+  const row = await editableJurisdiction(db, where);
   if (!row) return undefined;
   const { id, slug, name, state, status, executive_name, executive_title, website } = row;
   return { id, slug, name, state, status, values: { executive_name, executive_title, website } };
@@ -120,11 +117,7 @@ export async function saveProfile(
     const before = await findEditableById(trx, jurisdictionId);
     if (!before) return "missing";
     if (same(before.values, values)) return "unchanged";
-    await trx
-      .updateTable("jurisdictions")
-      .set({ ...values, updated_at: now.toISOString() })
-      .where("id", "=", jurisdictionId)
-      .execute();
+    await updateJurisdiction(trx, jurisdictionId, { ...values, updated_at: now.toISOString() });
     await recordAudit(
       trx,
       {

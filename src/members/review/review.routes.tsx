@@ -6,13 +6,8 @@ import { checkFields, registerFormPost } from "../../http/forms.js";
 import { registerPage } from "../../http/locale.js";
 import { pageContext, sendPage } from "../../http/render.js";
 import { localizedPath } from "../../i18n/index.js";
-import {
-  type Decision,
-  decide,
-  findApplication,
-  listApplications,
-  type Reviewer,
-} from "./review.service.js";
+import { findApplication, listApplications } from "../join/applications.queries.js";
+import { type Decision, decide, type Reviewer } from "./review.service.js";
 import { ApplicationPage, ApplicationsPage } from "./review.view.js";
 
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

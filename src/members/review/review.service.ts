@@ -7,30 +7,14 @@ import type { DB } from "../../db/index.js";
 import { lockRevision } from "../../db/index.js";
 import { findLocale, translator } from "../../i18n/index.js";
 import type { Mailer } from "../../mail/index.js";
-import { deriveSlug } from "../slug.js";
-
-export type Application = Awaited<ReturnType<typeof findApplication>> & {};
-
-export async function listApplications(db: Kysely<DB>) {
-  const rows = await db
-    .selectFrom("membership_applications")
-    .selectAll()
-    .orderBy("created_at", "desc")
-    .limit(200)
-    .execute();
-  return {
-    pending: rows.filter((r) => r.status === "pending").reverse(),
-    decided: rows.filter((r) => r.status !== "pending").slice(0, 50),
-  };
-}
-
-export async function findApplication(db: Kysely<DB>, id: string) {
-  return db
-    .selectFrom("membership_applications")
-    .selectAll()
-    .where("id", "=", id)
-    .executeTakeFirst();
-}
+import { type Application, findApplication, recordDecision } from "../join/applications.queries.js";
+import {
+  insertJurisdictions,
+  jurisdictionByGeoid,
+  slugsStartingWith,
+  updateJurisdiction,
+} from "../jurisdictions.queries.js";
+import { deriveSlug, uniqueSlug } from "../slug.js";
 
 export interface Reviewer {
   id: string;
@@ -60,15 +44,11 @@ export async function decide(
     if (application.status !== "pending") return { decided: false, name: application.name };
     const at = now.toISOString();
     const status = decision.kind === "accept" ? "accepted" : "declined";
-    await trx
-      .updateTable("membership_applications")
-      .set({
-        status,
-        decided_at: at,
-        decision_reason: decision.kind === "decline" ? decision.reason : null,
-      })
-      .where("id", "=", id)
-      .execute();
+    await recordDecision(trx, id, {
+      status,
+      at,
+      reason: decision.kind === "decline" ? decision.reason : null,
+    });
     await recordAudit(
       trx,
       {
@@ -118,13 +98,9 @@ function plainName(censusName: string, geoid: string): string {
 }
 
 /** Puts the applicant on the roster as a member from today: a new row, or a former member back. */
-async function admit(trx: Kysely<DB>, a: NonNullable<Application>, reviewer: Reviewer, now: Date) {
+async function admit(trx: Kysely<DB>, a: Application, reviewer: Reviewer, now: Date) {
   const at = now.toISOString();
-  const existing = await trx
-    .selectFrom("jurisdictions")
-    .selectAll()
-    .where("geoid", "=", a.geoid)
-    .executeTakeFirst();
+  const existing = await jurisdictionByGeoid(trx, a.geoid);
   const values = {
     name: existing?.name ?? plainName(a.name, a.geoid),
     kind: a.kind,
@@ -136,7 +112,7 @@ async function admit(trx: Kysely<DB>, a: NonNullable<Application>, reviewer: Rev
     updated_at: at,
   };
   if (existing) {
-    await trx.updateTable("jurisdictions").set(values).where("id", "=", existing.id).execute();
+    await updateJurisdiction(trx, existing.id, values);
     await recordAudit(
       trx,
       {
@@ -151,18 +127,8 @@ async function admit(trx: Kysely<DB>, a: NonNullable<Application>, reviewer: Rev
     );
     return;
   }
-  const taken = new Set(
-    (
-      await trx
-        .selectFrom("jurisdictions")
-        .select("slug")
-        .where("slug", "like", `${deriveSlug(values.name, a.state)}%`)
-        .execute()
-    ).map((r) => r.slug),
-  );
-  const base = deriveSlug(values.name, a.state);
-  let slug = base;
-  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  const taken = await slugsStartingWith(trx, deriveSlug(values.name, a.state));
+  const slug = uniqueSlug(values.name, a.state, taken);
   const row = {
     id: randomUUID(),
     slug,
@@ -172,7 +138,7 @@ async function admit(trx: Kysely<DB>, a: NonNullable<Application>, reviewer: Rev
     created_at: at,
     ...values,
   };
-  await trx.insertInto("jurisdictions").values(row).execute();
+  await insertJurisdictions(trx, [row]);
   await recordAudit(
     trx,
     {

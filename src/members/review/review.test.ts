@@ -4,8 +4,9 @@ import { it } from "node:test";
 import { createUser, csrfTokenOf, signIn } from "../../../test/support/accounts.js";
 import { describeEachDatabase } from "../../../test/support/app.js";
 import { text } from "../../../test/support/html.js";
+import { findGeography } from "../census/census.queries.js";
 import { coalitionStats } from "../figures/coalition.service.js";
-import { createApplication, findGeography } from "../join/applications.queries.js";
+import { createApplication } from "../join/applications.queries.js";
 
 describeEachDatabase("reviewing membership applications", {}, (ctx) => {
   const db = () => ctx.database.db;

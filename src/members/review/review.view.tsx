@@ -4,10 +4,10 @@ import { Layout } from "../../views/layout.js";
 import { Notice } from "../../views/notice.js";
 import type { PageContext } from "../../views/page-context.js";
 import { TableHead } from "../../views/table.js";
+import type { Application } from "../join/applications.queries.js";
 import { STATES } from "../states.js";
-import type { Application } from "./review.service.js";
 
-type Row = NonNullable<Application>;
+type Row = Application;
 
 function formatDate(ctx: PageContext, iso: string | null): string {
   if (!iso) return "";

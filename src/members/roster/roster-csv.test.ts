@@ -6,7 +6,6 @@ import type { Kysely } from "kysely";
 import { describeEachDatabase } from "../../../test/support/app.js";
 import { buildJurisdiction } from "../../../test/support/builders.js";
 import type { DB } from "../../db/index.js";
-import { deriveSlug } from "../slug.js";
 import { exportRosterCsv } from "./roster.export.js";
 import { applyRosterImport } from "./roster.import.js";
 import { previewRosterImport } from "./roster.preview.js";
@@ -56,13 +55,6 @@ function found(preview: RosterPreview): string[] {
 }
 
 describe("roster CSV helpers", () => {
-  it("derives kebab-case ASCII slugs", () => {
-    assert.equal(deriveSlug("San José", "CA"), "san-jose-ca");
-    assert.equal(deriveSlug("St. Mary's & Co.", "MD"), "st-mary-s-and-co-md");
-    assert.equal(deriveSlug("Washington, DC", "DC"), "washington-dc");
-    assert.equal(deriveSlug("<b>Doña Ana</b> County", "NM"), "b-dona-ana-b-county-nm");
-  });
-
   it("shows values without control characters", () => {
     assert.equal(showValue("a\u0007b\u009b\u202e"), '"a\\u0007b\\u009b\\u202e"');
     assert.equal(showValue("x".repeat(100), 10), `"${"x".repeat(9)}…"`);

@@ -2,6 +2,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/index.js";
+import { rosterExportRows } from "../jurisdictions.queries.js";
 import { EXPORT_COLUMNS } from "./roster.schema.js";
 
 /** Neutralises a cell a spreadsheet would run as a formula (OWASP's advice: a leading quote). */
@@ -15,13 +16,7 @@ function safeCell(value: string | null): string {
  * mark so that Excel reads accented names right. Re-importing it unchanged changes nothing.
  */
 export async function exportRoster(db: Kysely<DB>): Promise<{ csv: string; count: number }> {
-  const rows = await db
-    .selectFrom("jurisdictions")
-    .select([...EXPORT_COLUMNS])
-    .orderBy("state")
-    .orderBy("name")
-    .orderBy("geoid")
-    .execute();
+  const rows = await rosterExportRows(db);
   const csv = stringify(
     rows.map((row) => EXPORT_COLUMNS.map((c) => safeCell(row[c]))),
     { bom: true, header: true, columns: [...EXPORT_COLUMNS], record_delimiter: "\n" },

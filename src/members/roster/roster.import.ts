@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../../audit/index.js";
 import { type DB, lockRevision } from "../../db/index.js";
+import { insertJurisdictions, updateJurisdiction } from "../jurisdictions.queries.js";
 import { COMPARED, readRoster } from "./roster.preview.js";
 import {
   type ApplyOptions,
@@ -12,9 +13,6 @@ import {
   type RosterPreview,
   type ValidRow,
 } from "./roster.schema.js";
-
-// Rows per INSERT: PostgreSQL takes at most 65,535 parameters a statement, SQLite 32,766.
-const INSERT_BATCH = 200;
 
 function countRows(n: number): string {
   return n === 1 ? "1 row has" : `${n} rows have`;
@@ -61,31 +59,20 @@ export async function applyRosterImport(
       assertUnchangedSince(preview, await readRoster(trx));
       let done = 0;
       for (const row of updates) {
-        const result = await trx
-          .updateTable("jurisdictions")
-          .set({ ...row.values, is_demo: 0, updated_at: now })
-          .where("id", "=", row.existing?.id ?? "")
-          .executeTakeFirst();
-        if (Number(result.numUpdatedRows) !== 1) throw stale(row);
+        const changes = { ...row.values, is_demo: 0, updated_at: now };
+        if (!(await updateJurisdiction(trx, row.existing?.id ?? "", changes))) throw stale(row);
         options.onProgress?.(++done, total);
       }
-      for (let i = 0; i < inserts.length; i += INSERT_BATCH) {
-        const batch = inserts.slice(i, i + INSERT_BATCH);
-        await trx
-          .insertInto("jurisdictions")
-          .values(
-            batch.map((row) => ({
-              id: randomUUID(),
-              ...row.values,
-              is_demo: 0,
-              created_at: now,
-              updated_at: now,
-            })),
-          )
-          .execute();
-        done += batch.length;
-        options.onProgress?.(done, total);
-      }
+      const rows = inserts.map((row) => ({
+        id: randomUUID(),
+        ...row.values,
+        is_demo: 0,
+        created_at: now,
+        updated_at: now,
+      }));
+      await insertJurisdictions(trx, rows, (written) =>
+        options.onProgress?.(done + written, total),
+      );
       await recordAudit(trx, {
         actor: options.actor ?? null,
         action: "roster.import",

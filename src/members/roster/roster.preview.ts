@@ -2,10 +2,11 @@
 // nothing: what an import would do with each row, and every problem.
 import type { Kysely } from "kysely";
 import type { DB, JurisdictionKind, JurisdictionStatus } from "../../db/index.js";
-import { deriveSlug } from "../slug.js";
+import { geographiesByGeoid } from "../census/census.queries.js";
+import { rosterRows } from "../jurisdictions.queries.js";
+import { uniqueSlug } from "../slug.js";
 import { parseFile } from "./roster.parse.js";
 import {
-  EXPORT_COLUMNS,
   type ExistingRow,
   type RosterPreview,
   type RosterValues,
@@ -14,28 +15,8 @@ import {
 } from "./roster.schema.js";
 import { checkCells } from "./roster.validate.js";
 
-const LOOKUP_BATCH = 500;
-
-export async function readRoster(db: Kysely<DB>): Promise<ExistingRow[]> {
-  return db
-    .selectFrom("jurisdictions")
-    .select(["id", "is_demo", ...EXPORT_COLUMNS])
-    .execute();
-}
-
-async function readGeographies(db: Kysely<DB>, geoids: string[]) {
-  const found = new Map<string, { kind: "place" | "county"; name: string; state: string }>();
-  for (let i = 0; i < geoids.length; i += LOOKUP_BATCH) {
-    const batch = geoids.slice(i, i + LOOKUP_BATCH);
-    const rows = await db
-      .selectFrom("census_geographies")
-      .select(["geoid", "kind", "name", "state"])
-      .where("geoid", "in", batch)
-      .execute();
-    for (const row of rows) found.set(row.geoid, row);
-  }
-  return found;
-}
+/** The roster as the preview compares a file with it. */
+export const readRoster = (db: Kysely<DB>): Promise<ExistingRow[]> => rosterRows(db);
 
 /** Lines per value, for values used by more than one row. */
 function repeats(entries: [string, number][]): Map<string, number[]> {
@@ -69,9 +50,10 @@ export async function previewRosterImport(db: Kysely<DB>, csvText: string): Prom
   for (const row of parsed.rows) checkCells(row, problems);
 
   const wellFormed = parsed.rows.filter((r) => /^\d{5}$|^\d{7}$/.test(r.cells.geoid ?? ""));
-  const geographies = await readGeographies(db, [
-    ...new Set(wellFormed.map((r) => r.cells.geoid ?? "")),
-  ]);
+  const geographies = await geographiesByGeoid(
+    db,
+    wellFormed.map((r) => r.cells.geoid ?? ""),
+  );
   const roster = await readRoster(db);
   const byGeoid = new Map(roster.map((j) => [j.geoid, j]));
   const bySlug = new Map(roster.map((j) => [j.slug, j]));
@@ -165,9 +147,7 @@ export async function previewRosterImport(db: Kysely<DB>, csvText: string): Prom
     const existing = byGeoid.get(cells.geoid ?? "") ?? null;
     let slug = cells.slug || existing?.slug;
     if (!slug) {
-      const base = deriveSlug(cells.name ?? "", cells.state ?? "");
-      slug = base;
-      for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+      slug = uniqueSlug(cells.name ?? "", cells.state ?? "", taken);
       taken.add(slug);
     }
     const values: RosterValues = {

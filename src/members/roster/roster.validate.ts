@@ -1,5 +1,6 @@
 // The checks of a roster row that need no database: text hygiene, required cells and formats.
 import type { JurisdictionKind, JurisdictionStatus } from "../../db/index.js";
+import { isRealDate } from "../../http/dates.js";
 import { webAddressProblem } from "../web-address.js";
 import type { ParsedRow } from "./roster.parse.js";
 import {
@@ -19,20 +20,6 @@ import {
 // tab and carriage return are covered by CONTROL.
 const FORMULA_START = /^[=+\-@]/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function realDate(text: string): boolean {
-  const m = DATE.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return (
-    y >= 1000 &&
-    date.getUTCFullYear() === y &&
-    date.getUTCMonth() === mo - 1 &&
-    date.getUTCDate() === d
-  );
-}
 
 function webAddress(text: string): string | null {
   switch (webAddressProblem(text)) {
@@ -114,7 +101,7 @@ export function checkCells(row: ParsedRow, problems: RosterProblem[]): void {
     add("executive_title", "required", "the executive's title (e.g. Mayor) is missing");
   if (!cells.executive_name && status === "member")
     add("executive_name", "required", "a member's executive must be named");
-  if (cells.joined_on && !realDate(cells.joined_on)) {
+  if (cells.joined_on && !isRealDate(cells.joined_on)) {
     add(
       "joined_on",
       "invalid_date",

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { DB, JurisdictionKind, JurisdictionStatus } from "../../db/index.js";
+import { publicJurisdiction } from "../jurisdictions.queries.js";
 
 export interface MemberProfile {
   slug: string;
@@ -20,12 +21,7 @@ export async function findProfile(
   db: Kysely<DB>,
   slug: string,
 ): Promise<MemberProfile | undefined> {
-  const row = await db
-    .selectFrom("jurisdictions")
-    .selectAll()
-    .where("slug", "=", slug)
-    .where("status", "in", ["member", "former"])
-    .executeTakeFirst();
+  const row = await publicJurisdiction(db, slug);
   if (!row) return undefined;
   return {
     slug: row.slug,

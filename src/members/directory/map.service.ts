@@ -1,5 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB, JurisdictionKind } from "../../db/index.js";
+import { memberPlaceParts } from "../census/census.queries.js";
+import { mapRows } from "../jurisdictions.queries.js";
 
 /** A member as the map draws it: where it is, by county. */
 export interface MapMember {
@@ -22,27 +24,10 @@ export interface MapMember {
  * members, then the county parts of the members that are places.
  */
 export async function mapMembers(db: Kysely<DB>): Promise<MapMember[]> {
-  const members = await db
-    .selectFrom("jurisdictions")
-    .select(["slug", "name", "kind", "geoid", "state"])
-    .where("status", "=", "member")
-    .orderBy("slug")
-    .execute();
+  const members = await mapRows(db);
   if (members.length === 0) return [];
 
-  const parts = members.some((m) => isPlace(m.geoid))
-    ? await db
-        .selectFrom("place_county_parts")
-        .innerJoin("jurisdictions", "jurisdictions.geoid", "place_county_parts.place_geoid")
-        .select([
-          "place_county_parts.place_geoid",
-          "place_county_parts.county_geoid",
-          "place_county_parts.share_of_place",
-          "place_county_parts.population_2020",
-        ])
-        .where("jurisdictions.status", "=", "member")
-        .execute()
-    : [];
+  const parts = members.some((m) => isPlace(m.geoid)) ? await memberPlaceParts(db) : [];
 
   // The largest part of each place; shares are rounded, so ties go to the larger population,
   // then to the lower GEOID, the same on both engines.
