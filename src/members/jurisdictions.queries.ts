@@ -1,7 +1,7 @@
 // The jurisdictions table: its one owner. Every read and write of the roster is a function here,
 // built from the small fragments below; other modules of members/ call these (or use the
 // fragments inside their own queries), and other features go through members/index.ts.
-import type { Kysely } from "kysely";
+import { expressionBuilder, type Kysely } from "kysely";
 import type {
   DB,
   Jurisdiction,
@@ -16,8 +16,15 @@ import type {
 export const members = (db: Kysely<DB>) =>
   db.selectFrom("jurisdictions").where("jurisdictions.status", "=", "member");
 
-/** The GEOIDs of the members, as a subquery: `.where("geoid", "in", memberGeoids(db))`. */
-export const memberGeoids = (db: Kysely<DB>) => members(db).select("jurisdictions.geoid");
+/**
+ * The GEOIDs of the members, as a subquery: `.where("geoid", "in", memberGeoids())` (built
+ * apart from any database, so it is compiled as part of the query that uses it).
+ */
+export const memberGeoids = () =>
+  expressionBuilder<DB>()
+    .selectFrom("jurisdictions")
+    .select("jurisdictions.geoid")
+    .where("jurisdictions.status", "=", "member");
 
 // ---- For other features (members/index.ts) --------------------------------------------------
 

@@ -95,7 +95,7 @@ export async function memberFigures(db: Kysely<DB>, measures: readonly CensusMea
   return db
     .selectFrom("census_figures")
     .select(FIGURE_COLUMNS)
-    .where("census_figures.geoid", "in", memberGeoids(db))
+    .where("census_figures.geoid", "in", memberGeoids())
     .where("census_figures.measure", "in", [...measures])
     .execute();
 }
@@ -123,7 +123,7 @@ export async function memberPlaceParts(db: Kysely<DB>) {
   return db
     .selectFrom("place_county_parts")
     .select(["place_geoid", "county_geoid", "share_of_place", "population_2020"])
-    .where("place_geoid", "in", memberGeoids(db))
+    .where("place_geoid", "in", memberGeoids())
     .execute();
 }
 
@@ -132,8 +132,8 @@ export async function memberOverlapParts(db: Kysely<DB>) {
   return db
     .selectFrom("place_county_parts")
     .select(["place_geoid", "county_geoid", "population_2020", "share_of_place"])
-    .where("place_geoid", "in", memberGeoids(db))
-    .where("county_geoid", "in", memberGeoids(db))
+    .where("place_geoid", "in", memberGeoids())
+    .where("county_geoid", "in", memberGeoids())
     .orderBy("county_geoid")
     .orderBy("place_geoid")
     .execute();

@@ -161,7 +161,11 @@ export async function coalitionStats(db: Kysely<DB>): Promise<CoalitionStats> {
     demoMembers: members.filter((m) => m.is_demo === 1).length,
     asOf: asOf ? asOf.slice(0, 10) : null,
     sources: [...sources.values()].sort(
-      (a, b) => a.measure.localeCompare(b.measure) || b.members - a.members,
+      (a, b) =>
+        a.measure.localeCompare(b.measure) ||
+        b.members - a.members ||
+        a.vintage.localeCompare(b.vintage) ||
+        a.source.localeCompare(b.source),
     ),
     overlaps,
   };
