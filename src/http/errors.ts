@@ -18,6 +18,12 @@ export const ERRORS = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  // members
+  members_admin_only: 403,
+  members_staff_only: 403,
+  profile_not_yours: 403,
+  jurisdiction_already_member: 409,
+  application_pending: 409,
 } as const satisfies Record<string, number>;
 
 export type ErrorId = keyof typeof ERRORS;
