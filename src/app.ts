@@ -25,16 +25,7 @@ import "./http/types.js";
 import { fastifyAjvOptions } from "./http/validation.js";
 import { loadAllCatalogs } from "./i18n/index.js";
 import { createMailer } from "./mail/index.js";
-import {
-  directoryApi,
-  figuresRoutes,
-  joinRoutes,
-  membersApi,
-  membersRoutes,
-  profileEditRoutes,
-  reviewRoutes,
-  rosterAdminRoutes,
-} from "./members/index.js";
+import { membersFeature } from "./members/index.js";
 
 export interface AppOptions {
   /** An open database to use; when absent, one is opened from config and closed with the app. */
@@ -100,20 +91,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(openapiPlugin);
   installErrorHandlers(app);
   await app.register(healthRoutes);
-  await app.register(membersApi);
-  await app.register(directoryApi);
+  await app.register(membersFeature);
   await app.register(contentRoutes);
-  await app.register(membersRoutes);
-  await app.register(figuresRoutes);
-  await app.register(joinRoutes);
   await app.register(accountRoutes);
   await app.register(accountPageRoutes);
   await app.register(invitationRoutes);
   await app.register(teamRoutes);
   await app.register(usersAdminRoutes);
-  await app.register(reviewRoutes);
-  await app.register(rosterAdminRoutes);
-  await app.register(profileEditRoutes);
   await app.register(adminRoutes);
   await app.register(auditRoutes);
   await app.register(contentAdminRoutes);

@@ -1,3 +1,28 @@
+// members/: the roster of member cities and counties, their Census figures, joining, review,
+// the roster CSV and profile editing (README.md). The one door: `membersFeature` registers every
+// route, and the functions below are what other features and the CLI may call.
+import type { FastifyInstance } from "fastify";
+import { directoryApi } from "./directory/directory.api.js";
+import { directoryRoutes } from "./directory/directory.routes.js";
+import { coalitionApi } from "./figures/coalition.api.js";
+import { figuresRoutes } from "./figures/figures.routes.js";
+import { joinRoutes } from "./join/join.routes.js";
+import { profileRoutes } from "./profile/profile.routes.js";
+import { reviewRoutes } from "./review/review.routes.js";
+import { rosterRoutes } from "./roster/roster.routes.js";
+
+/** Every route of members/: public pages and API, joining, and the staff's pages. */
+export async function membersFeature(app: FastifyInstance) {
+  await app.register(coalitionApi);
+  await app.register(directoryApi);
+  await app.register(directoryRoutes);
+  await app.register(figuresRoutes);
+  await app.register(joinRoutes);
+  await app.register(reviewRoutes);
+  await app.register(rosterRoutes);
+  await app.register(profileRoutes);
+}
+
 export { createCensusClient } from "./census/census.client.js";
 export {
   acs5Vintage,
@@ -6,16 +31,11 @@ export {
   refreshFigures,
 } from "./census/refresh.service.js";
 export { loadCensusSnapshots } from "./census/snapshots.load.js";
-export { directoryApi } from "./directory/directory.api.js";
-export { membersRoutes } from "./directory/directory.routes.js";
-export { membersApi } from "./figures/coalition.api.js";
 export {
   type CoalitionStats,
   coalitionStats,
   type FigureSource,
 } from "./figures/coalition.service.js";
-export { figuresRoutes } from "./figures/figures.routes.js";
-export { joinRoutes } from "./join/join.routes.js";
 export {
   activeJurisdiction,
   demoJurisdictions,
@@ -24,12 +44,9 @@ export {
   memberJurisdictions,
 } from "./jurisdictions.queries.js";
 export { seedDemoMembers } from "./members.seed.js";
-export { profileEditRoutes } from "./profile/profile.routes.js";
-export { reviewRoutes } from "./review/review.routes.js";
 export { exportRoster, exportRosterCsv } from "./roster/roster.export.js";
 export { applyRosterImport } from "./roster/roster.import.js";
 export { previewRosterImport } from "./roster/roster.preview.js";
-export { rosterAdminRoutes } from "./roster/roster.routes.js";
 export {
   MAX_FILE_BYTES,
   ROSTER_COLUMNS,

@@ -1,14 +1,9 @@
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
-import { AppError } from "../../http/errors.js";
-import {
-  applyFilters,
-  KINDS,
-  listMembers,
-  parseFilters,
-  SIZE_BANDS,
-  SORTS,
-} from "./directory.service.js";
+import { Choice } from "../../http/validation.js";
+import { FilterQuery, filtersOf } from "./directory.schema.js";
+import { applyFilters, KINDS, listMembers } from "./directory.service.js";
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Union([schema, Type.Null()]);
@@ -16,7 +11,7 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T)
 const MemberSchema = Type.Object({
   slug: Type.String(),
   name: Type.String(),
-  kind: Type.Union(KINDS.map((k) => Type.Literal(k))),
+  kind: Choice(KINDS),
   state: Type.String({ description: "USPS code" }),
   geoid: Type.String({ description: "Census GEOID: 7 digits for a place, 5 for a county" }),
   population: Nullable(Type.Integer()),
@@ -30,35 +25,20 @@ const MemberSchema = Type.Object({
   isDemo: Type.Boolean({ description: "Part of the demo roster, not real membership data" }),
 });
 
-const Query = Type.Object({
-  q: Type.Optional(Type.String({ description: "Part of the name" })),
-  state: Type.Optional(Type.String({ description: "USPS state code" })),
-  kind: Type.Optional(Type.Union(KINDS.map((k) => Type.Literal(k)))),
-  size: Type.Optional(Type.Union(Object.keys(SIZE_BANDS).map((k) => Type.Literal(k)))),
-  joined: Type.Optional(Type.String({ description: "Year joined, YYYY" })),
-  sort: Type.Optional(Type.Union(SORTS.map((k) => Type.Literal(k)))),
-});
-
 export async function directoryApi(app: FastifyInstance) {
-  app.get(
+  app.withTypeProvider<TypeBoxTypeProvider>().get(
     "/api/v1/members",
     {
       schema: {
         tags: ["members"],
         summary: "Current members with their newest Census figures",
-        querystring: Query,
+        querystring: FilterQuery,
         response: { 200: Type.Object({ members: Type.Array(MemberSchema) }) },
       },
     },
     async (request) => {
-      const { filters, errors } = parseFilters(request.query as Record<string, unknown>);
-      if (errors.length) {
-        throw new AppError(
-          400,
-          "bad_request",
-          errors.map((field) => ({ field, id: `members.filters.error.${field}` as const })),
-        );
-      }
+      // The route's schema refused any bad filter already (400, one error per field).
+      const filters = filtersOf(request.query);
       const members = applyFilters(await listMembers(app.db), filters);
       return {
         members: members.map((m) => ({

@@ -1,7 +1,5 @@
 // The members directory: the roster with figures, and the filters and orders people can apply.
 import type { Kysely } from "kysely";
-import { Type } from "typebox";
-import { Value } from "typebox/value";
 import type { DB, JurisdictionKind } from "../../db/index.js";
 import { directoryRows } from "../jurisdictions.queries.js";
 import { STATES } from "../states.js";
@@ -44,23 +42,12 @@ export const SIZE_BANDS = {
   "1m-plus": [1_000_000, Number.POSITIVE_INFINITY],
 } as const;
 export type SizeBand = keyof typeof SIZE_BANDS;
+export const SIZES = Object.keys(SIZE_BANDS) as SizeBand[];
 export const SORTS = ["name", "population", "foreign-born-share", "joined"] as const;
 export type Sort = (typeof SORTS)[number];
 export const KINDS: JurisdictionKind[] = ["city", "county", "city_county"];
 
-const literalUnion = (values: readonly string[]) =>
-  Type.Union([Type.Literal(""), ...values.map((v) => Type.Literal(v))]);
-
-/** Each filter's schema, checked one by one so each bad field gets its own message. */
-const FILTER_FIELDS = {
-  q: Type.String({ maxLength: 100 }),
-  state: literalUnion(Object.keys(STATES)),
-  kind: literalUnion(KINDS),
-  size: literalUnion(Object.keys(SIZE_BANDS)),
-  joined: Type.String({ pattern: "^(|(19|20)[0-9]{2})$" }),
-  sort: literalUnion(SORTS),
-};
-export type FilterField = keyof typeof FILTER_FIELDS;
+export type FilterField = "q" | "state" | "kind" | "size" | "joined" | "sort";
 
 export interface Filters {
   q: string;
@@ -69,35 +56,6 @@ export interface Filters {
   size: SizeBand | "";
   joined: string;
   sort: Sort;
-}
-
-export interface ParsedFilters {
-  filters: Filters;
-  /** Fields whose value was refused; the filter is then not applied. */
-  errors: FilterField[];
-}
-
-/** Reads filters from a query string; a bad or repeated value is reported, not applied. */
-export function parseFilters(query: Record<string, unknown>): ParsedFilters {
-  const errors: FilterField[] = [];
-  const read = (field: FilterField): string => {
-    const raw = query[field];
-    if (raw === undefined) return "";
-    if (typeof raw !== "string" || !Value.Check(FILTER_FIELDS[field], raw.trim())) {
-      errors.push(field);
-      return "";
-    }
-    return raw.trim();
-  };
-  const filters: Filters = {
-    q: read("q"),
-    state: read("state"),
-    kind: read("kind") as Filters["kind"],
-    size: read("size") as Filters["size"],
-    joined: read("joined"),
-    sort: (read("sort") || "name") as Sort,
-  };
-  return { filters, errors };
 }
 
 /** Folds case and accents, so "san jose" finds "San José". */

@@ -3,8 +3,19 @@ import { describe, it } from "node:test";
 import { describeEachDatabase } from "../../../test/support/app.js";
 import { buildJurisdiction } from "../../../test/support/builders.js";
 import { htmlLang, text } from "../../../test/support/html.js";
+import { fieldErrors, formAjv } from "../../http/validation.js";
 import { LOCALES, localizedPath, translator } from "../../i18n/index.js";
-import { applyFilters, type DirectoryEntry, parseFilters } from "./directory.service.js";
+import { FilterQuery, filtersOf } from "./directory.schema.js";
+import { applyFilters, type DirectoryEntry } from "./directory.service.js";
+
+const checkQuery = formAjv.compile(FilterQuery);
+
+/** The filters of a query string as the route reads them: its schema, then filtersOf. */
+function parseFilters(query: Record<string, unknown>) {
+  const valid = checkQuery(query);
+  const errors = valid ? [] : fieldErrors(checkQuery.errors ?? [], query).map((e) => e.field);
+  return { filters: filtersOf(query as FilterQuery, new Set(errors)), errors };
+}
 
 function entry(
   overrides: Partial<DirectoryEntry> & { name: string; population?: number },
@@ -194,6 +205,17 @@ describeEachDatabase("members directory", {}, (ctx) => {
     assert.equal(bad.json().error.fields[0].field, "state");
     const wrongKind = await ctx.app.inject({ url: "/api/v1/members?kind=village" });
     assert.equal(wrongKind.statusCode, 400);
+    // One validation, one vocabulary: one error per refused field, with the catalogue's ids.
+    assert.deepEqual(
+      wrongKind.json().error.fields.map((f: { field: string; id: string }) => [f.field, f.id]),
+      [["kind", "errors.field.choice"]],
+    );
+    const wrongYear = await ctx.app.inject({ url: "/api/v1/members?joined=abc&kind=county" });
+    assert.equal(wrongYear.statusCode, 400);
+    assert.deepEqual(
+      wrongYear.json().error.fields.map((f: { field: string; id: string }) => [f.field, f.id]),
+      [["joined", "errors.field.invalid"]],
+    );
   });
 
   it("renders 500 members in under 50 ms of server time", async () => {

@@ -47,7 +47,7 @@ function FigureRow({
   );
 }
 
-export function ProfilePage({
+export function MemberPage({
   ctx,
   member,
   figures,

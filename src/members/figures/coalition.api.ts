@@ -65,7 +65,7 @@ export const CoalitionStatsSchema = Type.Object(
   { $id: "CoalitionStats" },
 );
 
-export async function membersApi(app: FastifyInstance) {
+export async function coalitionApi(app: FastifyInstance) {
   app.get(
     "/api/v1/coalition/stats",
     {

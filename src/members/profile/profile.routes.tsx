@@ -1,38 +1,38 @@
 // Editing a member's public profile: a member admin edits the jurisdiction they act for at
 // /account/profile (the route takes no id: whatever the form says, it is the active one), and
 // coalition admins and editors edit any at /admin/members/:slug/edit, listed at /admin/profiles.
-// The public profile is cached by data revision, which the save raises: it shows the new details
-// on the next request.
+// members.policy.ts decides who may edit which. The public profile is cached by data revision,
+// which the save raises: it shows the new details on the next request.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { type Account, requireCoalitionRole, requireJurisdiction } from "../../accounts/index.js";
+import { Type } from "typebox";
+import { requireAccount, requireActing } from "../../http/account.js";
 import { notFound } from "../../http/errors.js";
-import { registerFormPost } from "../../http/forms.js";
-import { registerPage } from "../../http/locale.js";
+import { type FormProblems, registerFormPost } from "../../http/forms.js";
+import { authorize } from "../../http/policy.js";
 import { pageContext, sendPage } from "../../http/render.js";
+import { paramsOf, registerTypedPage } from "../../http/typed-routes.js";
 import { localizedPath } from "../../i18n/index.js";
+import { SlugParams } from "../directory/directory.routes.js";
 import { profileListRows } from "../jurisdictions.queries.js";
+import { can } from "../members.policy.js";
 import {
   checkProfile,
   type EditableJurisdiction,
   findEditableById,
   findEditableBySlug,
   type ProfileField,
+  ProfileForm,
   type ProfileValues,
   saveProfile,
 } from "./profile.service.js";
 import { ProfileEditPage, type ProfileFormState, ProfilesListPage } from "./profile.view.js";
 
-const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
 // Saving a profile is cheap, but not something to repeat endlessly.
 const PROFILE_RATE_LIMIT = { max: 60, timeWindow: "15 minutes" };
+/** `?saved=changed|unchanged` after a save: the notice says which. */
+const SavedQuery = Type.Object({ saved: Type.Optional(Type.String({ maxLength: 20 })) });
 
-function actorOf(request: FastifyRequest) {
-  const user = request.account?.user;
-  if (!user) throw new Error("the guards let no anonymous request through");
-  return { id: user.id, email: user.email };
-}
-
-function formValues(values: ProfileValues): Record<ProfileField, string> {
+function formValues(values: ProfileValues): ProfileForm {
   return {
     executive_name: values.executive_name ?? "",
     executive_title: values.executive_title ?? "",
@@ -40,15 +40,16 @@ function formValues(values: ProfileValues): Record<ProfileField, string> {
   };
 }
 
-export async function profileEditRoutes(app: FastifyInstance) {
-  const memberAdmin = requireJurisdiction("member_admin");
-  const staff = requireCoalitionRole("coalition_admin", "coalition_editor");
+/** Where each kind of editor works: the form's address and the page it belongs to. */
+interface Place {
+  action: string;
+  back: { href: string; label: string };
+}
 
-  /** Where each kind of editor works: the form's address and the page it belongs to. */
-  interface Place {
-    action: string;
-    back: { href: string; label: string };
-  }
+export async function profileRoutes(app: FastifyInstance) {
+  const memberAdmin = app.guards.jurisdiction("member_admin");
+  const staff = app.guards.coalition("coalition_admin", "coalition_editor");
+
   const ownPlace = (request: FastifyRequest): Place => ({
     action: localizedPath(request.locale, "/account/profile"),
     back: {
@@ -71,8 +72,8 @@ export async function profileEditRoutes(app: FastifyInstance) {
     place: Place,
     form: ProfileFormState,
     statusCode = 200,
+    saved?: string,
   ) {
-    const saved = (request.query as Record<string, unknown>).saved;
     const notice =
       statusCode === 200 && (saved === "changed" || saved === "unchanged")
         ? request.t(saved === "changed" ? "members.edit.saved" : "members.edit.unchanged")
@@ -91,96 +92,153 @@ export async function profileEditRoutes(app: FastifyInstance) {
     );
   }
 
-  /** Checks and saves a posted form for `jurisdiction`, then goes back to the form (303). */
+  /** The jurisdiction a member admin acts for, once the policy agrees. */
+  async function own(request: FastifyRequest): Promise<EditableJurisdiction> {
+    const acting = requireActing(request);
+    const { jurisdictionId } = acting.jurisdiction;
+    authorize(can(acting, "edit_profile", { jurisdictionId }));
+    const jurisdiction = await findEditableById(app.db, jurisdictionId);
+    if (!jurisdiction) throw notFound();
+    return jurisdiction;
+  }
+
+  /** Any jurisdiction by its slug, for coalition staff, once the policy agrees. */
+  async function bySlug(request: FastifyRequest, slug: string): Promise<EditableJurisdiction> {
+    const account = requireAccount(request);
+    authorize(can(account, "edit_any_profile"));
+    const jurisdiction = await findEditableBySlug(app.db, slug);
+    if (!jurisdiction) throw notFound();
+    authorize(can(account, "edit_profile", { jurisdictionId: jurisdiction.id }));
+    return jurisdiction;
+  }
+
+  /** Checks the form's own rules and saves, then goes back to the form (303). */
   async function save(
     request: FastifyRequest,
     reply: FastifyReply,
     jurisdiction: EditableJurisdiction,
     place: Place,
+    form: ProfileForm,
+    refused: ReadonlySet<string> = new Set(),
   ) {
-    const checked = checkProfile(request.body, jurisdiction.status);
+    const checked = checkProfile(form, jurisdiction.status, refused);
     if (checked.errors.length) {
+      const values: Record<ProfileField, string> = checked.form;
       return sendForm(
         request,
         reply,
         jurisdiction,
         place,
-        { csrfToken: reply.generateCsrf(), values: checked.form, errors: checked.errors },
+        { csrfToken: reply.generateCsrf(), values, errors: checked.errors },
         422,
       );
     }
-    const outcome = await saveProfile(app.db, jurisdiction.id, checked.values, actorOf(request));
+    const account = requireAccount(request);
+    const actor = { id: account.user.id, email: account.user.email };
+    const outcome = await saveProfile(app.db, jurisdiction.id, checked.values, actor);
     if (outcome === "missing") throw notFound();
     const saved = outcome === "saved" ? "changed" : "unchanged";
     return reply.redirect(`${place.action}?saved=${saved}`, 303);
   }
 
-  /** The jurisdiction a member admin acts for (the guard made sure there is one). */
-  async function own(request: FastifyRequest): Promise<EditableJurisdiction> {
-    const acting = (request.account as Account).jurisdiction;
-    const jurisdiction = acting ? await findEditableById(app.db, acting.jurisdictionId) : undefined;
-    if (!jurisdiction) throw notFound();
-    return jurisdiction;
-  }
+  /** A form the schema refused, shown again with every problem (its own rules included). */
+  const refusedForm = (problems: FormProblems) => ({
+    form: {
+      executive_name: problems.values.executive_name ?? "",
+      executive_title: problems.values.executive_title ?? "",
+      website: problems.values.website ?? "",
+    },
+    refused: new Set(Object.keys(problems.byField)),
+  });
 
-  async function bySlug(request: FastifyRequest): Promise<EditableJurisdiction> {
-    const { slug } = request.params as { slug: string };
-    const jurisdiction = SLUG.test(slug) ? await findEditableBySlug(app.db, slug) : undefined;
-    if (!jurisdiction) throw notFound();
-    return jurisdiction;
-  }
-
-  registerPage(
+  registerTypedPage(
     app,
     "/account/profile",
+    { schema: { querystring: SavedQuery }, guard: memberAdmin, restricted: true },
     async (request, reply) => {
       const jurisdiction = await own(request);
-      return sendForm(request, reply, jurisdiction, ownPlace(request), {
+      const form = {
         csrfToken: reply.generateCsrf(),
         values: formValues(jurisdiction.values),
         errors: [],
-      });
+      };
+      const place = ownPlace(request);
+      return sendForm(request, reply, jurisdiction, place, form, 200, request.query.saved);
     },
-    { restricted: true, preHandler: memberAdmin },
   );
 
-  registerPage(
+  registerTypedPage(
     app,
     "/admin/profiles",
+    { schema: {}, guard: staff, restricted: true },
     async (request, reply) => {
+      authorize(can(requireAccount(request), "edit_any_profile"));
       const rows = await profileListRows(app.db);
       return sendPage(reply, <ProfilesListPage ctx={pageContext(request)} rows={rows} />);
     },
-    { restricted: true, preHandler: staff },
   );
 
-  registerPage(
+  registerTypedPage(
     app,
     "/admin/members/:slug/edit",
+    {
+      schema: { params: SlugParams, querystring: SavedQuery },
+      guard: staff,
+      restricted: true,
+      attachValidation: true,
+    },
     async (request, reply) => {
-      const jurisdiction = await bySlug(request);
-      return sendForm(request, reply, jurisdiction, staffPlace(request, jurisdiction.slug), {
+      if (request.validationError?.validationContext === "params") throw notFound();
+      const jurisdiction = await bySlug(request, request.params.slug);
+      const form = {
         csrfToken: reply.generateCsrf(),
         values: formValues(jurisdiction.values),
         errors: [],
-      });
+      };
+      const place = staffPlace(request, jurisdiction.slug);
+      const saved = request.validationError ? undefined : request.query.saved;
+      return sendForm(request, reply, jurisdiction, place, form, 200, saved);
     },
-    { restricted: true, preHandler: staff },
-  );
-  registerFormPost(
-    app,
-    "/account/profile",
-    async (request, reply) => save(request, reply, await own(request), ownPlace(request)),
-    { guard: memberAdmin, rateLimit: PROFILE_RATE_LIMIT },
   );
 
   registerFormPost(
     app,
-    "/admin/members/:slug/edit",
-    async (request, reply) => {
-      const jurisdiction = await bySlug(request);
-      return save(request, reply, jurisdiction, staffPlace(request, jurisdiction.slug));
+    "/account/profile",
+    {
+      body: ProfileForm,
+      guard: memberAdmin,
+      rateLimit: PROFILE_RATE_LIMIT,
+      invalid: async (request, reply, problems) => {
+        const { form, refused } = refusedForm(problems);
+        return save(request, reply, await own(request), ownPlace(request), form, refused);
+      },
     },
-    { guard: staff, rateLimit: PROFILE_RATE_LIMIT },
+    async (request, reply) =>
+      save(request, reply, await own(request), ownPlace(request), request.body),
+  );
+
+  /** The staff's form post: the jurisdiction of the address, whatever the form says. */
+  async function staffTarget(request: FastifyRequest) {
+    const jurisdiction = await bySlug(request, paramsOf(SlugParams, request).slug);
+    return { jurisdiction, place: staffPlace(request, jurisdiction.slug) };
+  }
+
+  registerFormPost(
+    app,
+    "/admin/members/:slug/edit",
+    {
+      body: ProfileForm,
+      guard: staff,
+      rateLimit: PROFILE_RATE_LIMIT,
+      invalid: async (request, reply, problems) => {
+        const { jurisdiction, place } = await staffTarget(request);
+        const { form, refused } = refusedForm(problems);
+        return save(request, reply, jurisdiction, place, form, refused);
+      },
+    },
+    async (request, reply) => {
+      const { jurisdiction, place } = await staffTarget(request);
+      return save(request, reply, jurisdiction, place, request.body);
+    },
   );
 }

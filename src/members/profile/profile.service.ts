@@ -2,10 +2,10 @@
 // field by field and saved with an audit entry in the same transaction. Member admins save their
 // own jurisdiction's; coalition staff save anyone's (profile-edit.routes.tsx decides which).
 import type { Kysely } from "kysely";
-import { Type } from "typebox";
+import { type Static, Type } from "typebox";
 import { recordAudit } from "../../audit/index.js";
 import { type DB, type JurisdictionStatus, lockRevision } from "../../db/index.js";
-import { checkFields } from "../../http/forms.js";
+import { Line } from "../../http/validation.js";
 import { editableJurisdiction, updateJurisdiction } from "../jurisdictions.queries.js";
 import { webAddressProblem } from "../web-address.js";
 
@@ -21,15 +21,13 @@ export const PROFILE_MAX_LENGTH: Record<ProfileField, number> = {
   website: 300,
 };
 
-// One line each: checkFields already refuses other control characters.
-const oneLine = (max: number, min = 0) =>
-  Type.String({ minLength: min, maxLength: max, pattern: "^[^\\t\\n\\r]*$" });
-
-const SCHEMAS = {
-  executive_name: oneLine(PROFILE_MAX_LENGTH.executive_name),
-  executive_title: oneLine(PROFILE_MAX_LENGTH.executive_title, 1),
-  website: oneLine(PROFILE_MAX_LENGTH.website),
-};
+/** The profile form: one line each, the executive's title required. */
+export const ProfileForm = Type.Object({
+  executive_name: Line({ maxLength: PROFILE_MAX_LENGTH.executive_name }),
+  executive_title: Line({ minLength: 1, maxLength: PROFILE_MAX_LENGTH.executive_title }),
+  website: Line({ maxLength: PROFILE_MAX_LENGTH.website }),
+});
+export type ProfileForm = Static<typeof ProfileForm>;
 
 /** The profile's fields as stored: an empty field is null. */
 export type ProfileValues = Record<ProfileField, string | null>;
@@ -56,15 +54,19 @@ export interface CheckedProfile {
 }
 
 /**
- * Checks a posted profile form. Only the profile's own fields are read: anything else in the
- * body (an id, a slug) is ignored, since which jurisdiction is edited comes from the route.
- * A member's executive must be named, as the roster import requires.
+ * The rules of a profile beyond its form's schema: a member's executive must be named (as the
+ * roster import requires) and a website must be one people can follow. `refused` are the fields
+ * the schema refused already (reported as they are). Which jurisdiction is edited comes from the
+ * route, never from the form.
  */
-export function checkProfile(body: unknown, status: JurisdictionStatus): CheckedProfile {
-  const { values: form, errors: refused } = checkFields(SCHEMAS, body);
+export function checkProfile(
+  form: ProfileForm,
+  status: JurisdictionStatus,
+  refused: ReadonlySet<string> = new Set(),
+): CheckedProfile {
   const errors: ProfileError[] = [];
   for (const field of PROFILE_FIELDS) {
-    if (refused.includes(field)) errors.push(field);
+    if (refused.has(field)) errors.push(field);
     else if (field === "executive_name" && status === "member" && form.executive_name === "")
       errors.push("executive_name_required");
     else if (field === "website" && form.website !== "" && !isWebAddress(form.website))

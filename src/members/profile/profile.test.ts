@@ -276,5 +276,9 @@ it("checks web addresses and a member's executive name", () => {
     executive_title: "Mayor",
     website: null,
   });
-  assert.deepEqual(checkProfile({ ...body, website: ["a", "b"] }, "former").errors, ["website"]);
+  assert.deepEqual(checkProfile({ ...body, website: "www.example.gov" }, "former").errors, [
+    "website",
+  ]);
+  // A field the form's schema refused (a repeated field, a line break) is reported as it is.
+  assert.deepEqual(checkProfile(body, "former", new Set(["website"])).errors, ["website"]);
 });

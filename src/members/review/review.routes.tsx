@@ -1,38 +1,49 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
-import { requireCoalitionRole } from "../../accounts/index.js";
+import { requireAccount } from "../../http/account.js";
 import { notFound } from "../../http/errors.js";
-import { checkFields, registerFormPost } from "../../http/forms.js";
-import { registerPage } from "../../http/locale.js";
+import { registerFormPost } from "../../http/forms.js";
+import { authorize } from "../../http/policy.js";
 import { pageContext, sendPage } from "../../http/render.js";
+import { paramsOf, registerTypedPage } from "../../http/typed-routes.js";
+import { Text } from "../../http/validation.js";
 import { localizedPath } from "../../i18n/index.js";
-import { findApplication, listApplications } from "../join/applications.queries.js";
-import { type Decision, decide, type Reviewer } from "./review.service.js";
+import {
+  type Application,
+  findApplication,
+  listApplications,
+} from "../join/applications.queries.js";
+import { can } from "../members.policy.js";
+import { type Decision, decide } from "./review.service.js";
 import { ApplicationPage, ApplicationsPage } from "./review.view.js";
 
-const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const REASON = { reason: Type.String({ minLength: 1, maxLength: 1000 }) };
-
-function reviewer(request: FastifyRequest): Reviewer {
-  const user = request.account?.user;
-  if (!user) throw new Error("requireCoalitionRole lets no anonymous request through");
-  return { id: user.id, email: user.email };
-}
+const UUID = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
+const IdParams = Type.Object({ id: Type.String({ pattern: UUID }) });
+/** `?decided=<id>` after a decision: the notice names that application (anything else, none). */
+const ListQuery = Type.Object({ decided: Type.Optional(Type.String({ maxLength: 100 })) });
+const AcceptForm = Type.Object({});
+const DeclineForm = Type.Object({ reason: Text({ minLength: 1, maxLength: 1000 }) });
 
 /** Coalition admins review membership applications at /admin/members. */
 export async function reviewRoutes(app: FastifyInstance) {
-  const guard = requireCoalitionRole("coalition_admin");
+  const guard = app.guards.coalition("coalition_admin");
 
-  registerPage(
+  /** The reviewer, once the policy agrees. */
+  function reviewer(request: FastifyRequest) {
+    const account = requireAccount(request);
+    authorize(can(account, "review_applications"));
+    return { id: account.user.id, email: account.user.email };
+  }
+
+  registerTypedPage(
     app,
     "/admin/members",
+    { schema: { querystring: ListQuery }, guard, restricted: true },
     async (request, reply) => {
+      reviewer(request);
       const { pending, decided } = await listApplications(app.db);
-      const decidedId = (request.query as Record<string, unknown>).decided;
-      const just =
-        typeof decidedId === "string" && ID.test(decidedId)
-          ? decided.find((d) => d.id === decidedId)
-          : undefined;
+      const decidedId = request.query.decided;
+      const just = decidedId ? decided.find((d) => d.id === decidedId) : undefined;
       const notice = just
         ? request.t(just.status === "accepted" ? "admin.done.accepted" : "admin.done.declined", {
             name: just.name,
@@ -48,63 +59,75 @@ export async function reviewRoutes(app: FastifyInstance) {
         />,
       );
     },
-    { preHandler: guard, restricted: true },
   );
 
-  registerPage(
-    app,
-    "/admin/members/applications/:id",
-    async (request, reply) => {
-      const { id } = request.params as { id: string };
-      const application = ID.test(id) ? await findApplication(app.db, id) : undefined;
-      if (!application) throw notFound();
-      return sendPage(
-        reply,
-        <ApplicationPage
-          ctx={pageContext(request)}
-          application={application}
-          forms={{ csrfToken: reply.generateCsrf(), reason: "", reasonError: false }}
-        />,
-      );
-    },
-    { preHandler: guard, restricted: true },
-  );
-  for (const kind of ["accept", "decline"] as const) {
-    registerFormPost(
-      app,
-      `/admin/members/applications/:id/${kind}`,
-      async (request, reply) => {
-        const { id } = request.params as { id: string };
-        const application = ID.test(id) ? await findApplication(app.db, id) : undefined;
-        if (!application) throw notFound();
-        let decision: Decision = { kind: "accept" };
-        if (kind === "decline") {
-          const { values, errors } = checkFields(REASON, request.body);
-          if (errors.length) {
-            return sendPage(
-              reply,
-              <ApplicationPage
-                ctx={pageContext(request)}
-                application={application}
-                forms={{
-                  csrfToken: reply.generateCsrf(),
-                  reason: values.reason,
-                  reasonError: true,
-                }}
-              />,
-              422,
-            );
-          }
-          decision = { kind: "decline", reason: values.reason };
-        }
-        await decide(app.db, app.mailer, app.config.siteName, id, decision, reviewer(request));
-        app.mailer.flush();
-        return reply.redirect(
-          `${localizedPath(request.locale, "/admin/members")}?decided=${id}`,
-          303,
-        );
-      },
-      { guard: guard },
+  async function application(id: string): Promise<Application> {
+    const found = await findApplication(app.db, id);
+    if (!found) throw notFound();
+    return found;
+  }
+
+  function sendApplication(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    found: Application,
+    decline = { reason: "", reasonError: false },
+  ) {
+    return sendPage(
+      reply,
+      <ApplicationPage
+        ctx={pageContext(request)}
+        application={found}
+        forms={{ csrfToken: reply.generateCsrf(), ...decline }}
+      />,
+      decline.reasonError ? 422 : 200,
     );
   }
+
+  registerTypedPage(
+    app,
+    "/admin/members/applications/:id",
+    { schema: { params: IdParams }, guard, restricted: true, attachValidation: true },
+    async (request, reply) => {
+      reviewer(request);
+      if (request.validationError) throw notFound();
+      return sendApplication(request, reply, await application(request.params.id));
+    },
+  );
+
+  /** Applies a decision, then back to the list, which names the application decided. */
+  async function apply(request: FastifyRequest, reply: FastifyReply, decision: Decision) {
+    const who = reviewer(request);
+    const { id } = paramsOf(IdParams, request);
+    await application(id);
+    await decide(app.db, app.mailer, app.config.siteName, id, decision, who);
+    app.mailer.flush();
+    return reply.redirect(`${localizedPath(request.locale, "/admin/members")}?decided=${id}`, 303);
+  }
+
+  registerFormPost(
+    app,
+    "/admin/members/applications/:id/accept",
+    { body: AcceptForm, guard },
+    async (request, reply) => apply(request, reply, { kind: "accept" }),
+  );
+
+  registerFormPost(
+    app,
+    "/admin/members/applications/:id/decline",
+    {
+      body: DeclineForm,
+      guard,
+      invalid: async (request, reply, { values }) => {
+        reviewer(request);
+        const found = await application(paramsOf(IdParams, request).id);
+        return sendApplication(request, reply, found, {
+          reason: values.reason ?? "",
+          reasonError: true,
+        });
+      },
+    },
+    async (request, reply) =>
+      apply(request, reply, { kind: "decline", reason: request.body.reason }),
+  );
 }

@@ -1,9 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { requireCoalitionRole } from "../../accounts/index.js";
+import { Type } from "typebox";
+import { requireAccount } from "../../http/account.js";
 import { registerFormPost } from "../../http/forms.js";
-import { registerPage } from "../../http/locale.js";
+import { authorize } from "../../http/policy.js";
 import { pageContext, sendPage } from "../../http/render.js";
+import { registerTypedPage } from "../../http/typed-routes.js";
+import { Choice } from "../../http/validation.js";
 import { localizedPath } from "../../i18n/index.js";
+import { can } from "../members.policy.js";
 import { exportRosterCsv } from "./roster.export.js";
 import { applyRosterImport } from "./roster.import.js";
 import { previewRosterImport } from "./roster.preview.js";
@@ -22,16 +26,22 @@ import { RosterImportPage, RosterPreviewPage } from "./roster.view.js";
 const BODY_LIMIT = 3 * MAX_FILE_BYTES + 64 * 1024;
 const DONE = /^(\d{1,7})-(\d{1,7})-(\d{1,7})$/;
 
-/** The pasted CSV, as sent: not trimmed, so that line numbers match the staff's file. */
-function csvOf(request: FastifyRequest): string {
-  const body = request.body as Record<string, unknown> | undefined;
-  const csv = body?.csv;
-  return typeof csv === "string" ? csv : "";
-}
+/** `?done=<inserted>-<updated>-<skipped>` after an import: the notice says so. */
+const ImportQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 30 })) });
+/** The pasted CSV (any text: the preview says what is wrong with it, line by line). */
+const PreviewForm = Type.Object({ csv: Type.String() });
+const ApplyForm = Type.Object({ csv: Type.String(), skip: Type.Optional(Choice(["", "yes"])) });
 
 /** Coalition admins import and export the roster as CSV at /admin/members/import. */
-export async function rosterAdminRoutes(app: FastifyInstance) {
-  const guard = requireCoalitionRole("coalition_admin");
+export async function rosterRoutes(app: FastifyInstance) {
+  const guard = app.guards.coalition("coalition_admin");
+
+  /** The importer, once the policy agrees. */
+  function importer(request: FastifyRequest) {
+    const account = requireAccount(request);
+    authorize(can(account, "manage_roster"));
+    return { id: account.user.id, email: account.user.email };
+  }
 
   /** The paste form again, with why its text was refused. */
   function refuse(request: FastifyRequest, reply: FastifyReply, csv: string, error: string) {
@@ -47,11 +57,13 @@ export async function rosterAdminRoutes(app: FastifyInstance) {
     );
   }
 
-  registerPage(
+  registerTypedPage(
     app,
     "/admin/members/import",
+    { schema: { querystring: ImportQuery }, guard, restricted: true },
     async (request, reply) => {
-      const done = DONE.exec(String((request.query as Record<string, unknown>).done ?? ""));
+      importer(request);
+      const done = DONE.exec(request.query.done ?? "");
       const notice = done
         ? request.t("admin.roster.done", {
             inserted: Number(done[1]),
@@ -68,27 +80,30 @@ export async function rosterAdminRoutes(app: FastifyInstance) {
         />,
       );
     },
-    { preHandler: guard, restricted: true },
   );
 
-  registerPage(
+  registerTypedPage(
     app,
     "/admin/members/export.csv",
-    async (_request, reply) => {
+    { schema: {}, guard, restricted: true },
+    async (request, reply) => {
+      importer(request);
       const csv = await exportRosterCsv(app.db);
       return reply
         .header("content-type", "text/csv; charset=utf-8")
         .header("content-disposition", 'attachment; filename="roster.csv"')
         .send(csv);
     },
-    { preHandler: guard, restricted: true },
   );
+
   registerFormPost(
     app,
     "/admin/members/import/preview",
+    { body: PreviewForm, guard, bodyLimit: BODY_LIMIT },
     async (request, reply) => {
-      const csv = csvOf(request);
-      if (csv.trim() === "") return refuse(request, reply, csv, request.t("admin.roster.empty"));
+      importer(request);
+      const { csv } = request.body;
+      if (csv === "") return refuse(request, reply, csv, request.t("admin.roster.empty"));
       const preview = await previewRosterImport(app.db, csv);
       if (preview.problems.some((p) => p.code === "file_too_large")) {
         return refuse(request, reply, csv, request.t("admin.roster.too_large"));
@@ -103,27 +118,25 @@ export async function rosterAdminRoutes(app: FastifyInstance) {
         />,
       );
     },
-    { guard: guard, bodyLimit: BODY_LIMIT },
   );
 
   registerFormPost(
     app,
     "/admin/members/import/apply",
+    { body: ApplyForm, guard, bodyLimit: BODY_LIMIT },
     async (request, reply) => {
-      const csv = csvOf(request);
-      if (csv.trim() === "") return refuse(request, reply, csv, request.t("admin.roster.empty"));
+      const actor = importer(request);
+      const { csv, skip } = request.body;
+      if (csv === "") return refuse(request, reply, csv, request.t("admin.roster.empty"));
       // Checked again here: the preview the browser saw proves nothing.
       const preview = await previewRosterImport(app.db, csv);
       if (preview.problems.some((p) => p.code === "file_too_large")) {
         return refuse(request, reply, csv, request.t("admin.roster.too_large"));
       }
-      const skipBadRows = (request.body as Record<string, unknown>).skip === "yes";
       try {
         const outcome = await applyRosterImport(app.db, preview, {
-          skipBadRows,
-          actor: request.account
-            ? { id: request.account.user.id, email: request.account.user.email }
-            : undefined,
+          skipBadRows: skip === "yes",
+          actor,
         });
         const done = `${outcome.inserted}-${outcome.updated}-${outcome.skipped}`;
         return reply.redirect(
@@ -145,6 +158,5 @@ export async function rosterAdminRoutes(app: FastifyInstance) {
         );
       }
     },
-    { guard: guard, bodyLimit: BODY_LIMIT },
   );
 }
