@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
-import { it } from "node:test";
+import { before, it } from "node:test";
 import type { FastifyInstance } from "fastify";
 import { describeEachDatabase } from "../../../test/support/app.js";
+import { buildMember } from "../../../test/support/builders.js";
 import { htmlLang, text } from "../../../test/support/html.js";
 import { LOCALES, localizedPath, translator } from "../../i18n/index.js";
 
@@ -48,7 +49,11 @@ function post(
   });
 }
 
-describeEachDatabase("joining the coalition", {}, (ctx) => {
+describeEachDatabase("joining the coalition", { seed: false }, (ctx) => {
+  before(async () => {
+    // A member, to be told it is one: South Gate city, CA (its Census GEOID).
+    await buildMember(ctx.database.db, { geoid: "0673080", name: "South Gate", state: "CA" });
+  });
   const applications = () =>
     ctx.database.db.selectFrom("membership_applications").selectAll().execute();
   const outbox = () =>
@@ -200,3 +205,28 @@ describeEachDatabase("joining: rate limit", { seed: false }, (ctx) => {
     );
   });
 });
+
+describeEachDatabase(
+  "joining: staff are told",
+  { seed: false, env: { CONTACT_EMAIL: "members@cfa.test" } },
+  (ctx) => {
+    it("mails the coalition's contact address about each new application, once", async () => {
+      const form = await openForm(ctx.app, DODGE_CITY, "/es");
+      assert.equal((await post(ctx.app, form, GOOD, "/es")).statusCode, 303);
+      assert.equal((await post(ctx.app, form, GOOD, "/es")).statusCode, 303, "a double click");
+      const mails = await ctx.database.db
+        .selectFrom("outbox")
+        .selectAll()
+        .where("to_address", "=", "members@cfa.test")
+        .execute();
+      assert.equal(mails.length, 1, "one notice for one application");
+      const t = translator(LOCALES[1] as (typeof LOCALES)[number]);
+      assert.equal(mails[0]?.subject, t("join.mail.staff_subject", { name: "Dodge City city" }));
+      assert.equal(mails[0]?.locale, "es");
+      const body = mails[0]?.text_body ?? "";
+      assert.match(body, /GEOID del Censo 2018250/);
+      assert.match(body, /Mayor Joyce Warshaw/);
+      assert.match(body, /Ana Pérez <ana\.perez@dodgecity\.example>/);
+    });
+  },
+);

@@ -1,13 +1,27 @@
 import assert from "node:assert/strict";
-import { it } from "node:test";
+import { before, it } from "node:test";
 import { createUser, csrfTokenOf, signIn } from "../../../test/support/accounts.js";
 import { describeEachDatabase } from "../../../test/support/app.js";
+import { buildMember } from "../../../test/support/builders.js";
 import { text } from "../../../test/support/html.js";
 import { addMembershipBySlug, jurisdictionBySlug } from "../../../test/support/memberships.js";
 import { checkProfile, isWebAddress } from "./profile.service.js";
 
-describeEachDatabase("editing a member's profile", {}, (ctx) => {
+describeEachDatabase("editing a member's profile", { seed: false }, (ctx) => {
   const db = () => ctx.database.db;
+
+  before(async () => {
+    // The members these tests edit, with their roster slugs; the Census GEOIDs are made up.
+    for (const [name, state, slug] of [
+      ["Boston", "MA", "boston-ma"],
+      ["Denver", "CO", "denver-co"],
+      ["Seattle", "WA", "seattle-wa"],
+      ["Atlanta", "GA", "atlanta-ga"],
+      ["Providence", "RI", "providence-ri"],
+    ] as const) {
+      await buildMember(db(), { name, state, slug, executive_title: "Mayor" });
+    }
+  });
 
   async function post(url: string, cookie: string, body: Record<string, string>) {
     return ctx.app.inject({

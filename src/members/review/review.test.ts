@@ -1,34 +1,41 @@
 import assert from "node:assert/strict";
-import { randomUUID } from "node:crypto";
-import { it } from "node:test";
+import { before, it } from "node:test";
 import { createUser, csrfTokenOf, signIn } from "../../../test/support/accounts.js";
 import { describeEachDatabase } from "../../../test/support/app.js";
+import { buildApplication } from "../../../test/support/builders.js";
 import { text } from "../../../test/support/html.js";
 import { findGeography } from "../census/census.queries.js";
 import { coalitionStats } from "../figures/coalition.service.js";
-import { createApplication } from "../join/applications.queries.js";
 
-describeEachDatabase("reviewing membership applications", {}, (ctx) => {
+// Each test can run alone: the applications and people are made before any of them, with the
+// builders; no demo roster (the Census geographies are loaded for every test database).
+describeEachDatabase("reviewing membership applications", { seed: false }, (ctx) => {
   const db = () => ctx.database.db;
+  /** Dodge City city, KS (applying in Spanish) and Overland Park city, KS (in Chinese). */
+  let dodgeCity: string;
+  let overlandPark: string;
 
-  async function apply(geoid: string, locale = "es") {
-    const geography = await findGeography(db(), geoid);
-    assert.ok(geography, geoid);
-    const { id } = await createApplication(db(), {
-      geography,
+  async function apply(geoid: string, locale: string) {
+    const { id } = await buildApplication(db(), {
+      geoid,
       kind: "city",
-      executiveName: "Joyce Warshaw",
-      executiveTitle: "Mayor",
-      contactName: "Ana Pérez",
-      contactTitle: "",
-      contactEmail: `ana+${geoid}@example.org`,
-      contactPhone: "",
+      executive_name: "Joyce Warshaw",
+      executive_title: "Mayor",
+      contact_name: "Ana Pérez",
+      contact_email: `ana+${geoid}@example.org`,
       message: "<b>Hola</b>",
       locale,
-      submissionKey: randomUUID(),
     });
     return id;
   }
+
+  before(async () => {
+    dodgeCity = await apply("2018250", "es");
+    overlandPark = await apply("2053775", "zh-Hans");
+    await createUser(ctx.app, { email: "staff@example.org" });
+    await createUser(ctx.app, { email: "editor@example.org", coalitionRole: "coalition_editor" });
+    await createUser(ctx.app, { email: "admin@example.org", coalitionRole: "coalition_admin" });
+  });
 
   async function post(url: string, cookie: string, body: Record<string, string>) {
     return ctx.app.inject({
@@ -40,12 +47,10 @@ describeEachDatabase("reviewing membership applications", {}, (ctx) => {
   }
 
   it("is for coalition admins only: signed out is sent to sign in, others are refused", async () => {
-    const id = await apply("2018250");
+    const id = dodgeCity;
     const out = await ctx.app.inject({ url: "/admin/members" });
     assert.equal(out.statusCode, 303);
     assert.match(String(out.headers.location), /^\/account\/sign-in\?next=%2Fadmin%2Fmembers/);
-    await createUser(ctx.app, { email: "staff@example.org" });
-    await createUser(ctx.app, { email: "editor@example.org", coalitionRole: "coalition_editor" });
     for (const email of ["staff@example.org", "editor@example.org"]) {
       const cookie = await signIn(ctx.app, email);
       for (const url of ["/admin/members", `/admin/members/applications/${id}`, "/admin/outbox"]) {
@@ -84,15 +89,8 @@ describeEachDatabase("reviewing membership applications", {}, (ctx) => {
   });
 
   it("accepting puts the city on the roster, records who did it, and mails the applicant in their language", async () => {
-    await createUser(ctx.app, { email: "admin@example.org", coalitionRole: "coalition_admin" });
     const cookie = await signIn(ctx.app, "admin@example.org");
-    const id = (
-      await db()
-        .selectFrom("membership_applications")
-        .select("id")
-        .where("geoid", "=", "2018250")
-        .executeTakeFirstOrThrow()
-    ).id;
+    const id = dodgeCity;
     const before = await coalitionStats(db());
 
     const list = await ctx.app.inject({ url: "/es/admin/members", headers: { cookie } });
@@ -164,7 +162,7 @@ describeEachDatabase("reviewing membership applications", {}, (ctx) => {
   });
 
   it("declining needs a reason, which the applicant receives", async () => {
-    const id = await apply("2053775", "zh-Hans"); // Overland Park city, KS
+    const id = overlandPark;
     const cookie = await signIn(ctx.app, "admin@example.org");
     const csrf = await csrfTokenOf(ctx.app, `/admin/members/applications/${id}`, cookie);
     const empty = await post(`/admin/members/applications/${id}/decline`, cookie, {
