@@ -20,16 +20,7 @@ import { fastifyAjvOptions } from "./http/validation.js";
 import { loadAllCatalogs } from "./i18n/index.js";
 import { createJobRunner } from "./jobs/index.js";
 import { createMailer, outboxPlugin } from "./mail/index.js";
-import {
-  directoryApi,
-  figuresRoutes,
-  joinRoutes,
-  membersApi,
-  membersRoutes,
-  profileEditRoutes,
-  reviewRoutes,
-  rosterAdminRoutes,
-} from "./members/index.js";
+import { membersFeature } from "./members/index.js";
 
 export interface AppOptions {
   /** An open database to use; when absent, one is opened from config and closed with the app. */
@@ -137,15 +128,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     order: 60,
   });
   await app.register(healthRoutes);
-  await app.register(membersApi);
-  await app.register(directoryApi);
+  await app.register(membersFeature);
   await app.register(contentPlugin);
-  await app.register(membersRoutes);
-  await app.register(figuresRoutes);
-  await app.register(joinRoutes);
-  await app.register(reviewRoutes);
-  await app.register(rosterAdminRoutes);
-  await app.register(profileEditRoutes);
   await app.register(auditPlugin);
   await app.register(outboxPlugin);
   return app;

@@ -10,7 +10,8 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { before, it } from "node:test";
 import { LOCALES, localizedPath } from "../src/i18n/index.js";
-import { createApplication, findGeography } from "../src/members/join.queries.js";
+import { findGeography } from "../src/members/census/census.queries.js";
+import { createApplication } from "../src/members/join/applications.queries.js";
 import {
   cookieHeader,
   createUser,

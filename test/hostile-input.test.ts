@@ -9,7 +9,8 @@ import { randomUUID } from "node:crypto";
 import { before, it } from "node:test";
 import { createInvitation } from "../src/accounts/index.js";
 import { findLocale, type Locale } from "../src/i18n/index.js";
-import { createApplication, findGeography } from "../src/members/join.queries.js";
+import { findGeography } from "../src/members/census/census.queries.js";
+import { createApplication } from "../src/members/join/applications.queries.js";
 import {
   cookieHeader,
   createUser,

@@ -2,13 +2,13 @@
 // ACS 5-year API (CENSUS_API_KEY required) and stores them beside the shipped snapshots.
 import { type Command, InvalidArgumentError } from "commander";
 import { loadConfig } from "../config/config.js";
-import { createCensusClient } from "../members/census-client.js";
 import {
   acs5Vintage,
   checkAcs5Year,
+  createCensusClient,
   type RefreshResult,
   refreshFigures,
-} from "../members/census-refresh.js";
+} from "../members/index.js";
 import { ensureSchema, withDatabase } from "./database.js";
 import { CliError, quote } from "./errors.js";
 

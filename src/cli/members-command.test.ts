@@ -9,7 +9,7 @@ import { Command, CommanderError } from "commander";
 import { stringify } from "csv-stringify/sync";
 import { describeEachDatabase } from "../../test/support/app.js";
 import { createTestDatabase, type TestDatabase } from "../../test/support/databases.js";
-import { ROSTER_COLUMNS } from "../members/roster-csv.js";
+import { ROSTER_COLUMNS } from "../members/index.js";
 import { CliError } from "./errors.js";
 import { type MembersIo, registerMembersCommand } from "./members-command.js";
 

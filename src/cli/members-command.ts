@@ -1,4 +1,4 @@
-// `cfa members import|export`: the roster as CSV (members/roster-csv.ts does the work). Output
+// `cfa members import|export`: the roster as CSV (members/roster/ does the work). Output
 // goes through an Io so the tests can run the commands in-process on their own database.
 import { readFile, stat, writeFile } from "node:fs/promises";
 import type { Command } from "commander";
@@ -12,7 +12,7 @@ import {
   RosterImportError,
   type RosterPreview,
   showValue,
-} from "../members/roster-csv.js";
+} from "../members/index.js";
 import { ensureSchema, withDatabase } from "./database.js";
 import { CliError } from "./errors.js";
 

@@ -1,18 +1,56 @@
-export { loadCensusSnapshots } from "./census-load.js";
-export { type RefreshResult, refreshFigures } from "./census-refresh.js";
-export { directoryApi } from "./directory.api.js";
-export { figuresRoutes } from "./figures.routes.js";
-export { joinRoutes } from "./join.routes.js";
-export { membersApi } from "./members.api.js";
-export { type CoalitionStats, coalitionStats, type FigureSource } from "./members.queries.js";
-export { membersRoutes } from "./members.routes.js";
-export { seedDemoMembers } from "./members.seed.js";
-export { profileEditRoutes } from "./profile-edit.routes.js";
-export { reviewRoutes } from "./review.routes.js";
-export { rosterAdminRoutes } from "./roster-admin.routes.js";
+// members/: the roster of member cities and counties, their Census figures, joining, review,
+// the roster CSV and profile editing (README.md). The one door: `membersFeature` registers every
+// route, and the functions below are what other features and the CLI may call.
+import type { FastifyInstance } from "fastify";
+import { directoryApi } from "./directory/directory.api.js";
+import { directoryRoutes } from "./directory/directory.routes.js";
+import { coalitionApi } from "./figures/coalition.api.js";
+import { figuresRoutes } from "./figures/figures.routes.js";
+import { joinRoutes } from "./join/join.routes.js";
+import { profileRoutes } from "./profile/profile.routes.js";
+import { reviewRoutes } from "./review/review.routes.js";
+import { rosterRoutes } from "./roster/roster.routes.js";
+
+/** Every route of members/: public pages and API, joining, and the staff's pages. */
+export async function membersFeature(app: FastifyInstance) {
+  await app.register(coalitionApi);
+  await app.register(directoryApi);
+  await app.register(directoryRoutes);
+  await app.register(figuresRoutes);
+  await app.register(joinRoutes);
+  await app.register(reviewRoutes);
+  await app.register(rosterRoutes);
+  await app.register(profileRoutes);
+}
+
+export { createCensusClient } from "./census/census.client.js";
 export {
-  applyRosterImport,
-  exportRosterCsv,
-  previewRosterImport,
+  acs5Vintage,
+  checkAcs5Year,
+  type RefreshResult,
+  refreshFigures,
+} from "./census/refresh.service.js";
+export { loadCensusSnapshots } from "./census/snapshots.load.js";
+export {
+  type CoalitionStats,
+  coalitionStats,
+  type FigureSource,
+} from "./figures/coalition.service.js";
+export {
+  activeJurisdiction,
+  demoJurisdictions,
+  type JurisdictionRef,
+  jurisdictionsByIds,
+  memberJurisdictions,
+} from "./jurisdictions.queries.js";
+export { seedDemoMembers } from "./members.seed.js";
+export { exportRoster, exportRosterCsv } from "./roster/roster.export.js";
+export { applyRosterImport } from "./roster/roster.import.js";
+export { previewRosterImport } from "./roster/roster.preview.js";
+export {
+  MAX_FILE_BYTES,
+  ROSTER_COLUMNS,
   RosterImportError,
-} from "./roster-csv.js";
+  type RosterPreview,
+  showValue,
+} from "./roster/roster.schema.js";

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { DB, JurisdictionKind } from "../db/index.js";
+import { geographiesByGeoid } from "./census/census.queries.js";
+import { insertJurisdictions } from "./jurisdictions.queries.js";
 
 interface DemoMember {
   geoid: string;
@@ -213,18 +215,9 @@ const DEMO_ROSTER: DemoMember[] = [
  * (census-load.ts), which must be loaded first. Run inside the caller's transaction.
  */
 export async function seedDemoMembers(db: Kysely<DB>, now: string): Promise<number> {
-  const known = new Set(
-    (
-      await db
-        .selectFrom("census_geographies")
-        .select("geoid")
-        .where(
-          "geoid",
-          "in",
-          DEMO_ROSTER.map((m) => m.geoid),
-        )
-        .execute()
-    ).map((g) => g.geoid),
+  const known = await geographiesByGeoid(
+    db,
+    DEMO_ROSTER.map((m) => m.geoid),
   );
   const missing = DEMO_ROSTER.filter((m) => !known.has(m.geoid));
   if (missing.length) {
@@ -232,26 +225,24 @@ export async function seedDemoMembers(db: Kysely<DB>, now: string): Promise<numb
       `Demo roster: ${missing.map((m) => `${m.slug} (${m.geoid})`).join(", ")} not among the Census geographies; load the snapshots first`,
     );
   }
-  await db
-    .insertInto("jurisdictions")
-    .values(
-      DEMO_ROSTER.map((m) => ({
-        id: randomUUID(),
-        slug: m.slug,
-        name: m.name,
-        kind: m.kind,
-        state: m.state,
-        geoid: m.geoid,
-        executive_name: null,
-        executive_title: m.executiveTitle,
-        website: null,
-        status: "member" as const,
-        joined_on: m.joinedOn,
-        is_demo: 1,
-        created_at: now,
-        updated_at: now,
-      })),
-    )
-    .execute();
+  await insertJurisdictions(
+    db,
+    DEMO_ROSTER.map((m) => ({
+      id: randomUUID(),
+      slug: m.slug,
+      name: m.name,
+      kind: m.kind,
+      state: m.state,
+      geoid: m.geoid,
+      executive_name: null,
+      executive_title: m.executiveTitle,
+      website: null,
+      status: "member" as const,
+      joined_on: m.joinedOn,
+      is_demo: 1,
+      created_at: now,
+      updated_at: now,
+    })),
+  );
   return DEMO_ROSTER.length;
 }

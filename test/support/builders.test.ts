@@ -1,8 +1,8 @@
 // The builders insert what they return, with defaults unique enough to call them twice.
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { figuresFor } from "../../src/members/member-figures.js";
-import { coalitionStats } from "../../src/members/members.queries.js";
+import { figuresFor } from "../../src/members/directory/member-figures.service.js";
+import { coalitionStats } from "../../src/members/figures/coalition.service.js";
 import { signIn } from "./accounts.js";
 import { describeEachDatabase } from "./app.js";
 import {

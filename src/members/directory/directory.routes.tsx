@@ -1,0 +1,82 @@
+import type { FastifyInstance } from "fastify";
+import { Type } from "typebox";
+import { notFound } from "../../http/errors.js";
+import { sendCachedPage } from "../../http/page-cache.js";
+import { pageContext, sendPage } from "../../http/render.js";
+import { registerTypedPage } from "../../http/typed-routes.js";
+import { fieldErrors } from "../../http/validation.js";
+import { FILTER_FIELDS, FilterQuery, filtersOf } from "./directory.schema.js";
+import { applyFilters, type FilterField, filterChoices, listMembers } from "./directory.service.js";
+import { DirectoryPage } from "./directory.view.js";
+import { warmMembersMap } from "./map.geometry.js";
+import { mapMembers } from "./map.service.js";
+import { MembersMap } from "./map.view.js";
+import { findProfile } from "./member.service.js";
+import { MemberPage } from "./member.view.js";
+import { figuresFor } from "./member-figures.service.js";
+
+/** A member's address: what the roster's slugs look like (anything else is no member). */
+export const SlugParams = Type.Object({
+  slug: Type.String({ pattern: "^[a-z0-9][a-z0-9-]{0,99}$" }),
+});
+
+/** The public directory (/members, with its filters and map) and each member's page. */
+export async function directoryRoutes(app: FastifyInstance) {
+  // Projecting the base map takes a few hundred milliseconds once: not on a visitor's time.
+  if (app.config.env === "production") app.addHook("onReady", async () => warmMembersMap());
+
+  registerTypedPage(
+    app,
+    "/members",
+    { schema: { querystring: FilterQuery }, attachValidation: true },
+    async (request, reply) => {
+      // A refused filter is said at its field and not applied; the others still are.
+      const refused = request.validationError
+        ? fieldErrors(request.validationError.validation ?? [], undefined, "querystring")
+        : [];
+      const refusedFields = new Set(refused.map((e) => e.field));
+      const errors = FILTER_FIELDS.filter((f): f is FilterField => refusedFields.has(f));
+      const filters = filtersOf(request.query, refusedFields);
+      const render = async (ctx = pageContext(request)) => {
+        const entries = await listMembers(app.db);
+        return (
+          <DirectoryPage
+            ctx={ctx}
+            entries={applyFilters(entries, filters)}
+            total={entries.length}
+            filters={filters}
+            errors={errors}
+            choices={filterChoices(entries)}
+            demo={entries.some((e) => e.isDemo)}
+            map={
+              <MembersMap
+                members={await mapMembers(app.db)}
+                label={ctx.t("members.map.label")}
+                description={ctx.t("members.map.description")}
+              />
+            }
+          />
+        );
+      };
+      // A refused filter is a bad request: said on the page, with status 400, and not cached.
+      if (refused.length) return sendPage(reply, await render(), 400);
+      return sendCachedPage(request, reply, render, JSON.stringify(filters));
+    },
+  );
+
+  registerTypedPage(
+    app,
+    "/members/:slug",
+    { schema: { params: SlugParams }, attachValidation: true },
+    async (request, reply) => {
+      // A malformed slug is no member: 404, like an unknown one.
+      if (request.validationError) throw notFound();
+      const member = await findProfile(app.db, request.params.slug);
+      if (!member) throw notFound();
+      return sendCachedPage(request, reply, async (ctx) => {
+        const figures = (await figuresFor(app.db, [member.geoid])).get(member.geoid) ?? {};
+        return <MemberPage ctx={ctx} member={member} figures={figures} />;
+      });
+    },
+  );
+}

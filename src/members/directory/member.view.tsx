@@ -1,0 +1,177 @@
+import { formatNumber, localizedPath } from "../../i18n/index.js";
+import { Layout } from "../../views/layout.js";
+import type { PageContext } from "../../views/page-context.js";
+import { STATES } from "../states.js";
+import type { MemberProfile } from "./member.service.js";
+import type { Figure, MemberFigures } from "./member-figures.service.js";
+
+function FigureRow({
+  ctx,
+  label,
+  figure,
+  share,
+}: {
+  ctx: PageContext;
+  label: string;
+  figure: Figure | undefined;
+  share?: string | undefined;
+}) {
+  const { t, locale } = ctx;
+  return (
+    <div class="cfa-figure">
+      <dt safe>{label}</dt>
+      {figure ? (
+        <dd>
+          <span class="cfa-figure__value" safe>
+            {formatNumber(locale, figure.value)}
+          </span>
+          {share ? (
+            <span class="cfa-figure__share" safe>
+              {share}
+            </span>
+          ) : (
+            ""
+          )}
+          <span class="cfa-figure__source">
+            {/* Citations are stored in English. */}
+            <span lang={locale.tag === "en" ? undefined : "en"} safe>
+              {t("members.profile.source", { vintage: figure.vintage, source: figure.source })}
+            </span>
+            {figure.isEstimate ? <span safe>{` ${t("members.profile.estimate")}`}</span> : ""}
+          </span>
+        </dd>
+      ) : (
+        <dd safe>{t("members.profile.not_available")}</dd>
+      )}
+    </div>
+  );
+}
+
+export function MemberPage({
+  ctx,
+  member,
+  figures,
+}: {
+  ctx: PageContext;
+  member: MemberProfile;
+  figures: MemberFigures;
+}) {
+  const { t, locale } = ctx;
+  const english = locale.tag === "en" ? undefined : "en";
+  const executive = [member.executiveTitle, member.executiveName].filter(Boolean).join(" ");
+  return (
+    <Layout ctx={ctx} title={member.name}>
+      <div class="grid-container usa-section">
+        <nav class="usa-breadcrumb" aria-label={t("members.title")}>
+          <ol class="usa-breadcrumb__list">
+            <li class="usa-breadcrumb__list-item">
+              <a class="usa-breadcrumb__link" href={localizedPath(locale, "/members")} safe>
+                {t("members.profile.back")}
+              </a>
+            </li>
+            <li class="usa-breadcrumb__list-item usa-current" aria-current="page">
+              <span safe>{member.name}</span>
+            </li>
+          </ol>
+        </nav>
+        <h1 safe>{member.name}</h1>
+        {member.isDemo ? (
+          <p class="cfa-demo-tag">
+            <strong class="usa-tag" safe>
+              {t("common.demo.label")}
+            </strong>
+          </p>
+        ) : (
+          ""
+        )}
+        <dl class="cfa-facts">
+          <div>
+            <dt safe>{t("members.profile.kind")}</dt>
+            <dd safe>{t(`members.kind.${member.kind}`)}</dd>
+          </div>
+          <div>
+            <dt safe>{t("members.profile.state")}</dt>
+            <dd lang={english} safe>
+              {STATES[member.state] ?? member.state}
+            </dd>
+          </div>
+          <div>
+            <dt safe>{t("members.profile.executive")}</dt>
+            <dd lang={executive ? english : undefined} safe>
+              {executive || t("members.profile.executive_unknown")}
+            </dd>
+          </div>
+          <div>
+            <dt safe>{t("members.profile.website")}</dt>
+            <dd>
+              {member.website && /^https?:\/\//i.test(member.website) ? (
+                <a href={member.website} rel="external" safe>
+                  {member.website}
+                </a>
+              ) : (
+                <span safe>{t("members.profile.website_unknown")}</span>
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt safe>{t("members.profile.status")}</dt>
+            <dd safe>{t(`members.profile.status.${member.status}`)}</dd>
+          </div>
+          <div>
+            <dt safe>{t("members.profile.joined")}</dt>
+            <dd safe>
+              {member.joinedOn
+                ? new Intl.DateTimeFormat(locale.intl, {
+                    year: "numeric",
+                    month: "long",
+                    timeZone: "UTC",
+                  }).format(new Date(`${member.joinedOn}T12:00:00Z`))
+                : t("members.profile.joined_unknown")}
+            </dd>
+          </div>
+          <div>
+            <dt safe>{t("members.profile.geoid")}</dt>
+            <dd safe>{member.geoid}</dd>
+          </div>
+        </dl>
+        <h2 safe>{t("members.profile.figures")}</h2>
+        <dl class="cfa-figures">
+          <FigureRow
+            ctx={ctx}
+            label={t("members.profile.population")}
+            figure={figures.population}
+          />
+          <FigureRow
+            ctx={ctx}
+            label={t("members.profile.foreign_born")}
+            figure={figures.foreignBorn}
+            share={
+              figures.foreignBornShare
+                ? t("members.profile.foreign_born_share", {
+                    share: figures.foreignBornShare.value,
+                    vintage: figures.foreignBornShare.vintage,
+                  })
+                : undefined
+            }
+          />
+          {figures.languageOtherThanEnglish || member.geoid.length === 5 ? (
+            <FigureRow
+              ctx={ctx}
+              label={t("members.profile.language")}
+              figure={figures.languageOtherThanEnglish}
+            />
+          ) : (
+            <div class="cfa-figure">
+              <dt safe>{t("members.profile.language")}</dt>
+              <dd safe>{t("members.profile.language_unavailable")}</dd>
+            </div>
+          )}
+        </dl>
+        <h2 safe>{t("members.profile.campaigns")}</h2>
+        <p safe>{t("members.profile.campaigns_none")}</p>
+        <h2 safe>{t("members.profile.programs")}</h2>
+        <p safe>{t("members.profile.programs_none")}</p>
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,153 @@
+// Coalition staff review membership applications: accept (the jurisdiction joins the roster) or
+// decline with a reason. Each decision is one transaction with its audit entry and its e-mail.
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import { recordAudit } from "../../audit/index.js";
+import type { DB } from "../../db/index.js";
+import { lockRevision } from "../../db/index.js";
+import { findLocale, translator } from "../../i18n/index.js";
+import type { Mailer } from "../../mail/index.js";
+import { type Application, findApplication, recordDecision } from "../join/applications.queries.js";
+import {
+  insertJurisdictions,
+  jurisdictionByGeoid,
+  slugsStartingWith,
+  updateJurisdiction,
+} from "../jurisdictions.queries.js";
+import { deriveSlug, uniqueSlug } from "../slug.js";
+
+export interface Reviewer {
+  id: string;
+  email: string;
+}
+
+export type Decision = { kind: "accept" } | { kind: "decline"; reason: string };
+
+/**
+ * Applies a decision to a pending application. Returns false when it was already decided (a
+ * second click, or another reviewer first): nothing changes then.
+ */
+export async function decide(
+  db: Kysely<DB>,
+  mailer: Mailer,
+  siteName: string,
+  id: string,
+  decision: Decision,
+  reviewer: Reviewer,
+  now = new Date(),
+): Promise<{ decided: boolean; name: string }> {
+  return db.transaction().execute(async (trx) => {
+    // Serializes decisions (and roster writes) across processes; see db/revision.ts.
+    await lockRevision(trx);
+    const application = await findApplication(trx, id);
+    if (!application) throw new Error(`no application ${id}`);
+    if (application.status !== "pending") return { decided: false, name: application.name };
+    const at = now.toISOString();
+    const status = decision.kind === "accept" ? "accepted" : "declined";
+    await recordDecision(trx, id, {
+      status,
+      at,
+      reason: decision.kind === "decline" ? decision.reason : null,
+    });
+    await recordAudit(
+      trx,
+      {
+        actor: reviewer,
+        action: `application.${decision.kind}`,
+        entity: "membership_application",
+        entityId: id,
+        before: { status: application.status },
+        after: { status, reason: decision.kind === "decline" ? decision.reason : null },
+      },
+      now,
+    );
+    if (decision.kind === "accept") await admit(trx, application, reviewer, now);
+
+    const locale = findLocale(application.locale);
+    const t = translator(
+      locale ?? (findLocale("en") as NonNullable<ReturnType<typeof findLocale>>),
+    );
+    const values = { site: siteName, name: application.name, contact: application.contact_name };
+    await mailer.send(
+      decision.kind === "accept"
+        ? {
+            to: application.contact_email,
+            subject: t("admin.mail.accepted.subject", values),
+            text: t("admin.mail.accepted.body", values),
+            locale: application.locale,
+          }
+        : {
+            to: application.contact_email,
+            subject: t("admin.mail.declined.subject", values),
+            text: t("admin.mail.declined.body", { ...values, reason: decision.reason }),
+            locale: application.locale,
+          },
+      trx,
+    );
+    return { decided: true, name: application.name };
+  });
+}
+
+/** "Dodge City city" → "Dodge City": a place's Census name without its legal-status word. */
+function plainName(censusName: string, geoid: string): string {
+  if (geoid.length !== 7) return censusName;
+  return censusName.replace(
+    / (city|town|village|borough|municipality|CDP|urban county|zona urbana)$/,
+    "",
+  );
+}
+
+/** Puts the applicant on the roster as a member from today: a new row, or a former member back. */
+async function admit(trx: Kysely<DB>, a: Application, reviewer: Reviewer, now: Date) {
+  const at = now.toISOString();
+  const existing = await jurisdictionByGeoid(trx, a.geoid);
+  const values = {
+    name: existing?.name ?? plainName(a.name, a.geoid),
+    kind: a.kind,
+    executive_name: a.executive_name,
+    executive_title: a.executive_title,
+    status: "member" as const,
+    joined_on: at.slice(0, 10),
+    is_demo: 0,
+    updated_at: at,
+  };
+  if (existing) {
+    await updateJurisdiction(trx, existing.id, values);
+    await recordAudit(
+      trx,
+      {
+        actor: reviewer,
+        action: "jurisdiction.update",
+        entity: "jurisdiction",
+        entityId: existing.id,
+        before: existing,
+        after: { ...existing, ...values },
+      },
+      now,
+    );
+    return;
+  }
+  const taken = await slugsStartingWith(trx, deriveSlug(values.name, a.state));
+  const slug = uniqueSlug(values.name, a.state, taken);
+  const row = {
+    id: randomUUID(),
+    slug,
+    state: a.state,
+    geoid: a.geoid,
+    website: null,
+    created_at: at,
+    ...values,
+  };
+  await insertJurisdictions(trx, [row]);
+  await recordAudit(
+    trx,
+    {
+      actor: reviewer,
+      action: "jurisdiction.create",
+      entity: "jurisdiction",
+      entityId: row.id,
+      after: row,
+    },
+    now,
+  );
+}
