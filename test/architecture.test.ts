@@ -62,7 +62,10 @@ function folderOf(path: string): string {
   return parts.length > 1 ? (parts[0] as string) : ".";
 }
 
-/** Rule name → files that break it (tests excluded: they may reach inside what they test). */
+/**
+ * Rule name → files that break it. Tests keep only the size rule: they may reach inside what
+ * they test (SQL, casts), but a reader must still hold one.
+ */
 function violations(): Map<string, Set<string>> {
   const found = new Map<string, Set<string>>();
   const add = (rule: string, file: string) => {
@@ -70,8 +73,10 @@ function violations(): Map<string, Set<string>> {
     found.get(rule)?.add(file);
   };
   for (const file of sourceFiles()) {
-    if (isTest(file)) continue;
     const text = code(file);
+    if (file !== "db/types.ts" && text.split("\n").length > MAX_LINES)
+      add(`over ${MAX_LINES} lines`, file);
+    if (isTest(file)) continue;
     const folder = folderOf(file);
     if (
       folder !== "db" &&
@@ -90,8 +95,6 @@ function violations(): Map<string, Set<string>> {
       add("SQL outside *.queries.ts", file);
     if (/\brequest\.(params|query|body|account)\)?\s+as\b|\brequest\.account!/.test(text))
       add("request cast", file);
-    if (file !== "db/types.ts" && text.split("\n").length > MAX_LINES)
-      add(`over ${MAX_LINES} lines`, file);
   }
   return found;
 }

@@ -1,13 +1,29 @@
 import assert from "node:assert/strict";
-import { it } from "node:test";
+import { before, it } from "node:test";
 import { describeEachDatabase } from "../../test/support/app.js";
+import { buildMember } from "../../test/support/builders.js";
 import { alternates, htmlLang, text } from "../../test/support/html.js";
 import { PAGES } from "../../test/support/pages.js";
 import { openDatabase } from "../db/index.js";
 import { LOCALES, localizedPath, translator } from "../i18n/index.js";
 import { coalitionStats } from "../members/index.js";
+import { seedContent } from "./index.js";
 
-describeEachDatabase("pages", {}, (ctx) => {
+describeEachDatabase("pages", { seed: false }, (ctx) => {
+  // The coalition's texts, as the first start writes them, and a roster built here (no demo
+  // seed): New York City (a real place, so the Census snapshots give its figures) and a member
+  // with figures of its own, both labelled as demo members.
+  before(async () => {
+    await seedContent(ctx.database.db, new Date().toISOString());
+    await buildMember(ctx.database.db, {
+      geoid: "3651000",
+      slug: "new-york-ny",
+      name: "New York City",
+      is_demo: 1,
+    });
+    await buildMember(ctx.database.db, { population: 250_000, foreignBorn: 40_000, is_demo: 1 });
+  });
+
   it("the tests' page list is the app's", () => {
     assert.deepEqual(ctx.app.pagePaths.filter((p) => !p.includes(":")).sort(), [...PAGES].sort());
   });

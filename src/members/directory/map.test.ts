@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import { DOMParser, type Element } from "@xmldom/xmldom";
 import { HtmlValidate } from "html-validate";
 import type { KyselyPlugin } from "kysely";
 import { describeEachDatabase } from "../../../test/support/app.js";
-import { buildJurisdiction } from "../../../test/support/builders.js";
+import { buildMember } from "../../../test/support/builders.js";
 import { countyShape, warmMembersMap } from "./map.geometry.js";
 import { type MapMember, mapMembers } from "./map.service.js";
 import { MAP_COLORS, MembersMap } from "./map.view.js";
@@ -267,8 +267,20 @@ describe("members map", () => {
   });
 });
 
-describeEachDatabase("map members", {}, (ctx) => {
-  it("puts each demo member in a county: its own, or its place's largest part", async () => {
+describeEachDatabase("map members", { seed: false }, (ctx) => {
+  /** Members built before the tests (no demo seed): real places and a county, with parts. */
+  const ROSTER = [
+    { geoid: "3651000", slug: "new-york-ny", state: "NY" },
+    { geoid: "4835000", slug: "houston-tx", state: "TX" },
+    { geoid: "1150000", slug: "washington-dc", state: "DC" },
+    { geoid: "0667000", slug: "san-francisco-ca", state: "CA" },
+    { geoid: "24031", slug: "montgomery-county-md", state: "MD", kind: "county" as const },
+  ];
+  before(async () => {
+    for (const member of ROSTER) await buildMember(ctx.database.db, member);
+  });
+
+  it("puts each member in a county: its own, or its place's largest part", async () => {
     let queries = 0;
     const counting: KyselyPlugin = {
       transformQuery: (args) => {
@@ -278,7 +290,7 @@ describeEachDatabase("map members", {}, (ctx) => {
       transformResult: async (args) => args.result,
     };
     const members = await mapMembers(ctx.database.db.withPlugin(counting));
-    assert.equal(members.length, 21);
+    assert.equal(members.length, ROSTER.length);
     assert.ok(queries <= 2, `${queries} queries`);
     const county = (slug: string) => members.find((m) => m.slug === slug)?.countyGeoid;
     // New York City spans five counties; Kings (Brooklyn) holds the most people (31%).
@@ -297,14 +309,18 @@ describeEachDatabase("map members", {}, (ctx) => {
   it("leaves out applicants and former members; a place with no parts has no county", async () => {
     const db = ctx.database.db;
     const extra = [
-      buildJurisdiction({ geoid: "0653000", slug: "oakland-ca", status: "applicant", state: "CA" }),
-      buildJurisdiction({ geoid: "4805000", slug: "austin-tx", status: "former", state: "TX" }),
-      buildJurisdiction({ geoid: "3699999", slug: "nowhere-ny", status: "member" }),
+      await buildMember(db, {
+        geoid: "0653000",
+        slug: "oakland-ca",
+        status: "applicant",
+        state: "CA",
+      }),
+      await buildMember(db, { geoid: "4805000", slug: "austin-tx", status: "former", state: "TX" }),
+      await buildMember(db, { geoid: "3699999", slug: "nowhere-ny", status: "member" }),
     ];
-    await db.insertInto("jurisdictions").values(extra).execute();
     try {
       const members = await mapMembers(db);
-      assert.equal(members.length, 22);
+      assert.equal(members.length, ROSTER.length + 1);
       assert.ok(!members.some((m) => m.slug === "oakland-ca" || m.slug === "austin-tx"));
       assert.equal(members.find((m) => m.slug === "nowhere-ny")?.countyGeoid, null);
     } finally {
