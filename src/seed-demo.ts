@@ -3,9 +3,9 @@
 // leaves nothing behind.
 import type { Kysely } from "kysely";
 import { type DemoAccount, seedDemoAccounts } from "./accounts/index.js";
-import { seedContent } from "./content/index.js";
+import { anyContent, seedContent } from "./content/index.js";
 import { type DB, lockRevision } from "./db/index.js";
-import { loadCensusSnapshots, seedDemoMembers } from "./members/index.js";
+import { anyJurisdiction, loadCensusSnapshots, seedDemoMembers } from "./members/index.js";
 
 export interface SeedOutcome {
   seeded: boolean;
@@ -33,17 +33,8 @@ export async function seedDemo(db: Kysely<DB>, options: SeedOptions = {}): Promi
     // Two processes starting at once on one empty database: the second waits here, then sees
     // the first one's content and seeds nothing.
     await lockRevision(trx);
-    const existing = await trx
-      .selectFrom("content_blocks")
-      .select("key")
-      .limit(1)
-      .executeTakeFirst();
-    const anyMember = await trx
-      .selectFrom("jurisdictions")
-      .select("id")
-      .limit(1)
-      .executeTakeFirst();
-    if (existing || anyMember) return { seeded: false, members: 0, blocks: 0, accounts: [] };
+    if ((await anyContent(trx)) || (await anyJurisdiction(trx)))
+      return { seeded: false, members: 0, blocks: 0, accounts: [] };
     const blocks = await seedContent(trx, now);
     const members = await seedDemoMembers(trx, now);
     const accounts = options.accounts

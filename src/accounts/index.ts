@@ -117,7 +117,7 @@ export {
   describeDemoAccounts,
   seedDemoAccounts,
 } from "./demo-accounts.js";
-/** @deprecated Use `app.guards` (http/types.ts); kept until members/, admin/ and content/ do. */
-export { requireCoalitionRole, requireJurisdiction, requireSignedIn } from "./guards.js";
 export { createInvitation, newToken } from "./invitations.service.js";
+/** For `cfa create-admin`, which makes the account through better-auth, then gives the role. */
+export { setUserCoalitionRole, userByEmailAnyCase } from "./people.queries.js";
 export { enrollTotp } from "./two-factor.js";

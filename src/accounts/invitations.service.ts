@@ -18,7 +18,7 @@ import {
   revokePendingInvitation,
   revokePendingTo,
 } from "./invitations.queries.js";
-import { jurisdictionById, jurisdictionsByIds } from "./jurisdictions.port.js";
+import { activeJurisdiction, jurisdictionsByIds } from "./jurisdictions.port.js";
 import { membershipRow } from "./memberships.queries.js";
 import { type Actor, grantMembership } from "./memberships.service.js";
 import {
@@ -178,8 +178,8 @@ export async function createInvitation(
   return db.transaction().execute(async (trx) => {
     let jurisdictionName: string | null = null;
     if (target.kind === "jurisdiction") {
-      const jurisdiction = await jurisdictionById(trx, target.jurisdictionId);
-      if (jurisdiction?.status !== "member") return undefined;
+      const jurisdiction = await activeJurisdiction(trx, target.jurisdictionId);
+      if (!jurisdiction) return undefined;
       jurisdictionName = jurisdiction.name;
     }
     const replaced = await revokePendingTo(

@@ -4,6 +4,7 @@ import { type Command, InvalidArgumentError } from "commander";
 import { loadConfig } from "../config/config.js";
 import {
   acs5Vintage,
+  censusTargets,
   checkAcs5Year,
   createCensusClient,
   type RefreshResult,
@@ -69,11 +70,7 @@ export async function runCensusRefresh(
   const client = createCensusClient({ apiUrl: census.apiUrl, apiKey: census.apiKey });
   const results = await withDatabase({}, async (database) => {
     await ensureSchema(database);
-    let query = database.db.selectFrom("jurisdictions").select(["slug", "geoid"]).orderBy("slug");
-    query = options.member.length
-      ? query.where("slug", "in", options.member)
-      : query.where("status", "=", "member");
-    const targets = await query.execute();
+    const targets = await censusTargets(database.db, options.member);
     const found = new Set(targets.map((t) => t.slug));
     const unknown = options.member.filter((slug) => !found.has(slug));
     if (unknown.length) {

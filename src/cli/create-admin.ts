@@ -1,6 +1,11 @@
 import { APIError } from "better-auth/api";
 import type { Kysely } from "kysely";
-import { type Auth, createAuth } from "../accounts/index.js";
+import {
+  type Auth,
+  createAuth,
+  setUserCoalitionRole,
+  userByEmailAnyCase,
+} from "../accounts/index.js";
 import { loadConfig } from "../config/config.js";
 import {
   type DB,
@@ -68,12 +73,7 @@ export async function createAdmin(
   checkPassword(input.password);
   const taken = () => new CliError(`a user with the e-mail ${email} already exists`);
   // Checked before hashing so a typo fails fast; the unique index still decides under a race.
-  const existing = await db
-    .selectFrom("users")
-    .select("id")
-    .where((eb) => eb(eb.fn("lower", ["email"]), "=", email))
-    .executeTakeFirst();
-  if (existing) throw taken();
+  if (await userByEmailAnyCase(db, email)) throw taken();
   const kind = dialectOf(db);
   const auth = options.auth ?? createAuth({ db, kind }, loadConfig());
   let id: string;
@@ -89,7 +89,7 @@ export async function createAdmin(
     throw error;
   }
   const role = "coalition_admin" as const;
-  await db.updateTable("users").set({ coalition_role: role }).where("id", "=", id).execute();
+  await setUserCoalitionRole(db, id, role, new Date().toISOString());
   return { id, email, name, role };
 }
 

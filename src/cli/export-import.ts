@@ -5,25 +5,27 @@ import { readFile } from "node:fs/promises";
 import type { Kysely } from "kysely";
 import type { DB } from "../db/index.js";
 import { CliError, quote } from "./errors.js";
+import {
+  countRows,
+  deleteAllRows,
+  EXPORT_TABLES,
+  type ExportTable,
+  insertRows,
+  type Row,
+  readTables,
+} from "./export-import.queries.js";
+
+// The tables, in the order they are written (parents first): export-import.queries.ts.
+export { EXPORT_TABLES, type ExportTable, type Row, type Value } from "./export-import.queries.js";
 
 export const EXPORT_FORMAT = "cfa-export";
 export const EXPORT_VERSION = 1;
-
-// Parents before children: inserting in this order and deleting in reverse keeps working if
-// foreign keys are added between these tables later.
-// Census geographies and figures are not content: they are reference data that every start
-// loads from census/ (members/census-load.ts), so they are neither exported nor imported.
-export const EXPORT_TABLES = ["jurisdictions", "content_blocks", "users"] as const;
-export type ExportTable = (typeof EXPORT_TABLES)[number];
 
 // Users are exported for reference only; without their sign-in accounts they cannot be restored.
 export const SKIPPED_ON_IMPORT: readonly ExportTable[] = ["users"];
 
 // PostgreSQL allows 65535 parameters per statement; 200 rows of ~14 columns stays far below.
 const BATCH_SIZE = 200;
-
-export type Value = string | number | null;
-export type Row = Record<string, Value>;
 
 export interface ExportDump {
   format: typeof EXPORT_FORMAT;
@@ -79,34 +81,12 @@ const ORDER: { readonly [T in ExportTable]: readonly string[] } = {
   users: ["id"],
 };
 
-// Table names are chosen at run time, so queries go through a loosely typed view of the same
-// connection; COLUMNS above keeps the column names honest.
-type LooseDB = Record<ExportTable, Row>;
-const loosely = (db: Kysely<DB>) => db as unknown as Kysely<LooseDB>;
-
 /** Reads every content table in one snapshot; users come without their password hashes. */
 export async function exportData(db: Kysely<DB>, now = new Date()): Promise<ExportDump> {
-  const tables = await db
-    .transaction()
-    .setIsolationLevel("repeatable read")
-    .setAccessMode("read only")
-    .execute(async (trx) => {
-      const out: Partial<Record<ExportTable, Row[]>> = {};
-      for (const table of EXPORT_TABLES) {
-        let query = loosely(trx).selectFrom(table).select(COLUMNS[table]);
-        for (const column of ORDER[table]) query = query.orderBy(column);
-        // better-auth's timestamps are Dates on PostgreSQL: written as ISO strings like ours.
-        out[table] = (await query.execute()).map((row) =>
-          Object.fromEntries(
-            Object.entries(row).map(([k, v]) => [
-              k,
-              (v as unknown) instanceof Date ? (v as unknown as Date).toISOString() : v,
-            ]),
-          ),
-        ) as Row[];
-      }
-      return out;
-    });
+  const tables = await readTables(
+    db,
+    EXPORT_TABLES.map((table) => ({ table, columns: COLUMNS[table], orderBy: ORDER[table] })),
+  );
   return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString(), tables };
 }
 
@@ -210,21 +190,16 @@ export async function importData(
   );
   const skipped = SKIPPED_ON_IMPORT.filter((table) => dump.tables[table] !== undefined);
   return db.transaction().execute(async (trx) => {
-    const loose = loosely(trx);
     const deleted: ImportOutcome["deleted"] = {};
     if (options.replace) {
       for (const table of [...targets].reverse()) {
-        const result = await loose.deleteFrom(table).executeTakeFirst();
-        deleted[table] = Number(result.numDeletedRows);
+        deleted[table] = await deleteAllRows(trx, table);
       }
     } else {
       const occupied: string[] = [];
       for (const table of targets) {
-        const { rows } = await loose
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as("rows"))
-          .executeTakeFirstOrThrow();
-        if (Number(rows) > 0) occupied.push(`${table} (${Number(rows)})`);
+        const rows = await countRows(trx, table);
+        if (rows > 0) occupied.push(`${table} (${rows})`);
       }
       if (occupied.length > 0) {
         throw new CliError(
@@ -238,7 +213,7 @@ export async function importData(
       for (let start = 0; start < rows.length; start += BATCH_SIZE) {
         const batch = rows.slice(start, start + BATCH_SIZE);
         try {
-          await loose.insertInto(table).values(batch).execute();
+          await insertRows(trx, table, batch);
         } catch (error) {
           throw new CliError(
             `could not import ${table} rows ${start + 1}-${start + batch.length}: ${(error as Error).message}; nothing was written`,

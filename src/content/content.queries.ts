@@ -107,3 +107,9 @@ export async function insertBlocks(db: Kysely<DB>, blocks: BlockRow[]): Promise<
     )
     .execute();
 }
+
+/** Whether any content block (in any language) is written yet. */
+export async function anyContent(db: Kysely<DB>): Promise<boolean> {
+  const row = await db.selectFrom("content_blocks").select("key").limit(1).executeTakeFirst();
+  return row !== undefined;
+}

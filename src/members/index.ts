@@ -38,6 +38,8 @@ export {
 } from "./figures/coalition.service.js";
 export {
   activeJurisdiction,
+  anyJurisdiction,
+  censusTargets,
   demoJurisdictions,
   type JurisdictionRef,
   jurisdictionsByIds,

@@ -87,6 +87,26 @@ export async function demoJurisdictions(db: Kysely<DB>): Promise<JurisdictionRef
   return rows.map(toRef);
 }
 
+/** Whether any jurisdiction (of any status, demo or not) is on the roster yet. */
+export async function anyJurisdiction(db: Kysely<DB>): Promise<boolean> {
+  const row = await db.selectFrom("jurisdictions").select("id").limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * The slug and GEOID of the jurisdictions with these slugs (any status), or of every member when
+ * no slug is given, by slug: whose Census figures to refresh.
+ */
+export async function censusTargets(
+  db: Kysely<DB>,
+  slugs: readonly string[],
+): Promise<{ slug: string; geoid: string }[]> {
+  const query = db.selectFrom("jurisdictions").select(["slug", "geoid"]).orderBy("slug");
+  return (
+    slugs.length ? query.where("slug", "in", [...slugs]) : query.where("status", "=", "member")
+  ).execute();
+}
+
 // ---- Reads of members/ ----------------------------------------------------------------------
 
 /** Every member with what the directory lists (in no particular order). */
