@@ -15,8 +15,9 @@ const INFRASTRUCTURE: Record<string, string[]> = {
   views: ["i18n"],
   jobs: ["config", "db"],
   // mail/ and audit/ own their staff pages (the outbox, the audit log): guarded by app.guards
-  // (http/types.ts), so they need http/ and views/, never a feature.
-  mail: ["config", "db", "jobs", "http", "views", "i18n"],
+  // (http/types.ts), so they need http/ and views/, never a feature. Sending a failed message
+  // again is a staff change, audited: mail/ may import audit/.
+  mail: ["config", "db", "jobs", "http", "views", "i18n", "audit"],
   audit: ["db", "http", "views", "i18n"],
   http: ["config", "db", "i18n", "views", "jobs"],
 };
