@@ -8,7 +8,7 @@ import { auditPlugin } from "./audit/index.js";
 import type { Config } from "./config/config.js";
 import { contentPlugin } from "./content/index.js";
 import { type Database, openDatabase } from "./db/index.js";
-import { adminHomePlugin, registerAdminEntry } from "./http/admin-home.js";
+import { adminHomePlugin } from "./http/admin-home.js";
 import { installErrorHandlers } from "./http/error-handler.js";
 import { formsPlugin } from "./http/forms.js";
 import { healthRoutes } from "./http/health.js";
@@ -94,39 +94,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   // Before the other features: their routes are guarded by `app.guards`, which it decorates.
   await app.register(accountsFeature);
   await app.register(adminHomePlugin);
-  // The /admin entries of members/ and accounts/ pages, until their plugins contribute them.
-  registerAdminEntry(app, {
-    id: "applications",
-    title: "admin.nav.applications",
-    description: "admin.home.applications",
-    href: "/admin/members",
-    roles: ["coalition_admin"],
-    order: 10,
-  });
-  registerAdminEntry(app, {
-    id: "roster",
-    title: "admin.nav.roster",
-    description: "admin.home.roster",
-    href: "/admin/members/import",
-    roles: ["coalition_admin"],
-    order: 20,
-  });
-  registerAdminEntry(app, {
-    id: "profiles",
-    title: "members.edit.nav",
-    description: "admin.home.profiles",
-    href: "/admin/profiles",
-    roles: ["coalition_admin", "coalition_editor"],
-    order: 30,
-  });
-  registerAdminEntry(app, {
-    id: "users",
-    title: "team.nav.users",
-    description: "admin.home.users",
-    href: "/admin/users",
-    roles: ["coalition_admin"],
-    order: 60,
-  });
   await app.register(healthRoutes);
   await app.register(membersFeature);
   await app.register(contentPlugin);

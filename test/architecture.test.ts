@@ -15,8 +15,9 @@ const INFRASTRUCTURE: Record<string, string[]> = {
   views: ["i18n"],
   jobs: ["config", "db"],
   // mail/ and audit/ own their staff pages (the outbox, the audit log): guarded by app.guards
-  // (http/types.ts), so they need http/ and views/, never a feature.
-  mail: ["config", "db", "jobs", "http", "views", "i18n"],
+  // (http/types.ts), so they need http/ and views/, never a feature. Sending a failed message
+  // again is a staff change, audited: mail/ may import audit/.
+  mail: ["config", "db", "jobs", "http", "views", "i18n", "audit"],
   audit: ["db", "http", "views", "i18n"],
   http: ["config", "db", "i18n", "views", "jobs"],
 };
@@ -27,10 +28,7 @@ const MAX_LINES = 400;
  * Files that do not yet keep a rule, each with the rule it breaks. The list only shrinks: a file
  * that keeps its rule again must leave the list (the test says so), and a new file never joins it.
  */
-const KNOWN_DEBT: Record<string, string[]> = {
-  "accounts/token-mail.ts": ["SQL outside *.queries.ts"],
-  "mail/mail.ts": ["SQL outside *.queries.ts"],
-};
+const KNOWN_DEBT: Record<string, string[]> = {};
 
 const isTest = (file: string) => /\.test\.tsx?$/.test(file);
 

@@ -170,6 +170,12 @@ const WRITE_ROUTES: WriteRoute[] = [
     body: () => ({ invitation: randomUUID() }),
   },
   {
+    // Without SMTP (as here) an admin is told there is nothing to send again (409).
+    route: "/admin/outbox/send-again",
+    allowed: ["coalition_admin"],
+    body: () => ({ message: randomUUID() }),
+  },
+  {
     route: "/admin/content/edit",
     allowed: ["coalition_admin", "coalition_editor"],
     body: () => ({ key: "home.intro", locale: "es", body: "Texto nuevo." }),

@@ -175,6 +175,7 @@ const NOT_ATTACKED: Record<string, string> = {
   "/admin/users/role": "a user id and a role from a fixed list",
   "/admin/users/remove-membership": "ids from the people page's buttons",
   "/admin/users/revoke": "an invitation id from the people page's button",
+  "/admin/outbox/send-again": "an outbox message id from the outbox page's button",
   "/account/sign-in/link/verify": "the token of a mailed link (a hidden field)",
   // Typed, and tested elsewhere.
   "/admin/members/import/preview":

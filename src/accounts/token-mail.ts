@@ -5,6 +5,7 @@
 // Only token mails count (outbox kind "token"): other mail to the address never holds one back.
 import type { FastifyInstance } from "fastify";
 import { DEFAULT_LOCALE, findLocale, localizedPath, translator } from "../i18n/index.js";
+import { countRecentMails } from "../mail/index.js";
 
 export const TOKEN_MAILS_PER_HOUR = 5;
 const TOKEN_KIND = "token";
@@ -22,15 +23,9 @@ export function tokenMail(
   landing: string,
 ): TokenMail {
   return async (user, token, tag) => {
-    const since = new Date(Date.now() - 3600_000).toISOString();
-    const recent = await app.db
-      .selectFrom("outbox")
-      .select((eb) => eb.fn.countAll<number | string>().as("n"))
-      .where("to_address", "=", user.email)
-      .where("kind", "=", TOKEN_KIND)
-      .where("created_at", ">", since)
-      .executeTakeFirst();
-    if (Number(recent?.n ?? 0) >= TOKEN_MAILS_PER_HOUR) {
+    const since = new Date(Date.now() - 3600_000);
+    const recent = await countRecentMails(app.db, { to: user.email, kind: TOKEN_KIND, since });
+    if (recent >= TOKEN_MAILS_PER_HOUR) {
       app.log.warn({ kind }, "token mail not sent: this address had enough of them this hour");
       return;
     }

@@ -18,6 +18,7 @@ export {
   mailJobKey,
 } from "./mail.js";
 export { outboxPlugin } from "./outbox.plugin.js";
+export { countRecentMails } from "./outbox.queries.js";
 
 declare module "fastify" {
   interface FastifyInstance {

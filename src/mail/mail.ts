@@ -18,6 +18,7 @@ import {
   type JobRunner,
   PermanentJobError,
 } from "../jobs/index.js";
+import { insertMessage, messageToDeliver, updateDelivery } from "./outbox.queries.js";
 
 export interface MailMessage {
   /** One address, e.g. `ana@example.org` (no display name, no list). */
@@ -235,22 +236,19 @@ export function createMailer(
     const id = randomUUID();
     const status: OutboxStatus = transport ? "queued" : "kept";
     const into = trx ?? db;
-    await into
-      .insertInto("outbox")
-      .values({
-        id,
-        to_address: message.to,
-        subject: message.subject,
-        text_body: message.text,
-        locale: message.locale,
-        kind: message.kind ?? "general",
-        status,
-        attempts: 0,
-        last_error: null,
-        created_at: new Date().toISOString(),
-        sent_at: null,
-      })
-      .execute();
+    await insertMessage(into, {
+      id,
+      to_address: message.to,
+      subject: message.subject,
+      text_body: message.text,
+      locale: message.locale,
+      kind: message.kind ?? "general",
+      status,
+      attempts: 0,
+      last_error: null,
+      created_at: new Date().toISOString(),
+      sent_at: null,
+    });
     if (transport) await enqueueJob(into, MAIL_JOB, { outboxId: id }, { key: mailJobKey(id) });
     else log?.info({ outboxId: id }, "mail kept in the outbox (no SMTP_URL)");
     return { id, status };
@@ -259,19 +257,11 @@ export function createMailer(
   // One attempt at one message. The job runner has claimed the job, so no other process is
   // sending this message now; what the outbox row says is for staff to read.
   async function deliverOne(smtp: MailTransport, outboxId: string, job: JobContext) {
-    const row = await db
-      .selectFrom("outbox")
-      .select(["to_address", "subject", "text_body", "locale", "status", "attempts"])
-      .where("id", "=", outboxId)
-      .executeTakeFirst();
+    const row = await messageToDeliver(db, outboxId);
     // Sent already (a process died before its job ended), or never to be sent.
     if (!row || row.status === "sent" || row.status === "kept") return;
     const attempt = row.attempts + 1;
-    await db
-      .updateTable("outbox")
-      .set({ status: "queued", attempts: attempt })
-      .where("id", "=", outboxId)
-      .execute();
+    await updateDelivery(db, outboxId, { status: "queued", attempts: attempt });
     try {
       await smtp.sendMail({
         from: config.from,
@@ -285,22 +275,17 @@ export function createMailer(
       const forGood = refusedForGood(error);
       const giveUp = forGood || job.attempt >= job.maxAttempts;
       const lastError = errorText(error);
-      await db
-        .updateTable("outbox")
-        .set({ status: giveUp ? "failed" : "queued", last_error: lastError })
-        .where("id", "=", outboxId)
-        .execute();
+      await updateDelivery(db, outboxId, {
+        status: giveUp ? "failed" : "queued",
+        lastError,
+      });
       log?.warn(
         { outboxId, attempt, error: lastError },
         giveUp ? "mail delivery failed, given up" : "mail delivery failed, will retry",
       );
       throw forGood ? new PermanentJobError(lastError, { cause: error }) : error;
     }
-    await db
-      .updateTable("outbox")
-      .set({ status: "sent", sent_at: new Date().toISOString() })
-      .where("id", "=", outboxId)
-      .execute();
+    await updateDelivery(db, outboxId, { status: "sent", sentAt: new Date().toISOString() });
   }
 
   if (transport) {

@@ -1,7 +1,7 @@
-// What staff read of the outbox (mail.ts writes and delivers it): the latest messages, and how
-// many failed for good.
-import type { Kysely, Selectable } from "kysely";
-import type { DB, OutboxTable } from "../db/index.js";
+// Every query on the `outbox` table (mail/ owns it): what mail.ts writes as it accepts and
+// delivers messages, and what staff read of it (the latest messages, those that failed for good).
+import type { Insertable, Kysely, Selectable } from "kysely";
+import type { DB, OutboxStatus, OutboxTable } from "../db/index.js";
 
 /** One message as the outbox page reads it. */
 export type OutboxMessage = Selectable<OutboxTable>;
@@ -9,12 +9,74 @@ export type OutboxMessage = Selectable<OutboxTable>;
 /** How many messages the outbox page shows, newest first. */
 export const OUTBOX_PAGE_SIZE = 200;
 
+/** Writes one message, in `db` or the caller's transaction. */
+export async function insertMessage(db: Kysely<DB>, row: Insertable<OutboxTable>): Promise<void> {
+  await db.insertInto("outbox").values(row).execute();
+}
+
+/** What a delivery needs of message `id`; undefined when there is none. */
+export async function messageToDeliver(db: Kysely<DB>, id: string) {
+  return db
+    .selectFrom("outbox")
+    .select(["to_address", "subject", "text_body", "locale", "status", "attempts"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+/** Records the outcome (or the start) of a delivery attempt on message `id`. */
+export async function updateDelivery(
+  db: Kysely<DB>,
+  id: string,
+  change: { status: OutboxStatus; attempts?: number; lastError?: string; sentAt?: string },
+): Promise<void> {
+  await db
+    .updateTable("outbox")
+    .set({
+      status: change.status,
+      ...(change.attempts !== undefined ? { attempts: change.attempts } : {}),
+      ...(change.lastError !== undefined ? { last_error: change.lastError } : {}),
+      ...(change.sentAt !== undefined ? { sent_at: change.sentAt } : {}),
+    })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** How many messages of `kind` to `to` were written after `since` (an ISO instant). */
+export async function countRecentMails(
+  db: Kysely<DB>,
+  { to, kind, since }: { to: string; kind: string; since: Date },
+): Promise<number> {
+  const row = await db
+    .selectFrom("outbox")
+    .select((eb) => eb.fn.countAll<number | string>().as("n"))
+    .where("to_address", "=", to)
+    .where("kind", "=", kind)
+    .where("created_at", ">", since.toISOString())
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** The latest messages, newest first. */
 export async function latestMessages(
   db: Kysely<DB>,
   limit = OUTBOX_PAGE_SIZE,
 ): Promise<OutboxMessage[]> {
   return db.selectFrom("outbox").selectAll().orderBy("created_at", "desc").limit(limit).execute();
+}
+
+/** Messages given up on (status `failed`), newest first. */
+export async function failedMessages(
+  db: Kysely<DB>,
+  limit = OUTBOX_PAGE_SIZE,
+): Promise<OutboxMessage[]> {
+  return db
+    .selectFrom("outbox")
+    .selectAll()
+    .where("status", "=", "failed")
+    .orderBy("created_at", "desc")
+    .orderBy("id")
+    .limit(limit)
+    .execute();
 }
 
 /** Messages given up on (status `failed`): what the admin front page counts as needing attention. */
@@ -25,4 +87,18 @@ export async function countFailedMessages(db: Kysely<DB>): Promise<number> {
     .where("status", "=", "failed")
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/**
+ * Puts failed message `id` back in the queue; false unless it was `failed` (so of two submits
+ * only one re-queues it).
+ */
+export async function requeueFailedMessage(db: Kysely<DB>, id: string): Promise<boolean> {
+  const result = await db
+    .updateTable("outbox")
+    .set({ status: "queued" })
+    .where("id", "=", id)
+    .where("status", "=", "failed")
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
 }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { before, it } from "node:test";
-import { createUser, signIn } from "../../test/support/accounts.js";
+import { createUser, csrfTokenOf, signIn } from "../../test/support/accounts.js";
 import { describeEachDatabase } from "../../test/support/app.js";
 import { text } from "../../test/support/html.js";
 import type { OutboxStatus } from "../db/index.js";
@@ -61,7 +61,8 @@ describeEachDatabase("the outbox page", { seed: false }, (ctx) => {
     await message("Newest", "sent", "2024-01-03T00:00:00.000Z");
     const res = await ctx.app.inject({ url: "/admin/outbox", headers: { cookie: admin } });
     assert.equal(res.statusCode, 200);
-    const rows = [...res.body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].slice(1).map((m) => m[1] ?? "");
+    const latest = res.body.match(/id="outbox-latest"[\s\S]*?<\/table>/)?.[0] ?? "";
+    const rows = [...latest.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].slice(1).map((m) => m[1] ?? "");
     assert.deepEqual(
       rows.map((r) => text(r).match(/(sent|failed|kept)@example\.org/)?.[1]),
       ["sent", "failed", "kept"],
@@ -83,5 +84,31 @@ describeEachDatabase("the outbox page", { seed: false }, (ctx) => {
       /<a class="usa-breadcrumb__link" href="\/es\/admin"><span>Administración<\/span><\/a>/,
       "a breadcrumb back to the admin front page",
     );
+  });
+
+  it("without SMTP, shows what failed with its error but offers nothing to send again", async () => {
+    await message("Given up", "failed", "2024-01-04T00:00:00.000Z");
+    const res = await ctx.app.inject({ url: "/admin/outbox", headers: { cookie: admin } });
+    const failed = res.body.match(/id="outbox-failed-list"[\s\S]*?<\/table>/)?.[0] ?? "";
+    assert.match(text(failed), /Given up/);
+    assert.match(text(failed), /550 no such user/);
+    assert.doesNotMatch(failed, /send-again/);
+    assert.match(text(res.body), /No SMTP server is configured now/);
+    const { id } = await ctx.database.db
+      .selectFrom("outbox")
+      .select("id")
+      .where("subject", "=", "Given up")
+      .executeTakeFirstOrThrow();
+    // The page offers no form without SMTP: a token from another page.
+    const csrf = await csrfTokenOf(ctx.app, "/account", admin);
+    const posted = await ctx.app.inject({
+      method: "POST",
+      url: "/admin/outbox/send-again",
+      headers: { cookie: admin, "content-type": "application/x-www-form-urlencoded" },
+      payload: new URLSearchParams({ _csrf: csrf, message: id }).toString(),
+    });
+    assert.equal(posted.statusCode, 409, posted.body.slice(0, 300));
+    assert.match(text(posted.body), /nothing to send again/);
+    assert.equal(await countFailedMessages(ctx.database.db), 2);
   });
 });

@@ -2,17 +2,47 @@
 // the roster CSV and profile editing (README.md). The one door: `membersFeature` registers every
 // route, and the functions below are what other features and the CLI may call.
 import type { FastifyInstance } from "fastify";
+import { registerAdminEntry } from "../http/admin-home.js";
 import { directoryApi } from "./directory/directory.api.js";
 import { directoryRoutes } from "./directory/directory.routes.js";
 import { coalitionApi } from "./figures/coalition.api.js";
 import { figuresRoutes } from "./figures/figures.routes.js";
+import { countPendingApplications } from "./join/applications.queries.js";
 import { joinRoutes } from "./join/join.routes.js";
 import { profileRoutes } from "./profile/profile.routes.js";
 import { reviewRoutes } from "./review/review.routes.js";
 import { rosterRoutes } from "./roster/roster.routes.js";
 
-/** Every route of members/: public pages and API, joining, and the staff's pages. */
+/**
+ * Every route of members/: public pages and API, joining, and the staff's pages, with their
+ * entries on the /admin front page. Register it after adminHomePlugin.
+ */
 export async function membersFeature(app: FastifyInstance) {
+  registerAdminEntry(app, {
+    id: "applications",
+    title: "admin.nav.applications",
+    description: "admin.home.applications",
+    href: "/admin/members",
+    roles: ["coalition_admin"],
+    attention: countPendingApplications,
+    order: 10,
+  });
+  registerAdminEntry(app, {
+    id: "roster",
+    title: "admin.nav.roster",
+    description: "admin.home.roster",
+    href: "/admin/members/import",
+    roles: ["coalition_admin"],
+    order: 20,
+  });
+  registerAdminEntry(app, {
+    id: "profiles",
+    title: "members.edit.nav",
+    description: "admin.home.profiles",
+    href: "/admin/profiles",
+    roles: ["coalition_admin", "coalition_editor"],
+    order: 30,
+  });
   await app.register(coalitionApi);
   await app.register(directoryApi);
   await app.register(directoryRoutes);

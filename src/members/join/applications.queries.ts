@@ -25,6 +25,16 @@ export async function membershipState(
   return pending ? "pending" : "none";
 }
 
+/** Applications waiting for review: what the admin front page counts as needing attention. */
+export async function countPendingApplications(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom("membership_applications")
+    .select((eb) => eb.fn.countAll<number | string>().as("n"))
+    .where("status", "=", "pending")
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export interface NewApplication {
   geography: Geography;
   kind: JurisdictionKind;
