@@ -6,9 +6,9 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { accountsFeature } from "./accounts/index.js";
 import { auditPlugin } from "./audit/index.js";
 import type { Config } from "./config/config.js";
-import { contentPlugin } from "./content/index.js";
+import { contentFeature } from "./content/index.js";
 import { type Database, openDatabase } from "./db/index.js";
-import { adminHomePlugin } from "./http/admin-home.js";
+import { adminEntriesPlugin, adminHomePlugin } from "./http/admin-home.js";
 import { installErrorHandlers } from "./http/error-handler.js";
 import { formsPlugin } from "./http/forms.js";
 import { healthRoutes } from "./http/health.js";
@@ -88,6 +88,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(localePlugin);
   await app.register(pageCachePlugin);
   await app.register(formsPlugin);
+  await app.register(adminEntriesPlugin);
   await app.register(openapiPlugin);
   // Before any route, so that every route, accounts' included, answers errors through it.
   installErrorHandlers(app);
@@ -96,7 +97,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(adminHomePlugin);
   await app.register(healthRoutes);
   await app.register(membersFeature);
-  await app.register(contentPlugin);
+  await app.register(contentFeature);
   await app.register(auditPlugin);
   await app.register(outboxPlugin);
   return app;

@@ -58,17 +58,13 @@ export const accountsFeature = fp<AccountsFeatureOptions>(
       if (ACCOUNT_PATHS.test(stripLocale(request.url))) await loadAccount(request, reply);
     });
     await app.register(accountsRoutes);
-    // The users page's /admin entry. accounts/ loads before adminHomePlugin (whose guard it
-    // decorates), so the entry is added once every plugin has loaded.
-    app.addHook("onReady", async () => {
-      registerAdminEntry(app, {
-        id: "users",
-        title: "team.nav.users",
-        description: "admin.home.users",
-        href: "/admin/users",
-        roles: ["coalition_admin"],
-        order: 60,
-      });
+    registerAdminEntry(app, {
+      id: "users",
+      title: "team.nav.users",
+      description: "admin.home.users",
+      href: "/admin/users",
+      roles: ["coalition_admin"],
+      order: 60,
     });
   },
   { name: "accounts", dependencies: ["locale", "forms"] },

@@ -5,7 +5,7 @@ import { contentRoutes } from "./content.routes.js";
 import { editorRoutes } from "./editor.routes.js";
 
 /** The public pages built from content_blocks, and the staff's editor of those texts. */
-export async function contentPlugin(app: FastifyInstance) {
+export async function contentFeature(app: FastifyInstance) {
   registerAdminEntry(app, {
     id: "content",
     title: "admin.nav.content",

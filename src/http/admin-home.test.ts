@@ -37,7 +37,7 @@ describe("admin front page entries", () => {
 
   it("are refused twice under one id, and before the front page's plugin", () => {
     const bare = Fastify();
-    assert.throws(() => registerAdminEntry(bare, entry("x", [])), /register adminHomePlugin/);
+    assert.throws(() => registerAdminEntry(bare, entry("x", [])), /register adminEntriesPlugin/);
     bare.decorate("adminEntries", []);
     registerAdminEntry(bare, entry("x", []));
     assert.throws(() => registerAdminEntry(bare, entry("x", [])), /registered twice/);

@@ -31,10 +31,10 @@ export interface AdminEntry {
 /** Both coalition roles: the front page is theirs. */
 export const STAFF_ROLES: readonly UserRole[] = ["coalition_admin", "coalition_editor"];
 
-/** Adds an entry to the /admin front page. Call it from a plugin registered after adminHomePlugin. */
+/** Adds an entry to the /admin front page. Call it from a plugin registered after adminEntriesPlugin. */
 export function registerAdminEntry(app: FastifyInstance, entry: AdminEntry): void {
   if (!app.hasDecorator("adminEntries")) {
-    throw new Error(`admin entry ${entry.id}: register adminHomePlugin first`);
+    throw new Error(`admin entry ${entry.id}: register adminEntriesPlugin first`);
   }
   if (app.adminEntries.some((e) => e.id === entry.id)) {
     throw new Error(`admin entry ${entry.id} is registered twice`);
@@ -52,12 +52,22 @@ export function entriesFor(entries: readonly AdminEntry[], role: UserRole | null
 }
 
 /**
- * Decorates `app.adminEntries` (on the root, so that every plugin can contribute) and serves the
- * front page to coalition admins and editors. Register it after accounts/ (`app.guards`).
+ * Decorates `app.adminEntries` on the root, so that every feature can contribute its entries when
+ * it loads. Register it with the infrastructure, before any feature.
+ */
+export const adminEntriesPlugin = fp(
+  async (app: FastifyInstance) => {
+    app.decorate("adminEntries", [] as AdminEntry[]);
+  },
+  { name: "admin-entries" },
+);
+
+/**
+ * Serves the front page to coalition admins and editors. Register it after accounts/, whose
+ * plugin decorates `app.guards`.
  */
 export const adminHomePlugin = fp(
   async (app: FastifyInstance) => {
-    app.decorate("adminEntries", [] as AdminEntry[]);
     await app.register(async (area) => {
       area.addHook("onRequest", area.guards.coalition(...STAFF_ROLES));
       registerPage(

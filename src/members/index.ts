@@ -15,7 +15,7 @@ import { rosterRoutes } from "./roster/roster.routes.js";
 
 /**
  * Every route of members/: public pages and API, joining, and the staff's pages, with their
- * entries on the /admin front page. Register it after adminHomePlugin.
+ * entries on the /admin front page. Register it after adminEntriesPlugin and accounts/.
  */
 export async function membersFeature(app: FastifyInstance) {
   registerAdminEntry(app, {
