@@ -11,14 +11,10 @@ import { OutboxPage } from "./outbox.view.js";
 export async function outboxRoutes(app: FastifyInstance) {
   app.addHook("onRequest", app.guards.coalition("coalition_admin"));
 
-  registerPage(
-    app,
-    "/admin/outbox",
-    async (request, reply) =>
-      sendPage(
-        reply,
-        <OutboxPage ctx={pageContext(request)} messages={await latestMessages(app.db)} />,
-      ),
-    { restricted: true },
+  registerPage(app, "/admin/outbox", { restricted: true }, async (request, reply) =>
+    sendPage(
+      reply,
+      <OutboxPage ctx={pageContext(request)} messages={await latestMessages(app.db)} />,
+    ),
   );
 }
