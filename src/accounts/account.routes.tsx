@@ -11,7 +11,6 @@ import { pageContext, sendPage } from "../http/render.js";
 import { localizedPath } from "../i18n/index.js";
 import { AccountPage, ChooseJurisdictionPage, type SessionRow } from "./account.view.js";
 import { accountLinks, can } from "./accounts.policy.js";
-import { registerQueryPage } from "./forms.js";
 import { safeNext, signInPath } from "./session.js";
 import { setActiveJurisdiction } from "./sessions.queries.js";
 
@@ -30,42 +29,39 @@ const ChooseBody = Type.Object({
 
 /** Behind `app.guards.signedIn()` (index.ts): the signed-in person's own pages. */
 export async function accountPageRoutes(app: FastifyInstance) {
+  registerPage(app, "/account", { restricted: true }, async (request, reply) => {
+    const account = requireAccount(request);
+    const listed = await app.auth.api.listSessions({
+      headers: fromNodeHeaders(request.headers),
+    });
+    const sessions: SessionRow[] = listed
+      .map((s) => ({
+        id: s.id,
+        createdAt: new Date(s.createdAt),
+        userAgent: s.userAgent ?? null,
+        current: s.id === account.session.id,
+      }))
+      .sort((a, b) => Number(b.current) - Number(a.current) || +b.createdAt - +a.createdAt);
+    return sendPage(
+      reply,
+      <AccountPage
+        ctx={pageContext(request)}
+        account={account}
+        links={accountLinks(account)}
+        sessions={sessions}
+        csrfToken={reply.generateCsrf()}
+      />,
+    );
+  });
+
   registerPage(
     app,
-    "/account",
-    async (request, reply) => {
-      const account = requireAccount(request);
-      const listed = await app.auth.api.listSessions({
-        headers: fromNodeHeaders(request.headers),
-      });
-      const sessions: SessionRow[] = listed
-        .map((s) => ({
-          id: s.id,
-          createdAt: new Date(s.createdAt),
-          userAgent: s.userAgent ?? null,
-          current: s.id === account.session.id,
-        }))
-        .sort((a, b) => Number(b.current) - Number(a.current) || +b.createdAt - +a.createdAt);
-      return sendPage(
-        reply,
-        <AccountPage
-          ctx={pageContext(request)}
-          account={account}
-          links={accountLinks(account)}
-          sessions={sessions}
-          csrfToken={reply.generateCsrf()}
-        />,
-      );
-    },
-    { restricted: true },
-  );
-
-  registerQueryPage(
-    app,
     "/account/jurisdiction",
-    Type.Object({ next: Type.Optional(Type.String()) }),
+    {
+      schema: { querystring: Type.Object({ next: Type.Optional(Type.String()) }) },
+      restricted: true,
+    },
     async (request, reply) => sendChooser(request, reply, safeNext(request.query.next)),
-    { restricted: true },
   );
   registerFormPost(
     app,

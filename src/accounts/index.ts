@@ -9,7 +9,6 @@ import { stripLocale } from "../i18n/index.js";
 import { accountPageRoutes } from "./account.routes.js";
 import { can } from "./accounts.policy.js";
 import { type Auth, createAuth } from "./auth.js";
-import { keepPasswordsAsTyped } from "./forms.js";
 import { requireCoalitionRole, requireJurisdiction, requireSignedIn } from "./guards.js";
 import { invitationRoutes } from "./invitation.routes.js";
 import { MAGIC_LINK_LANDING } from "./magic-link.js";
@@ -75,7 +74,6 @@ export const accountsFeature = fp<AccountsFeatureOptions>(
  * guard themselves by their tokens; each guarded area is a plugin with one guard hook.
  */
 async function accountsRoutes(app: FastifyInstance) {
-  keepPasswordsAsTyped(app);
   await app.register(signInRoutes);
   await app.register(invitationRoutes);
   await app.register(guarded(app.guards.signedIn(), accountPageRoutes, twoFactorRoutes));

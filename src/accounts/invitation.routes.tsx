@@ -2,15 +2,16 @@
 // there (name and password), someone with an account accepts while signed in as the address.
 import { fromNodeHeaders } from "better-auth/node";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { Type } from "typebox";
+import { type Static, Type } from "typebox";
 import type { FieldError } from "../http/errors.js";
 import { registerFormPost } from "../http/forms.js";
+import { registerPage } from "../http/locale.js";
 import { pageContext, sendPage } from "../http/render.js";
-import { Line } from "../http/validation.js";
+import { Line, Password } from "../http/validation.js";
 import { localizedPath } from "../i18n/index.js";
 import { forwardCookies } from "./account.routes.js";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, newPasswordProblem } from "./auth.js";
-import { fieldMessage, passwordAsTyped, refusalOf, registerQueryPage } from "./forms.js";
+import { fieldMessage, refusalOf } from "./forms.js";
 import {
   InvitationPage,
   InvitationProblemPage,
@@ -35,17 +36,21 @@ const InvitationBody = Type.Object({
   token: Type.String(),
   /** A new person's name (required for them; an existing account sends none). */
   name: Line({ maxLength: 120, pattern: "^[^<>]*$" }),
-  // Read as typed (passwordAsTyped); checked by newPasswordProblem.
-  password: Type.String(),
-  password_confirm: Type.String(),
+  // Kept as typed; checked by newPasswordProblem.
+  password: Password(),
+  password_confirm: Password(),
 });
 
 /** The invitation landing page: public (it is the token that opens it). */
 export async function invitationRoutes(app: FastifyInstance) {
-  registerQueryPage(
+  registerPage(
     app,
     "/account/invitation",
-    Type.Object({ token: Type.Optional(Type.String()) }),
+    // Not a listed page: it means nothing without a token.
+    {
+      schema: { querystring: Type.Object({ token: Type.Optional(Type.String()) }) },
+      restricted: true,
+    },
     async (request, reply) => {
       reply.header("cache-control", "no-store");
       const found = await usable(request.query.token ?? "");
@@ -53,8 +58,6 @@ export async function invitationRoutes(app: FastifyInstance) {
       const step = await stepFor(request, reply, found.invitation, found.token);
       return sendLanding(request, reply, found.invitation, found.token, step);
     },
-    // Not a listed page: it means nothing without a token.
-    { restricted: true },
   );
   registerFormPost(
     app,
@@ -63,20 +66,27 @@ export async function invitationRoutes(app: FastifyInstance) {
       body: InvitationBody,
       rateLimit: INVITATION_RATE_LIMIT,
       // A refused name matters only to a new person; `respond` says so on their form.
-      invalid: (request, reply, problems) =>
-        respond(request, reply, problems.values.token ?? "", problems.values.name ?? "", {
-          name: problems.byField.name,
-        }),
+      invalid: (request, reply, { values, byField }) =>
+        respond(
+          request,
+          reply,
+          {
+            token: values.token ?? "",
+            name: values.name ?? "",
+            password: values.password ?? "",
+            password_confirm: values.password_confirm ?? "",
+          },
+          { name: byField.name },
+        ),
     },
-    async (request, reply) => respond(request, reply, request.body.token, request.body.name),
+    async (request, reply) => respond(request, reply, request.body),
   );
 
   /** Accepts for a signed-in invitee, or makes a new person's account and accepts for them. */
   async function respond(
     request: FastifyRequest,
     reply: FastifyReply,
-    bodyToken: string,
-    name: string,
+    { token: bodyToken, name, password, password_confirm }: Static<typeof InvitationBody>,
     refused: { name?: FieldError } = {},
   ) {
     reply.header("cache-control", "no-store");
@@ -106,12 +116,11 @@ export async function invitationRoutes(app: FastifyInstance) {
 
     // A new person: their name and a password, checked before anything is written.
     const t = request.t;
-    const password = passwordAsTyped(request, "password");
     const errors: SignUpErrors = {};
     const ownName = t("team.landing.error.name");
     if (refused.name) errors.name = fieldMessage(t, refused.name, ownName);
     else if (!name) errors.name = ownName;
-    const problem = newPasswordProblem(password, passwordAsTyped(request, "password_confirm"));
+    const problem = newPasswordProblem(password, password_confirm);
     if (problem === "mismatch") errors.password_confirm = t("team.landing.error.password_confirm");
     else if (problem) {
       const lengths = { min: MIN_PASSWORD_LENGTH, max: MAX_PASSWORD_LENGTH };

@@ -5,10 +5,11 @@ import { fromNodeHeaders } from "better-auth/node";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { registerFormPost } from "../http/forms.js";
+import { registerPage } from "../http/locale.js";
 import { pageContext, sendPage } from "../http/render.js";
 import { localizedPath } from "../i18n/index.js";
 import { forwardCookies } from "./account.routes.js";
-import { refusalOf, registerQueryPage } from "./forms.js";
+import { refusalOf } from "./forms.js";
 import { MAGIC_LINK_LANDING, magicLinkState, tokenShape } from "./magic-link.js";
 import { LinkVerifyPage } from "./magic-link.view.js";
 import { registerMailRequest } from "./mail-request.routes.js";
@@ -32,10 +33,10 @@ export async function magicLinkRoutes(app: FastifyInstance) {
       }),
   });
 
-  registerQueryPage(
+  registerPage(
     app,
     MAGIC_LINK_LANDING,
-    TokenQuery,
+    { schema: { querystring: TokenQuery }, restricted: true },
     async (request, reply) => {
       reply.header("cache-control", "no-store");
       const token = tokenShape(request.query.token);
@@ -50,7 +51,6 @@ export async function magicLinkRoutes(app: FastifyInstance) {
         />,
       );
     },
-    { restricted: true },
   );
   registerFormPost(
     app,

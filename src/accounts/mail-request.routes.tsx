@@ -30,7 +30,7 @@ export interface MailRequest {
 }
 
 export function registerMailRequest(app: FastifyInstance, { path, kind, ask }: MailRequest) {
-  registerPage(app, path, async (request, reply) => sendForm(request, reply, ""));
+  registerPage(app, path, {}, async (request, reply) => sendForm(request, reply, ""));
   registerFormPost(
     app,
     path,

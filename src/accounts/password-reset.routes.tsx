@@ -4,10 +4,11 @@ import { APIError } from "better-auth/api";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { registerFormPost } from "../http/forms.js";
+import { registerPage } from "../http/locale.js";
 import { pageContext, sendPage } from "../http/render.js";
+import { Password } from "../http/validation.js";
 import { localizedPath } from "../i18n/index.js";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, newPasswordProblem } from "./auth.js";
-import { passwordAsTyped, registerQueryPage } from "./forms.js";
 import { tokenShape } from "./magic-link.js";
 import { LINK_VERIFY_RATE_LIMIT, TokenQuery } from "./magic-link.routes.js";
 import { registerMailRequest } from "./mail-request.routes.js";
@@ -17,9 +18,9 @@ import { MessagePage } from "./sign-in.view.js";
 
 const NewPasswordBody = Type.Object({
   token: Type.String(),
-  // Read as typed (passwordAsTyped); checked by newPasswordProblem.
-  password: Type.String(),
-  confirm: Type.String(),
+  // Kept as typed; checked by newPasswordProblem.
+  password: Password(),
+  confirm: Password(),
 });
 
 export async function passwordResetRoutes(app: FastifyInstance) {
@@ -33,17 +34,16 @@ export async function passwordResetRoutes(app: FastifyInstance) {
       }),
   });
 
-  registerQueryPage(
+  registerPage(
     app,
     RESET_LANDING,
-    TokenQuery,
+    { schema: { querystring: TokenQuery }, restricted: true },
     async (request, reply) => {
       reply.header("cache-control", "no-store");
       const token = tokenShape(request.query.token);
       if (!token || !(await resetTokenValid(app.db, token))) return sendDeadLink(request, reply);
       return sendNewPassword(request, reply, { token, errors: {} });
     },
-    { restricted: true },
   );
   registerFormPost(
     app,
@@ -60,8 +60,8 @@ export async function passwordResetRoutes(app: FastifyInstance) {
       const token = tokenShape(request.body.token);
       if (!token) return sendDeadLink(request, reply);
       // Passwords as typed: never trimmed, never echoed.
-      const password = passwordAsTyped(request, "password");
-      const problem = newPasswordProblem(password, passwordAsTyped(request, "confirm"));
+      const { password, confirm } = request.body;
+      const problem = newPasswordProblem(password, confirm);
       const errors: NewPasswordState["errors"] = {};
       if (problem === "short") {
         errors.password = t("accounts.error.new_password_short", { min: MIN_PASSWORD_LENGTH });

@@ -4,12 +4,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import type { FieldError } from "../http/errors.js";
 import { registerFormPost } from "../http/forms.js";
+import { registerPage } from "../http/locale.js";
 import { pageContext, sendPage } from "../http/render.js";
-import { Line } from "../http/validation.js";
+import { Line, Password } from "../http/validation.js";
 import { localizedPath } from "../i18n/index.js";
 import { forwardCookies, SESSION_RATE_LIMIT } from "./account.routes.js";
 import { MAX_PASSWORD_LENGTH } from "./auth.js";
-import { fieldMessage, passwordAsTyped, refusalOf, registerQueryPage } from "./forms.js";
+import { fieldMessage, refusalOf } from "./forms.js";
 import { magicLinkRoutes } from "./magic-link.routes.js";
 import { passwordResetRoutes } from "./password-reset.routes.js";
 import { safeNext, signInPath } from "./session.js";
@@ -25,8 +26,8 @@ import { CodePage } from "./two-factor.view.js";
 
 const SignInBody = Type.Object({
   email: Line({ minLength: 1, maxLength: 254 }),
-  // Taken as typed (passwordAsTyped): never trimmed, never echoed; any length is a wrong one.
-  password: Type.String(),
+  // Never trimmed, never echoed; any length is a wrong one.
+  password: Password(),
   next: Type.String(),
 });
 const CodeBody = Type.Object({ code: Line({ maxLength: 40 }), next: Type.String() });
@@ -54,32 +55,36 @@ export async function signInRoutes(app: FastifyInstance) {
   await app.register(magicLinkRoutes);
   await app.register(passwordResetRoutes);
 
-  registerQueryPage(app, "/account/sign-in", NextQuery, async (request, reply) => {
-    const next = safeNext(request.query.next);
-    const notice =
-      request.query.done === "reset" ? request.t("accounts.sign_in.reset_done") : undefined;
-    return sendSignIn(request, reply, { email: "", next, errors: {}, notice });
-  });
+  registerPage(
+    app,
+    "/account/sign-in",
+    { schema: { querystring: NextQuery } },
+    async (request, reply) => {
+      const next = safeNext(request.query.next);
+      const notice =
+        request.query.done === "reset" ? request.t("accounts.sign_in.reset_done") : undefined;
+      return sendSignIn(request, reply, { email: "", next, errors: {}, notice });
+    },
+  );
 
-  registerQueryPage(
+  registerPage(
     app,
     "/account/sign-in/code",
-    NextQuery,
+    { schema: { querystring: NextQuery }, restricted: true },
     async (request, reply) => {
       const next = safeNext(request.query.next);
       reply.header("cache-control", "no-store");
       if (!hasCodeChallenge(request)) return reply.redirect(signInPath(request, next), 303);
       return sendCode(request, reply, next);
     },
-    { restricted: true },
   );
 
   /** The messages of a refused sign-in form: the address's reason, and a missing password. */
-  function signInErrors(request: FastifyRequest, email: FieldError | undefined) {
+  function signInErrors(request: FastifyRequest, email: FieldError | undefined, password: string) {
     const t = request.t;
     const errors: SignInState["errors"] = {};
     if (email) errors.email = fieldMessage(t, email, t("accounts.error.email"));
-    if (!passwordAsTyped(request, "password")) errors.password = t("accounts.error.password");
+    if (!password) errors.password = t("accounts.error.password");
     return errors;
   }
 
@@ -91,7 +96,11 @@ export async function signInRoutes(app: FastifyInstance) {
       rateLimit: SIGN_IN_RATE_LIMIT,
       invalid: (request, reply, problems) => {
         const next = safeNext(problems.values.next);
-        const errors = signInErrors(request, problems.byField.email);
+        const errors = signInErrors(
+          request,
+          problems.byField.email,
+          problems.values.password ?? "",
+        );
         return sendSignIn(
           request,
           reply,
@@ -101,11 +110,10 @@ export async function signInRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const { email } = request.body;
+      const { email, password } = request.body;
       const next = safeNext(request.body.next);
-      const password = passwordAsTyped(request, "password");
       if (!password) {
-        const errors = signInErrors(request, undefined);
+        const errors = signInErrors(request, undefined, password);
         return sendSignIn(request, reply, { email, next, errors }, 422);
       }
       const wrong = () => {

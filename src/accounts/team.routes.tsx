@@ -8,11 +8,11 @@ import { Type } from "typebox";
 import { requireActing } from "../http/account.js";
 import { AppError, notFound } from "../http/errors.js";
 import { registerFormPost } from "../http/forms.js";
+import { registerPage } from "../http/locale.js";
 import { authorize } from "../http/policy.js";
 import { pageContext, sendPage } from "../http/render.js";
 import { localizedPath } from "../i18n/index.js";
 import { can, canOfferRemoval } from "./accounts.policy.js";
-import { registerQueryPage } from "./forms.js";
 import {
   alreadyInvited,
   checkInvite,
@@ -61,15 +61,14 @@ function refusedId(
 
 /** Behind the team guard (index.ts): the people of the jurisdiction acted for. */
 export async function teamRoutes(app: FastifyInstance) {
-  registerQueryPage(
+  registerPage(
     app,
     "/account/team",
-    DoneQuery,
+    { schema: { querystring: DoneQuery }, restricted: true },
     async (request, reply) => {
       const notice = doneNotice(request.t, request.query.done, DONE);
       return sendTeam(request, reply, { notice });
     },
-    { restricted: true },
   );
 
   registerFormPost(

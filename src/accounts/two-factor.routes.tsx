@@ -7,12 +7,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { requireAccount } from "../http/account.js";
 import { registerFormPost } from "../http/forms.js";
+import { registerPage } from "../http/locale.js";
 import { pageContext, sendPage } from "../http/render.js";
+import { Password } from "../http/validation.js";
 import { localizedPath } from "../i18n/index.js";
 import { forwardCookies } from "./account.routes.js";
 import { mustUseTwoFactor } from "./accounts.policy.js";
 import { MAX_PASSWORD_LENGTH } from "./auth.js";
-import { passwordAsTyped, refusalOf, registerQueryPage } from "./forms.js";
+import { refusalOf } from "./forms.js";
 import { safeNext } from "./session.js";
 import { pendingEnrolment, secretOfUri, totpUri } from "./two-factor.js";
 import { EnrolPage, TwoFactorPage } from "./two-factor.view.js";
@@ -35,8 +37,8 @@ const StatusQuery = Type.Object({
   next: Type.Optional(Type.String()),
   done: Type.Optional(Type.String()),
 });
-// Passwords are read as typed (passwordAsTyped); a code is checked by normalizeCode.
-const PasswordBody = Type.Object({ password: Type.String(), next: Type.String() });
+// Passwords are kept as typed; a code is checked by normalizeCode.
+const PasswordBody = Type.Object({ password: Password(), next: Type.String() });
 const CodeBody = Type.Object({ code: Type.String(), next: Type.String() });
 
 /** Behind `app.guards.signedIn()` (index.ts): the person's own two-step verification. */
@@ -48,10 +50,10 @@ export async function twoFactorRoutes(app: FastifyInstance) {
       sendStatus(request, reply, { next: undefined }, 422),
   };
 
-  registerQueryPage(
+  registerPage(
     app,
     "/account/two-factor",
-    StatusQuery,
+    { schema: { querystring: StatusQuery }, restricted: true },
     async (request, reply) => {
       const query = request.query;
       const t = request.t;
@@ -63,7 +65,6 @@ export async function twoFactorRoutes(app: FastifyInstance) {
             : undefined;
       return sendStatus(request, reply, { next: safeNext(query.next), notice });
     },
-    { restricted: true },
   );
   registerFormPost(
     app,
@@ -74,7 +75,7 @@ export async function twoFactorRoutes(app: FastifyInstance) {
       const next = safeNext(request.body.next);
       const t = request.t;
       if (account.user.twoFactorEnabled) return reply.redirect(statusPath(request, next), 303);
-      const password = passwordAsTyped(request, "password");
+      const { password } = request.body;
       if (!password) {
         return sendStatus(
           request,
@@ -155,12 +156,12 @@ export async function twoFactorRoutes(app: FastifyInstance) {
   registerFormPost(
     app,
     "/account/two-factor/disable",
-    { ...options, body: Type.Object({ password: Type.String() }) },
+    { ...options, body: Type.Object({ password: Password() }) },
     async (request, reply) => {
       const account = requireAccount(request);
       const t = request.t;
       if (!account.user.twoFactorEnabled) return reply.redirect(statusPath(request), 303);
-      const password = passwordAsTyped(request, "password");
+      const { password } = request.body;
       if (!password) {
         return sendStatus(
           request,

@@ -7,11 +7,11 @@ import { Type } from "typebox";
 import { type Account, requireAccount } from "../http/account.js";
 import { AppError, notFound } from "../http/errors.js";
 import { registerFormPost } from "../http/forms.js";
+import { registerPage } from "../http/locale.js";
 import { authorize } from "../http/policy.js";
 import { pageContext, sendPage } from "../http/render.js";
 import { Choice } from "../http/validation.js";
 import { can } from "./accounts.policy.js";
-import { registerQueryPage } from "./forms.js";
 import {
   alreadyInvited,
   checkInvite,
@@ -64,15 +64,14 @@ function actor(account: Account) {
 
 /** Behind the coalition admins' guard (index.ts): everyone's accounts, roles and invitations. */
 export async function usersAdminRoutes(app: FastifyInstance) {
-  registerQueryPage(
+  registerPage(
     app,
     "/admin/users",
-    DoneQuery,
+    { schema: { querystring: DoneQuery }, restricted: true },
     async (request, reply) => {
       const notice = doneNotice(request.t, request.query.done, DONE);
       return sendUsers(request, reply, { notice });
     },
-    { restricted: true },
   );
 
   registerFormPost(

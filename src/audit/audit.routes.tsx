@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { registerPage } from "../http/locale.js";
 import { pageContext, sendPage } from "../http/render.js";
-import { registerTypedPage } from "../http/typed-page.js";
 import { auditCsv } from "./audit.csv.js";
 import { allAuditEntries, auditChoices, listAuditEntries } from "./audit.queries.js";
 import {
@@ -43,12 +43,12 @@ export async function auditRoutes(app: FastifyInstance) {
     );
   }
 
-  registerTypedPage(app, "/admin/audit", restricted, async (request, reply) => {
+  registerPage(app, "/admin/audit", restricted, async (request, reply) => {
     const choices = await auditChoices(app.db);
     return sendAuditPage(request, reply, parseAuditQuery(request.query, choices), choices);
   });
 
-  registerTypedPage(app, "/admin/audit.csv", restricted, async (request, reply) => {
+  registerPage(app, "/admin/audit.csv", restricted, async (request, reply) => {
     const choices = await auditChoices(app.db);
     const parsed = parseAuditQuery(request.query, choices);
     // A file of the wrong entries is worse than none: the filter form says what to correct.

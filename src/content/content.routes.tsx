@@ -23,7 +23,7 @@ const PENDING: Record<string, MessageKey> = {
 };
 
 export async function contentRoutes(app: FastifyInstance) {
-  registerPage(app, "/", async (request, reply) =>
+  registerPage(app, "/", {}, async (request, reply) =>
     sendCachedPage(request, reply, async (ctx) => {
       const [stats, blocks] = await Promise.all([
         coalitionStats(app.db),
@@ -33,14 +33,14 @@ export async function contentRoutes(app: FastifyInstance) {
     }),
   );
 
-  registerPage(app, "/accessibility", async (request, reply) =>
+  registerPage(app, "/accessibility", {}, async (request, reply) =>
     sendPage(
       reply,
       <AccessibilityPage ctx={pageContext(request)} contactEmail={app.config.contactEmail} />,
     ),
   );
 
-  registerPage(app, "/principles", async (request, reply) =>
+  registerPage(app, "/principles", {}, async (request, reply) =>
     sendCachedPage(request, reply, async (ctx) => {
       const blocks = await findBlocks(app.db, PRINCIPLES_BLOCKS, ctx.locale);
       return <PrinciplesPage ctx={ctx} blocks={blocks} />;
@@ -48,7 +48,7 @@ export async function contentRoutes(app: FastifyInstance) {
   );
 
   for (const [path, titleKey] of Object.entries(PENDING)) {
-    registerPage(app, path, async (request, reply) =>
+    registerPage(app, path, {}, async (request, reply) =>
       sendPage(reply, <PendingPage ctx={pageContext(request)} titleKey={titleKey} />),
     );
   }

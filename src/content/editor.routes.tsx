@@ -2,9 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { requireAccount } from "../http/account.js";
 import { notFound } from "../http/errors.js";
 import { type FormProblems, registerFormPost } from "../http/forms.js";
+import { registerPage } from "../http/locale.js";
 import { authorize } from "../http/policy.js";
 import { pageContext, sendPage } from "../http/render.js";
-import { registerTypedPage } from "../http/typed-page.js";
 import { DEFAULT_LOCALE, LOCALES, type Locale, localizedPath } from "../i18n/index.js";
 import { CONTENT_EDITORS, can } from "./content.policy.js";
 import { blockDates, findBody } from "./content.queries.js";
@@ -27,7 +27,7 @@ function localeOf(tag: string): Locale {
 export async function editorRoutes(app: FastifyInstance) {
   app.addHook("onRequest", app.guards.coalition(...CONTENT_EDITORS));
 
-  registerTypedPage(
+  registerPage(
     app,
     "/admin/content",
     { schema: { querystring: ListQuery }, restricted: true, attachValidation: true },
@@ -80,7 +80,7 @@ export async function editorRoutes(app: FastifyInstance) {
     );
   }
 
-  registerTypedPage(
+  registerPage(
     app,
     "/admin/content/edit",
     { schema: { querystring: BlockTarget }, restricted: true, attachValidation: true },

@@ -70,21 +70,16 @@ export const adminHomePlugin = fp(
   async (app: FastifyInstance) => {
     await app.register(async (area) => {
       area.addHook("onRequest", area.guards.coalition(...STAFF_ROLES));
-      registerPage(
-        area,
-        "/admin",
-        async (request, reply) => {
-          const role = requireAccount(request).user.coalitionRole;
-          const shown: ShownEntry[] = await Promise.all(
-            entriesFor(app.adminEntries, role).map(async (entry) => ({
-              ...entry,
-              waiting: entry.attention ? await entry.attention(app.db) : 0,
-            })),
-          );
-          return sendPage(reply, <AdminHomePage ctx={pageContext(request)} entries={shown} />);
-        },
-        { restricted: true },
-      );
+      registerPage(area, "/admin", { restricted: true }, async (request, reply) => {
+        const role = requireAccount(request).user.coalitionRole;
+        const shown: ShownEntry[] = await Promise.all(
+          entriesFor(app.adminEntries, role).map(async (entry) => ({
+            ...entry,
+            waiting: entry.attention ? await entry.attention(app.db) : 0,
+          })),
+        );
+        return sendPage(reply, <AdminHomePage ctx={pageContext(request)} entries={shown} />);
+      });
     });
   },
   { name: "admin-home", dependencies: ["accounts", "locale"] },

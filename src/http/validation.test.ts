@@ -4,7 +4,16 @@ import formbody from "@fastify/formbody";
 import Fastify from "fastify";
 import { Type } from "typebox";
 import { registerFormPost } from "./forms.js";
-import { Choice, Line, Markdown, Text } from "./validation.js";
+import { registerPage } from "./locale.js";
+import {
+  Choice,
+  fastifyAjvOptions,
+  Line,
+  Markdown,
+  Password,
+  Text,
+  untrimmed,
+} from "./validation.js";
 
 const Form = Type.Object({
   name: Line({ minLength: 1, maxLength: 10 }),
@@ -96,5 +105,119 @@ describe("typed form posts", () => {
       kind: "x",
     });
     assert.equal(body.values.name, "y".repeat(600));
+  });
+});
+
+describe("plain text fields", () => {
+  it("refuse markup of every kind and keep a lone <", async () => {
+    for (const name of ["<b>Ana</b>", "Ana</x>", "<!-- x -->", "<?php"]) {
+      const { body } = await post({ name, note: "", body: "", kind: "city" });
+      assert.equal(body.byField.name?.id, "errors.field.markup", name);
+    }
+    for (const name of ["a < b", "<3", "x<1000"]) {
+      const { status } = await post({ name, note: "", body: "", kind: "city" });
+      assert.equal(status, 200, name);
+    }
+  });
+
+  it("refuse control characters, and any value that is not text", async () => {
+    for (const name of ["A\u0000na", "A\u001bna", ["Ana"], { a: 1 }, 7]) {
+      const { status, body } = await post({ name, note: "", body: "", kind: "city" });
+      assert.equal(status, 422, JSON.stringify(name));
+      assert.deepEqual(Object.keys(body.byField), ["name"], JSON.stringify(name));
+    }
+  });
+});
+
+const Kept = Type.Object({
+  password: Password(),
+  csv: untrimmed(Text({ maxLength: 1000 })),
+  name: Line({ maxLength: 40 }),
+});
+const IdParams = Type.Object({ id: Type.String({ pattern: "^[0-9]+$" }) });
+
+/** A form at /things/:id with a password, an untrimmed field and a trimmed one. */
+async function keptApp() {
+  const app = Fastify();
+  await app.register(formbody);
+  app.decorate("csrfProtection", (_request: unknown, _reply: unknown, done: () => void) => done());
+  registerFormPost(
+    app,
+    "/things/:id",
+    {
+      body: Kept,
+      params: IdParams,
+      invalid: async (_request, reply, problems) => reply.code(422).send(problems),
+    },
+    // Typed from the schemas: `id` is a string here, as is every field.
+    async (request) => ({ id: request.params.id satisfies string, ...request.body }),
+  );
+  return app;
+}
+
+const postKept = async (url: string, payload: string) => {
+  const app = await keptApp();
+  const response = await app.inject({
+    method: "POST",
+    url,
+    payload,
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+  });
+  await app.close();
+  return response;
+};
+
+describe("fields kept as typed, and path parameters", () => {
+  it("keeps a password's spaces, and an untrimmed field's blank lines, and trims the rest", async () => {
+    const csv = encodeURIComponent("\nname,email\nAna,a@x.org\n\n");
+    const response = await postKept(
+      "/things/7",
+      `password=+%20secret+words%20+&csv=${csv}&name=+Ana+`,
+    );
+    assert.equal(response.statusCode, 200);
+    assert.deepEqual(response.json(), {
+      id: "7",
+      password: "  secret words  ",
+      csv: "\nname,email\nAna,a@x.org\n\n",
+      name: "Ana",
+    });
+  });
+
+  it("still checks an untrimmed field against its schema", async () => {
+    const response = await postKept("/things/7", "password=x&csv=%3Cb%3Ex%3C%2Fb%3E&name=Ana");
+    assert.equal(response.statusCode, 422);
+    assert.equal(response.json().byField.csv.id, "errors.field.markup");
+  });
+
+  it("answers 404 for a path whose parameters break the schema, before the body is judged", async () => {
+    assert.equal((await postKept("/things/abc", "password=x&csv=&name=Ana")).statusCode, 404);
+    assert.equal((await postKept("/things/abc", "name=%3Cb%3E")).statusCode, 404);
+  });
+});
+
+describe("registerPage", () => {
+  it("types and checks a page's query string and path parameters", async () => {
+    const app = Fastify({ ajv: fastifyAjvOptions });
+    app.decorate("pagePaths", [] as string[]);
+    registerPage(
+      app,
+      "/things/:id",
+      {
+        schema: {
+          params: IdParams,
+          querystring: Type.Object({ q: Type.Optional(Line({ maxLength: 5 })) }),
+        },
+      },
+      async (request) => ({ id: request.params.id satisfies string, q: request.query.q ?? null }),
+    );
+    registerPage(app, "/hidden", { restricted: true }, async () => "hidden");
+    const ok = await app.inject("/things/7?q=abc");
+    assert.equal(ok.statusCode, 200);
+    assert.deepEqual(ok.json(), { id: "7", q: "abc" });
+    assert.equal((await app.inject("/es/things/7")).statusCode, 200, "in every locale");
+    assert.equal((await app.inject("/things/abc")).statusCode, 400);
+    assert.equal((await app.inject("/things/7?q=toolong")).statusCode, 400);
+    assert.deepEqual(app.pagePaths, ["/things/:id"], "a restricted page is not listed");
+    await app.close();
   });
 });

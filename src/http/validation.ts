@@ -27,6 +27,9 @@ export const TEXT_FORMATS = {
   markdown: (value: string) => !CONTROL.test(value),
 } as const;
 
+/** The schema keyword that marks a field kept as typed (unknown keywords are ignored by Ajv). */
+const AS_TYPED = "x-as-typed";
+
 type TextOptions = {
   maxLength: number;
   minLength?: number;
@@ -43,6 +46,25 @@ export const Markdown = (options: TextOptions) => Type.String({ format: "markdow
 /** One of a fixed list of values (a select, radio buttons). */
 export const Choice = <const V extends readonly string[]>(values: V) =>
   Type.Unsafe<V[number]>({ type: "string", enum: [...values] });
+
+/**
+ * A password: any characters, any spaces, kept exactly as typed (registerFormPost trims other
+ * fields); a view never echoes it. ajv-formats' "password" accepts any string. Without
+ * `maxLength` the body limit bounds it, and the handler says what a too-long one means (a wrong
+ * password when signing in, "too long" when choosing one).
+ */
+export const Password = (options: { maxLength?: number; minLength?: number } = {}) =>
+  Type.String({ format: "password", [AS_TYPED]: true, ...options });
+
+/**
+ * The same field, kept exactly as typed (not trimmed): a pasted CSV whose first or last line may
+ * be blank, whose line numbers must match what the person sees.
+ */
+export const untrimmed = <S extends TSchema>(schema: S): S => ({ ...schema, [AS_TYPED]: true });
+
+/** Whether registerFormPost keeps a field as typed (`Password`, `untrimmed`). */
+export const keptAsTyped = (schema: TSchema | undefined): boolean =>
+  schema !== undefined && (schema as Record<string, unknown>)[AS_TYPED] === true;
 
 /** A form's fields: every value a string (the body of an HTML form post). */
 export type FormSchema = ReturnType<typeof Type.Object>;

@@ -19,9 +19,9 @@ const SendAgainBody = Type.Object({ message: Type.String({ pattern: "^[A-Za-z0-9
 export async function outboxRoutes(app: FastifyInstance) {
   app.addHook("onRequest", app.guards.coalition("coalition_admin"));
 
-  registerPage(app, "/admin/outbox", async (request, reply) => sendOutbox(request, reply), {
-    restricted: true,
-  });
+  registerPage(app, "/admin/outbox", { restricted: true }, async (request, reply) =>
+    sendOutbox(request, reply),
+  );
 
   // A malformed id names no message: 404.
   registerFormPost(

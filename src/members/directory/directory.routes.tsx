@@ -1,9 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
 import { notFound } from "../../http/errors.js";
+import { registerPage } from "../../http/locale.js";
 import { sendCachedPage } from "../../http/page-cache.js";
 import { pageContext, sendPage } from "../../http/render.js";
-import { registerTypedPage } from "../../http/typed-routes.js";
 import { fieldErrors } from "../../http/validation.js";
 import { FILTER_FIELDS, FilterQuery, filtersOf } from "./directory.schema.js";
 import { applyFilters, type FilterField, filterChoices, listMembers } from "./directory.service.js";
@@ -25,7 +25,7 @@ export async function directoryRoutes(app: FastifyInstance) {
   // Projecting the base map takes a few hundred milliseconds once: not on a visitor's time.
   if (app.config.env === "production") app.addHook("onReady", async () => warmMembersMap());
 
-  registerTypedPage(
+  registerPage(
     app,
     "/members",
     { schema: { querystring: FilterQuery }, attachValidation: true },
@@ -64,7 +64,7 @@ export async function directoryRoutes(app: FastifyInstance) {
     },
   );
 
-  registerTypedPage(
+  registerPage(
     app,
     "/members/:slug",
     { schema: { params: SlugParams }, attachValidation: true },

@@ -4,7 +4,6 @@ import { appError, notFound } from "../../http/errors.js";
 import { registerFormPost } from "../../http/forms.js";
 import { registerPage } from "../../http/locale.js";
 import { pageContext, sendPage } from "../../http/render.js";
-import { registerTypedPage } from "../../http/typed-routes.js";
 import { fieldErrors } from "../../http/validation.js";
 import { localizedPath } from "../../i18n/index.js";
 import {
@@ -36,7 +35,7 @@ const keyOf = (submissionKey: string) => (UUID.test(submissionKey) ? submissionK
 
 /** /join: search the Census geographies, apply for one, and the confirmation page. */
 export async function joinRoutes(app: FastifyInstance) {
-  registerTypedPage(
+  registerPage(
     app,
     "/join",
     { schema: { querystring: JoinQuery }, attachValidation: true },
@@ -76,7 +75,7 @@ export async function joinRoutes(app: FastifyInstance) {
     },
   );
 
-  registerPage(app, "/join/submitted", async (request, reply) =>
+  registerPage(app, "/join/submitted", {}, async (request, reply) =>
     sendPage(reply, <SubmittedPage ctx={pageContext(request)} />),
   );
 

@@ -4,13 +4,13 @@
 // members.policy.ts decides who may edit which. The public profile is cached by data revision,
 // which the save raises: it shows the new details on the next request.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { Type } from "typebox";
+import { type Static, Type } from "typebox";
 import { requireAccount, requireActing } from "../../http/account.js";
 import { notFound } from "../../http/errors.js";
 import { type FormProblems, registerFormPost } from "../../http/forms.js";
+import { registerPage } from "../../http/locale.js";
 import { authorize } from "../../http/policy.js";
 import { pageContext, sendPage } from "../../http/render.js";
-import { paramsOf, registerTypedPage } from "../../http/typed-routes.js";
 import { localizedPath } from "../../i18n/index.js";
 import { SlugParams } from "../directory/directory.routes.js";
 import { profileListRows } from "../jurisdictions.queries.js";
@@ -151,7 +151,7 @@ export async function profileRoutes(app: FastifyInstance) {
     refused: new Set(Object.keys(problems.byField)),
   });
 
-  registerTypedPage(
+  registerPage(
     app,
     "/account/profile",
     { schema: { querystring: SavedQuery }, guard: memberAdmin, restricted: true },
@@ -167,7 +167,7 @@ export async function profileRoutes(app: FastifyInstance) {
     },
   );
 
-  registerTypedPage(
+  registerPage(
     app,
     "/admin/profiles",
     { schema: {}, guard: staff, restricted: true },
@@ -178,7 +178,7 @@ export async function profileRoutes(app: FastifyInstance) {
     },
   );
 
-  registerTypedPage(
+  registerPage(
     app,
     "/admin/members/:slug/edit",
     {
@@ -218,8 +218,8 @@ export async function profileRoutes(app: FastifyInstance) {
   );
 
   /** The staff's form post: the jurisdiction of the address, whatever the form says. */
-  async function staffTarget(request: FastifyRequest) {
-    const jurisdiction = await bySlug(request, paramsOf(SlugParams, request).slug);
+  async function staffTarget(request: FastifyRequest<{ Params: Static<typeof SlugParams> }>) {
+    const jurisdiction = await bySlug(request, request.params.slug);
     return { jurisdiction, place: staffPlace(request, jurisdiction.slug) };
   }
 
@@ -228,6 +228,7 @@ export async function profileRoutes(app: FastifyInstance) {
     "/admin/members/:slug/edit",
     {
       body: ProfileForm,
+      params: SlugParams,
       guard: staff,
       rateLimit: PROFILE_RATE_LIMIT,
       invalid: async (request, reply, problems) => {

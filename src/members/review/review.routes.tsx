@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { Type } from "typebox";
+import { type Static, Type } from "typebox";
 import { requireAccount } from "../../http/account.js";
 import { notFound } from "../../http/errors.js";
 import { registerFormPost } from "../../http/forms.js";
+import { registerPage } from "../../http/locale.js";
 import { authorize } from "../../http/policy.js";
 import { pageContext, sendPage } from "../../http/render.js";
-import { paramsOf, registerTypedPage } from "../../http/typed-routes.js";
 import { Text } from "../../http/validation.js";
 import { localizedPath } from "../../i18n/index.js";
 import {
@@ -35,7 +35,7 @@ export async function reviewRoutes(app: FastifyInstance) {
     return { id: account.user.id, email: account.user.email };
   }
 
-  registerTypedPage(
+  registerPage(
     app,
     "/admin/members",
     { schema: { querystring: ListQuery }, guard, restricted: true },
@@ -84,7 +84,7 @@ export async function reviewRoutes(app: FastifyInstance) {
     );
   }
 
-  registerTypedPage(
+  registerPage(
     app,
     "/admin/members/applications/:id",
     { schema: { params: IdParams }, guard, restricted: true, attachValidation: true },
@@ -96,9 +96,13 @@ export async function reviewRoutes(app: FastifyInstance) {
   );
 
   /** Applies a decision, then back to the list, which names the application decided. */
-  async function apply(request: FastifyRequest, reply: FastifyReply, decision: Decision) {
+  async function apply(
+    request: FastifyRequest<{ Params: Static<typeof IdParams> }>,
+    reply: FastifyReply,
+    decision: Decision,
+  ) {
     const who = reviewer(request);
-    const { id } = paramsOf(IdParams, request);
+    const { id } = request.params;
     await application(id);
     await decide(app.db, app.mailer, app.config.siteName, id, decision, who);
     app.mailer.flush();
@@ -108,7 +112,7 @@ export async function reviewRoutes(app: FastifyInstance) {
   registerFormPost(
     app,
     "/admin/members/applications/:id/accept",
-    { body: AcceptForm, guard },
+    { body: AcceptForm, params: IdParams, guard },
     async (request, reply) => apply(request, reply, { kind: "accept" }),
   );
 
@@ -117,10 +121,11 @@ export async function reviewRoutes(app: FastifyInstance) {
     "/admin/members/applications/:id/decline",
     {
       body: DeclineForm,
+      params: IdParams,
       guard,
       invalid: async (request, reply, { values }) => {
         reviewer(request);
-        const found = await application(paramsOf(IdParams, request).id);
+        const found = await application(request.params.id);
         return sendApplication(request, reply, found, {
           reason: values.reason ?? "",
           reasonError: true,

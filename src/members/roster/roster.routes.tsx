@@ -2,10 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { requireAccount } from "../../http/account.js";
 import { registerFormPost } from "../../http/forms.js";
+import { registerPage } from "../../http/locale.js";
 import { authorize } from "../../http/policy.js";
 import { pageContext, sendPage } from "../../http/render.js";
-import { registerTypedPage } from "../../http/typed-routes.js";
-import { Choice } from "../../http/validation.js";
+import { Choice, untrimmed } from "../../http/validation.js";
 import { localizedPath } from "../../i18n/index.js";
 import { can } from "../members.policy.js";
 import { exportRosterCsv } from "./roster.export.js";
@@ -28,9 +28,13 @@ const DONE = /^(\d{1,7})-(\d{1,7})-(\d{1,7})$/;
 
 /** `?done=<inserted>-<updated>-<skipped>` after an import: the notice says so. */
 const ImportQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 30 })) });
-/** The pasted CSV (any text: the preview says what is wrong with it, line by line). */
-const PreviewForm = Type.Object({ csv: Type.String() });
-const ApplyForm = Type.Object({ csv: Type.String(), skip: Type.Optional(Choice(["", "yes"])) });
+/**
+ * The pasted CSV (any text: the preview says what is wrong with it, line by line), kept as typed:
+ * trimming a leading blank line would shift every line number the preview names.
+ */
+const Csv = untrimmed(Type.String());
+const PreviewForm = Type.Object({ csv: Csv });
+const ApplyForm = Type.Object({ csv: Csv, skip: Type.Optional(Choice(["", "yes"])) });
 
 /** Coalition admins import and export the roster as CSV at /admin/members/import. */
 export async function rosterRoutes(app: FastifyInstance) {
@@ -57,7 +61,7 @@ export async function rosterRoutes(app: FastifyInstance) {
     );
   }
 
-  registerTypedPage(
+  registerPage(
     app,
     "/admin/members/import",
     { schema: { querystring: ImportQuery }, guard, restricted: true },
@@ -82,7 +86,7 @@ export async function rosterRoutes(app: FastifyInstance) {
     },
   );
 
-  registerTypedPage(
+  registerPage(
     app,
     "/admin/members/export.csv",
     { schema: {}, guard, restricted: true },
@@ -103,7 +107,7 @@ export async function rosterRoutes(app: FastifyInstance) {
     async (request, reply) => {
       importer(request);
       const { csv } = request.body;
-      if (csv === "") return refuse(request, reply, csv, request.t("admin.roster.empty"));
+      if (csv.trim() === "") return refuse(request, reply, csv, request.t("admin.roster.empty"));
       const preview = await previewRosterImport(app.db, csv);
       if (preview.problems.some((p) => p.code === "file_too_large")) {
         return refuse(request, reply, csv, request.t("admin.roster.too_large"));
@@ -127,7 +131,7 @@ export async function rosterRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const actor = importer(request);
       const { csv, skip } = request.body;
-      if (csv === "") return refuse(request, reply, csv, request.t("admin.roster.empty"));
+      if (csv.trim() === "") return refuse(request, reply, csv, request.t("admin.roster.empty"));
       // Checked again here: the preview the browser saw proves nothing.
       const preview = await previewRosterImport(app.db, csv);
       if (preview.problems.some((p) => p.code === "file_too_large")) {
