@@ -8,7 +8,7 @@ import { after, describe, it } from "node:test";
 import { verifyPassword } from "better-auth/crypto";
 import type { Kysely } from "kysely";
 import { describeEachDatabase } from "../../test/support/app.js";
-import { buildJurisdiction } from "../../test/support/builders.js";
+import { jurisdictionRow } from "../../test/support/builders.js";
 import { createTestDatabase } from "../../test/support/databases.js";
 import { type DatabaseKind, type DB, openDatabase } from "../db/index.js";
 import { createAdmin } from "./create-admin.js";
@@ -127,7 +127,7 @@ describeEachDatabase("cfa export and import", {}, (ctx) => {
   it("writes more rows than one batch", async () => {
     const target = await freshDb();
     const jurisdictions = Array.from({ length: 450 }, (_, i) =>
-      buildJurisdiction({ geoid: String(1000000 + i), slug: `j-${i}` }),
+      jurisdictionRow({ geoid: String(1000000 + i), slug: `j-${i}` }),
     ) as Row[];
     const outcome = await importData(target, {
       format: "cfa-export",
@@ -221,7 +221,7 @@ describeEachDatabase("cfa export and import", {}, (ctx) => {
   it("a NOT NULL violation in a later batch leaves an empty database empty", async () => {
     const target = await freshDb();
     const jurisdictions = Array.from({ length: 450 }, (_, i) =>
-      buildJurisdiction({ geoid: String(2000000 + i), slug: `k-${i}` }),
+      jurisdictionRow({ geoid: String(2000000 + i), slug: `k-${i}` }),
     ) as Row[];
     (jurisdictions[430] as Row).state = null;
     await assert.rejects(

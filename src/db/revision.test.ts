@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
 import { describeEachDatabase } from "../../test/support/app.js";
-import { buildFigure, buildJurisdiction } from "../../test/support/builders.js";
+import { figureRow, jurisdictionRow } from "../../test/support/builders.js";
 import { openDatabase } from "./database.js";
 
 describeEachDatabase("data revision", { seed: false }, (ctx) => {
@@ -15,7 +15,7 @@ describeEachDatabase("data revision", { seed: false }, (ctx) => {
           () =>
             db
               .insertInto("jurisdictions")
-              .values(buildJurisdiction({ geoid: "3651000" }))
+              .values(jurisdictionRow({ geoid: "3651000" }))
               .execute(),
         ],
         [
@@ -23,7 +23,7 @@ describeEachDatabase("data revision", { seed: false }, (ctx) => {
           () =>
             db
               .insertInto("census_figures")
-              .values(buildFigure({ geoid: "9999999" }))
+              .values(figureRow({ geoid: "9999999" }))
               .execute(),
         ],
         [

@@ -384,13 +384,14 @@ export async function buildInvitation(
   return { ...stored, token };
 }
 
-// ---- Rows not inserted (deprecated) -----------------------------------------------------
+// ---- Row objects, not inserted: for bulk and raw inserts ---------------------------------
 
 /**
- * @deprecated Returns a jurisdiction row without inserting it: use `buildMember`. Kept only for
- * the tests under src/ that still pass it to `insertInto(...).values(...)`.
+ * A jurisdiction row object, not inserted: for bulk inserts (hundreds of members in one
+ * statement, an import's batches) and raw inserts (a trigger under test). To put one member on
+ * the roster, use `buildMember`. A GEOID of 5 digits makes a county, else a city.
  */
-export function buildJurisdiction(overrides: Partial<NewJurisdiction> = {}): NewJurisdiction {
+export function jurisdictionRow(overrides: Partial<NewJurisdiction> = {}): NewJurisdiction {
   const geoid = overrides.geoid ?? String(1000000 + Math.floor(Math.random() * 8999999));
   return {
     id: randomUUID(),
@@ -412,11 +413,10 @@ export function buildJurisdiction(overrides: Partial<NewJurisdiction> = {}): New
 }
 
 /**
- * @deprecated Returns a Census figure row without inserting it: use `buildCensusFigure` (or
- * `buildMember`'s `population`/`foreignBorn`). Kept only for the tests under src/ that still
- * pass it to `insertInto(...).values(...)`.
+ * A Census figure row object (a population of 1,000, "ACS 2015", source "test"), not inserted:
+ * for bulk and raw inserts. To add one figure, use `buildCensusFigure`.
  */
-export function buildFigure(
+export function figureRow(
   overrides: Partial<CensusFiguresTable> & Pick<CensusFiguresTable, "geoid">,
 ): CensusFiguresTable {
   return {

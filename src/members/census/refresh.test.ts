@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { Command } from "commander";
 import { describeEachDatabase } from "../../../test/support/app.js";
-import { buildJurisdiction } from "../../../test/support/builders.js";
+import { buildMember } from "../../../test/support/builders.js";
 import { type FakeCensusServer, startCensusServer } from "../../../test/support/census-server.js";
 import { createTestDatabase } from "../../../test/support/databases.js";
 import { registerCensusCommand, runCensusRefresh } from "../../cli/census-command.js";
@@ -29,14 +29,9 @@ describeEachDatabase("refreshing members' Census figures", { seed: false }, (ctx
     const db = ctx.database.db;
     await db.deleteFrom("census_figures").where("source", "like", "%(Census Data API)%").execute();
     await db.deleteFrom("jurisdictions").execute();
-    await db
-      .insertInto("jurisdictions")
-      .values([
-        buildJurisdiction({ geoid: "3651000", slug: "new-york-ny" }),
-        buildJurisdiction({ geoid: "24031", slug: "montgomery-md", kind: "county", state: "MD" }),
-        buildJurisdiction({ geoid: "0644000", slug: "los-angeles-ca", state: "CA" }),
-      ])
-      .execute();
+    await buildMember(db, { geoid: "3651000", slug: "new-york-ny" });
+    await buildMember(db, { geoid: "24031", slug: "montgomery-md", kind: "county", state: "MD" });
+    await buildMember(db, { geoid: "0644000", slug: "los-angeles-ca", state: "CA" });
   });
 
   /** The newest figure of a measure before the refresh (from the shipped snapshots). */
@@ -229,14 +224,14 @@ describe("cfa census refresh", () => {
     const settings = testDb.settings;
     assert.equal(settings.kind, "sqlite");
     const database = openDatabase(settings);
-    await database.db
-      .insertInto("jurisdictions")
-      .values([
-        buildJurisdiction({ geoid: "3651000", slug: "new-york-ny" }),
-        buildJurisdiction({ geoid: "1714000", slug: "chicago-il", state: "IL" }),
-        buildJurisdiction({ geoid: "24031", slug: "montgomery-md", status: "applicant" }),
-      ])
-      .execute();
+    await buildMember(database.db, { geoid: "3651000", slug: "new-york-ny" });
+    await buildMember(database.db, { geoid: "1714000", slug: "chicago-il", state: "IL" });
+    await buildMember(database.db, {
+      geoid: "24031",
+      slug: "montgomery-md",
+      kind: "county",
+      status: "applicant",
+    });
     await database.close();
     delete process.env.DATABASE_URL;
     delete process.env.CENSUS_API_KEY;

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { describeEachDatabase } from "../../../test/support/app.js";
-import { buildJurisdiction, buildMember } from "../../../test/support/builders.js";
+import { buildMember, jurisdictionRow } from "../../../test/support/builders.js";
 import { htmlLang, text } from "../../../test/support/html.js";
 import { fieldErrors, formAjv } from "../../http/validation.js";
 import { LOCALES, localizedPath, translator } from "../../i18n/index.js";
@@ -203,10 +203,7 @@ describeEachDatabase("members directory", { seed: false }, (ctx) => {
   });
 
   it("answers 404 for unknown, malformed and applicant slugs", async () => {
-    await ctx.database.db
-      .insertInto("jurisdictions")
-      .values(buildJurisdiction({ geoid: "0644001", slug: "pending-city", status: "applicant" }))
-      .execute();
+    await buildMember(ctx.app, { geoid: "0644001", slug: "pending-city", status: "applicant" });
     for (const slug of ["no-such-member", "pending-city", "..%2F..%2Fetc", "A".repeat(150)]) {
       const res = await ctx.app.inject({ url: `/members/${slug}` });
       assert.equal(res.statusCode, 404, slug);
@@ -260,7 +257,7 @@ describeEachDatabase("members directory", { seed: false }, (ctx) => {
         .insertInto("jurisdictions")
         .values(
           extra.slice(i, i + 100).map((p) =>
-            buildJurisdiction({
+            jurisdictionRow({
               geoid: p.geoid,
               state: p.state,
               name: p.name,

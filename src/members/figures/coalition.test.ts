@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { beforeEach, it } from "node:test";
 import { describeEachDatabase } from "../../../test/support/app.js";
-import { buildFigure, buildJurisdiction } from "../../../test/support/builders.js";
+import { buildCensusFigure, buildMember, jurisdictionRow } from "../../../test/support/builders.js";
 import type { NewJurisdiction } from "../../db/index.js";
 import { coalitionStats } from "./coalition.service.js";
 
@@ -30,46 +30,34 @@ describeEachDatabase("coalition figures", { seed: false }, (ctx) => {
     const db = ctx.database.db;
     // New York City (place 3651000) and Montgomery County, MD (county 24031), from the shipped
     // snapshots: 8,550,405 + 1,026,371 people; 3,212,500 + 334,697 (an estimate) foreign-born.
-    await db
-      .insertInto("jurisdictions")
-      .values([
-        buildJurisdiction({
-          geoid: "3651000",
-          slug: "nyc",
-          updated_at: "2026-02-01T00:00:00.000Z",
-        }),
-        buildJurisdiction({ geoid: "24031", slug: "montgomery", kind: "county", state: "MD" }),
-        buildJurisdiction({ geoid: "0644000", slug: "la", status: "applicant" }),
-        buildJurisdiction({ geoid: "4835000", slug: "houston", status: "former" }),
-        buildJurisdiction({ geoid: "0673080", slug: "south-gate", is_demo: 1 }),
-      ])
-      .execute();
-    await db
-      .insertInto("census_figures")
-      .values([
-        buildFigure({ geoid: "3651000", value: 8550405 }),
-        buildFigure({ geoid: "3651000", measure: "foreign_born", value: 3212500 }),
-        // An older vintage of the same measure is ignored in favour of the newest.
-        buildFigure({ geoid: "3651000", value: 8175133, vintage: "Census 2010", year: 2010 }),
-        buildFigure({
-          geoid: "24031",
-          value: 1026371,
-          vintage: "ACS 5-year 2012-2016",
-          year: 2016,
-        }),
-        buildFigure({
-          geoid: "24031",
-          measure: "foreign_born",
-          value: 334697,
-          vintage: "ACS 5-year 2012-2016",
-          year: 2016,
-          is_estimate: 1,
-        }),
-        // Applicants and former members are not counted.
-        buildFigure({ geoid: "0644000", value: 3971896 }),
-        buildFigure({ geoid: "4835000", value: 2298628 }),
-      ])
-      .execute();
+    await buildMember(db, {
+      geoid: "3651000",
+      slug: "nyc",
+      updated_at: "2026-02-01T00:00:00.000Z",
+    });
+    await buildMember(db, { geoid: "24031", slug: "montgomery", kind: "county", state: "MD" });
+    await buildMember(db, { geoid: "0644000", slug: "la", status: "applicant" });
+    await buildMember(db, { geoid: "4835000", slug: "houston", status: "former" });
+    await buildMember(db, { geoid: "0673080", slug: "south-gate", is_demo: 1 });
+    /** A figure of the ACS 2015 (source "test") unless told otherwise. */
+    const figure = (overrides: Parameters<typeof buildCensusFigure>[1]) =>
+      buildCensusFigure(db, { vintage: "ACS 2015", year: 2015, source: "test", ...overrides });
+    await figure({ geoid: "3651000", value: 8550405 });
+    await figure({ geoid: "3651000", measure: "foreign_born", value: 3212500 });
+    // An older vintage of the same measure is ignored in favour of the newest.
+    await figure({ geoid: "3651000", value: 8175133, vintage: "Census 2010", year: 2010 });
+    await figure({ geoid: "24031", value: 1026371, vintage: "ACS 5-year 2012-2016", year: 2016 });
+    await figure({
+      geoid: "24031",
+      measure: "foreign_born",
+      value: 334697,
+      vintage: "ACS 5-year 2012-2016",
+      year: 2016,
+      is_estimate: 1,
+    });
+    // Applicants and former members are not counted.
+    await figure({ geoid: "0644000", value: 3971896 });
+    await figure({ geoid: "4835000", value: 2298628 });
 
     const stats = await coalitionStats(db);
     assert.equal(stats.members, 3);
@@ -116,8 +104,18 @@ describeEachDatabase("coalition figures", { seed: false }, (ctx) => {
 //   foreign-born of a place = foreign_born in places_65k_acs2015_foreign_born.csv (ACS 2015);
 //   foreign-born of a county = foreign_born_est in counties_acs2012_2016_foreign_born.csv.
 describeEachDatabase("coalition figures, each resident counted once", { seed: false }, (ctx) => {
+  /** The row of a member with the real GEOID given (5 digits: a county), not inserted. */
+  const row = (geoid: string, name: string, overrides: Partial<NewJurisdiction> = {}) =>
+    jurisdictionRow({ geoid, name, slug: `m-${geoid}`, ...overrides });
+  /** Puts a member with the real GEOID given on the roster (5 digits: a county). */
   const member = (geoid: string, name: string, overrides: Partial<NewJurisdiction> = {}) =>
-    buildJurisdiction({ geoid, name, slug: `m-${geoid}`, ...overrides });
+    buildMember(ctx.app, {
+      geoid,
+      name,
+      kind: geoid.length === 5 ? "county" : "city",
+      slug: `m-${geoid}`,
+      ...overrides,
+    });
 
   beforeEach(async () => {
     await ctx.database.db.deleteFrom("jurisdictions").execute();
@@ -126,13 +124,8 @@ describeEachDatabase("coalition figures, each resident counted once", { seed: fa
 
   it("take a member city out of the member county it lies in (Los Angeles)", async () => {
     const db = ctx.database.db;
-    await db
-      .insertInto("jurisdictions")
-      .values([
-        member("0644000", "Los Angeles"),
-        member("06037", "Los Angeles County", { state: "CA" }),
-      ])
-      .execute();
+    await member("0644000", "Los Angeles");
+    await member("06037", "Los Angeles County", { state: "CA" });
     const stats = await coalitionStats(db);
     // Los Angeles city 0644000: one part, in county 06037, 3,898,747 people, share 1.
     // Los Angeles County 06037, 2020: Σ parts = 10,014,009.
@@ -171,13 +164,8 @@ describeEachDatabase("coalition figures, each resident counted once", { seed: fa
 
   it("take out only the part of a city split across counties that lies in a member county (Houston)", async () => {
     const db = ctx.database.db;
-    await db
-      .insertInto("jurisdictions")
-      .values([
-        member("4835000", "Houston", { state: "TX" }),
-        member("48157", "Fort Bend County", { state: "TX" }),
-      ])
-      .execute();
+    await member("4835000", "Houston", { state: "TX" });
+    await member("48157", "Fort Bend County", { state: "TX" });
     // Houston 4835000, 2020: Fort Bend 48157 42,369 (share 0.0184) + Harris 48201 2,255,442
     //   (0.9787) + Montgomery 48339 6,769 (0.0029) = 2,304,580. Fort Bend County 2020: 822,779.
     // People: 2,304,580 + 822,779 − 42,369 = 3,084,990.
@@ -192,10 +180,7 @@ describeEachDatabase("coalition figures, each resident counted once", { seed: fa
     );
 
     // Harris County joins too: its part of Houston comes out as well.
-    await db
-      .insertInto("jurisdictions")
-      .values(member("48201", "Harris County", { state: "TX" }))
-      .execute();
+    await member("48201", "Harris County", { state: "TX" });
     // Harris County 2020: 4,731,145; foreign-born 1,138,017.
     // People: 2,304,580 + 822,779 + 4,731,145 − 42,369 − 2,255,442 = 5,560,693.
     // Foreign-born: 696,210 + 185,044 + 1,138,017 − 12,810 − round(696,210 × 0.9787 =
@@ -214,18 +199,16 @@ describeEachDatabase("coalition figures, each resident counted once", { seed: fa
 
   it("apply the 2020 share to a city's newer figure from another survey", async () => {
     const db = ctx.database.db;
-    await db
-      .insertInto("jurisdictions")
-      .values([
-        member("4835000", "Houston", { state: "TX" }),
-        member("48157", "Fort Bend County", { state: "TX" }),
-      ])
-      .execute();
+    await member("4835000", "Houston", { state: "TX" });
+    await member("48157", "Fort Bend County", { state: "TX" });
     // A made-up newer figure for Houston (source "test"), so the newest is not the 2020 Census.
-    await db
-      .insertInto("census_figures")
-      .values(buildFigure({ geoid: "4835000", value: 2300000, vintage: "Test 2023", year: 2023 }))
-      .execute();
+    await buildCensusFigure(db, {
+      geoid: "4835000",
+      value: 2300000,
+      vintage: "Test 2023",
+      year: 2023,
+      source: "test",
+    });
     // People: 2,300,000 + 822,779 − round(2,300,000 × 0.0184 = 42,320) = 3,080,459.
     const stats = await coalitionStats(db);
     assert.equal(stats.population, 3080459);
@@ -237,13 +220,8 @@ describeEachDatabase("coalition figures, each resident counted once", { seed: fa
 
   it("count a consolidated city-county once (San Francisco)", async () => {
     const db = ctx.database.db;
-    await db
-      .insertInto("jurisdictions")
-      .values([
-        member("0667000", "San Francisco", { kind: "city_county", state: "CA" }),
-        member("06075", "San Francisco County", { state: "CA" }),
-      ])
-      .execute();
+    await member("0667000", "San Francisco", { kind: "city_county", state: "CA" });
+    await member("06075", "San Francisco County", { state: "CA" });
     // San Francisco city 0667000 = county 06075: one part, 873,965 people, share 1 (both ways).
     // People: 873,965 + 873,965 − 873,965 = 873,965, the city's people once.
     // Foreign-born: city 297,199 (ACS 2015), county 296,849 (ACS 2012-2016 estimate). The overlap
@@ -260,15 +238,9 @@ describeEachDatabase("coalition figures, each resident counted once", { seed: fa
 
   it("are the plain sum when no member city lies in a member county", async () => {
     const db = ctx.database.db;
-    await db
-      .insertInto("jurisdictions")
-      .values([
-        member("0668000", "San Jose", { state: "CA" }),
-        member("06037", "Los Angeles County", { state: "CA" }),
-        // Applicants and former members take nothing out: Los Angeles lies in 06037.
-        member("0644000", "Los Angeles", { status: "applicant" }),
-      ])
-      .execute();
+    await member("0668000", "San Jose", { state: "CA" });
+    await member("06037", "Los Angeles County", { state: "CA" });
+    await member("0644000", "Los Angeles", { status: "applicant" });
     // San Jose 0668000 lies wholly in Santa Clara County 06085 (1,013,240 people in 2020).
     // People: 1,013,240 + 10,014,009 = 11,027,249. Foreign-born: 401,493 + 3,474,305 = 3,875,798.
     const stats = await coalitionStats(db);
@@ -303,8 +275,8 @@ describeEachDatabase("coalition figures, each resident counted once", { seed: fa
     await db
       .insertInto("jurisdictions")
       .values([
-        ...places.map((p) => member(p.geoid, p.geoid)),
-        ...counties.map((c) => member(c.county_geoid, c.county_geoid)),
+        ...places.map((p) => row(p.geoid, p.geoid)),
+        ...counties.map((c) => row(c.county_geoid, c.county_geoid)),
       ])
       .execute();
     let queries = 0;

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
 import { describeEachDatabase } from "../../../test/support/app.js";
-import { buildJurisdiction } from "../../../test/support/builders.js";
+import { buildMember } from "../../../test/support/builders.js";
 import { htmlLang, text } from "../../../test/support/html.js";
 import type { NewJurisdiction } from "../../db/index.js";
 import { LOCALES, localizedPath, translator } from "../../i18n/index.js";
@@ -16,9 +16,6 @@ function table(html: string, caption: string): string {
   return found;
 }
 
-const member = (geoid: string, name: string, overrides: Partial<NewJurisdiction> = {}) =>
-  buildJurisdiction({ geoid, name, slug: `m-${geoid}`, ...overrides });
-
 // The page explains the totals with this roster's own numbers. Figures are the ones loaded from
 // census/ (see members.test.ts for how each was computed by hand from the CSV files):
 //   Los Angeles 0644000: 3,898,747 people (2020), 1,485,425 foreign-born (ACS 2015), wholly in
@@ -32,18 +29,23 @@ const member = (geoid: string, name: string, overrides: Partial<NewJurisdiction>
 // Sum of foreign-born: 1,485,425 + 3,474,305 + 696,210 + 185,044 + 401,493 = 6,242,477;
 //   removed 1,485,425 + round(696,210 × 0.0184 = 12,810.264) = 1,498,235; total 4,744,242.
 describeEachDatabase("the figures page", { seed: false }, (ctx) => {
+  /** A member of the roster with the real GEOID given (5 digits: a county). */
+  const member = (geoid: string, name: string, overrides: Partial<NewJurisdiction> = {}) =>
+    buildMember(ctx.app, {
+      geoid,
+      name,
+      kind: geoid.length === 5 ? "county" : "city",
+      slug: `m-${geoid}`,
+      ...overrides,
+    });
+
   it("explains the totals, lists the overlaps and sources, in every language", async () => {
-    await ctx.database.db
-      .insertInto("jurisdictions")
-      .values([
-        member("0644000", "Los Angeles", { state: "CA" }),
-        member("06037", "Los Angeles County", { state: "CA" }),
-        member("4835000", "Houston", { state: "TX" }),
-        member("48157", "Fort Bend County", { state: "TX" }),
-        member("0668000", "San Jose", { state: "CA", is_demo: 1 }),
-        member("0199999", "Nowhere", { state: "AL" }),
-      ])
-      .execute();
+    await member("0644000", "Los Angeles", { state: "CA" });
+    await member("06037", "Los Angeles County", { state: "CA" });
+    await member("4835000", "Houston", { state: "TX" });
+    await member("48157", "Fort Bend County", { state: "TX" });
+    await member("0668000", "San Jose", { state: "CA", is_demo: 1 });
+    await member("0199999", "Nowhere", { state: "AL" });
 
     for (const locale of LOCALES) {
       const t = translator(locale);
