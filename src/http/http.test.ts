@@ -5,7 +5,7 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import { describeEachDatabase } from "../../test/support/app.js";
 import { LOCALES, localizedPath, translator } from "../i18n/index.js";
 
-describeEachDatabase("http infrastructure", {}, (ctx) => {
+describeEachDatabase("http infrastructure", { seed: false }, (ctx) => {
   it("/healthz and /readyz answer", async () => {
     for (const url of ["/healthz", "/readyz"]) {
       const res = await ctx.app.inject({ url });

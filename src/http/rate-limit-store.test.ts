@@ -9,7 +9,7 @@ import { buildApp } from "../app.js";
 import { findLocale, type Locale } from "../i18n/index.js";
 import { hit } from "./rate-limits.queries.js";
 
-describeEachDatabase("rate limits shared through the database", {}, (ctx) => {
+describeEachDatabase("rate limits shared through the database", { seed: false }, (ctx) => {
   let second: FastifyInstance;
 
   before(async () => {
