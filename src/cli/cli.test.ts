@@ -4,12 +4,13 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { after, describe, it } from "node:test";
+import { after, before, describe, it } from "node:test";
 import { verifyPassword } from "better-auth/crypto";
 import type { Kysely } from "kysely";
 import { describeEachDatabase } from "../../test/support/app.js";
-import { jurisdictionRow } from "../../test/support/builders.js";
+import { buildMember, jurisdictionRow } from "../../test/support/builders.js";
 import { createTestDatabase } from "../../test/support/databases.js";
+import { seedContent } from "../content/index.js";
 import { type DatabaseKind, type DB, openDatabase } from "../db/index.js";
 import { createAdmin } from "./create-admin.js";
 import { CliError } from "./errors.js";
@@ -45,8 +46,19 @@ function roundTrip(dump: ExportDump): unknown {
   return JSON.parse(serializeDump(dump));
 }
 
-describeEachDatabase("cfa export and import", {}, (ctx) => {
+describeEachDatabase("cfa export and import", { seed: false }, (ctx) => {
   const drops: (() => Promise<void>)[] = [];
+  // The source: a roster of five (a county, a former member, an applicant among them) and the
+  // site texts in every language.
+  before(async () => {
+    const db = ctx.database.db;
+    await buildMember(db, { state: "CA", website: "https://example.org/" });
+    await buildMember(db, { state: "TX", kind: "county", executive_name: "Ann Example" });
+    await buildMember(db, { status: "former" });
+    await buildMember(db, { status: "applicant", joined_on: null });
+    await buildMember(db, { name: 'Ñandú "quoted", 市', is_demo: 1 });
+    await seedContent(db, "2026-01-15T12:00:00.000Z");
+  });
   after(async () => {
     for (const drop of drops) await drop();
   });
@@ -74,7 +86,7 @@ describeEachDatabase("cfa export and import", {}, (ctx) => {
     assert.equal(dump.version, 1);
     assert.ok(!Number.isNaN(Date.parse(dump.exportedAt)));
     assert.deepEqual(Object.keys(dump.tables), [...EXPORT_TABLES]);
-    assert.ok((dump.tables.jurisdictions?.length ?? 0) > 0, "the demo roster is exported");
+    assert.ok((dump.tables.jurisdictions?.length ?? 0) > 0, "the roster is exported");
     assert.ok((dump.tables.users?.length ?? 0) > 0);
     for (const user of dump.tables.users ?? []) assert.ok(!("password_hash" in user));
 
