@@ -15,6 +15,23 @@ export interface OutboxPageProps {
   csrfToken: string;
 }
 
+/** The columns both tables of the outbox start with: when, to whom, what. */
+function MessageColumns({ ctx }: { ctx: PageContext }) {
+  return (
+    <>
+      <th scope="col" safe>
+        {ctx.t("admin.outbox.column.created")}
+      </th>
+      <th scope="col" safe>
+        {ctx.t("admin.outbox.column.to")}
+      </th>
+      <th scope="col" safe>
+        {ctx.t("admin.outbox.column.subject")}
+      </th>
+    </>
+  );
+}
+
 /**
  * The outbox: what failed for good first (its last error, and a button to send it again when
  * SMTP is configured), then the latest messages the site wrote, each body behind its subject.
@@ -45,15 +62,7 @@ export function OutboxPage({ ctx, messages, failed, delivers, csrfToken }: Outbo
               <caption safe>{t("admin.outbox.failed.title")}</caption>
               <thead>
                 <tr>
-                  <th scope="col" safe>
-                    {t("admin.outbox.column.created")}
-                  </th>
-                  <th scope="col" safe>
-                    {t("admin.outbox.column.to")}
-                  </th>
-                  <th scope="col" safe>
-                    {t("admin.outbox.column.subject")}
-                  </th>
+                  <MessageColumns ctx={ctx} />
                   <th scope="col" safe>
                     {t("admin.outbox.column.error")}
                   </th>
@@ -99,11 +108,11 @@ export function OutboxPage({ ctx, messages, failed, delivers, csrfToken }: Outbo
                 ))}
               </tbody>
             </table>
-            <h2 safe>{t("admin.outbox.latest")}</h2>
           </section>
         ) : (
           ""
         )}
+        {failed.length > 0 ? <h2 safe>{t("admin.outbox.latest")}</h2> : ""}
         {messages.length === 0 ? (
           <p safe>{t("admin.outbox.none")}</p>
         ) : (
@@ -111,15 +120,7 @@ export function OutboxPage({ ctx, messages, failed, delivers, csrfToken }: Outbo
             <caption safe>{t("admin.outbox.title")}</caption>
             <thead>
               <tr>
-                <th scope="col" safe>
-                  {t("admin.outbox.column.created")}
-                </th>
-                <th scope="col" safe>
-                  {t("admin.outbox.column.to")}
-                </th>
-                <th scope="col" safe>
-                  {t("admin.outbox.column.subject")}
-                </th>
+                <MessageColumns ctx={ctx} />
                 <th scope="col" safe>
                   {t("admin.outbox.column.status")}
                 </th>
