@@ -1,11 +1,11 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import { accountsFeature } from "./accounts/index.js";
 import { auditPlugin } from "./audit/index.js";
 import type { Config } from "./config/config.js";
+import { projectPath } from "./config/paths.js";
 import { contentFeature } from "./content/index.js";
 import { type Database, openDatabase } from "./db/index.js";
 import { adminEntriesPlugin, adminHomePlugin } from "./http/admin-home.js";
@@ -15,6 +15,7 @@ import { healthRoutes } from "./http/health.js";
 import { localePlugin } from "./http/locale.js";
 import { openapiPlugin } from "./http/openapi.js";
 import { pageCachePlugin } from "./http/page-cache.js";
+import { securityHeadersPlugin } from "./http/security-headers.js";
 import "./http/types.js";
 import { fastifyAjvOptions } from "./http/validation.js";
 import { loadAllCatalogs } from "./i18n/index.js";
@@ -27,7 +28,7 @@ export interface AppOptions {
   database?: Database;
 }
 
-const PUBLIC_DIR = join(import.meta.dirname, "..", "public");
+const PUBLIC_DIR = projectPath("public");
 const USWDS_DIST = join(fileURLToPath(import.meta.resolve("@uswds/uswds")), "..", "..");
 
 /** Builds the application without listening, so tests can drive it with inject(). */
@@ -55,26 +56,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     await Promise.all([jobs.stop(), mailer.stop()]);
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", "data:"],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        ...(config.publicUrl.startsWith("https:") ? { upgradeInsecureRequests: [] } : {}),
-      },
-    },
-    // HSTS only makes sense when the site is served over TLS.
-    strictTransportSecurity: config.publicUrl.startsWith("https:"),
-  });
+  await app.register(securityHeadersPlugin);
   const maxAge = config.env === "production" ? "7d" : 0;
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: "/assets/", maxAge });
   await app.register(fastifyStatic, {

@@ -10,7 +10,8 @@ import { describe, it } from "node:test";
 const SRC = resolve(import.meta.dirname, "..", "src");
 const INFRASTRUCTURE: Record<string, string[]> = {
   config: [],
-  i18n: [],
+  // config/paths.ts finds the catalogs from the project root.
+  i18n: ["config"],
   db: ["config"],
   views: ["i18n"],
   jobs: ["config", "db"],

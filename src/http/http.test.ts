@@ -14,6 +14,21 @@ describeEachDatabase("http infrastructure", { seed: false }, (ctx) => {
     }
   });
 
+  it("sends the security headers on pages, errors, assets and the API alike", async () => {
+    for (const url of [
+      "/",
+      "/no-such-page",
+      "/assets/uswds/css/uswds.min.css",
+      "/api/v1/nothing",
+    ]) {
+      const res = await ctx.app.inject({ url });
+      assert.match(String(res.headers["content-security-policy"]), /default-src 'self'/, url);
+      assert.equal(res.headers["x-content-type-options"], "nosniff", url);
+      // testConfig's PUBLIC_URL is https.
+      assert.match(String(res.headers["strict-transport-security"]), /max-age=/, url);
+    }
+  });
+
   it("publishes a valid OpenAPI 3.1 document that describes the API", async () => {
     const res = await ctx.app.inject({ url: "/api/v1/openapi.json" });
     assert.equal(res.statusCode, 200);

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { IntlMessageFormat } from "intl-messageformat";
+import { projectPath } from "../config/paths.js";
 import type accessibility from "./locales/en/accessibility.json";
 import type accounts from "./locales/en/accounts.json";
 import type admin from "./locales/en/admin.json";
@@ -35,7 +36,7 @@ export type MessageKey =
 export type MessageValues = Record<string, string | number | Date>;
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
 
-export const CATALOG_DIR = join(import.meta.dirname, "locales");
+export const CATALOG_DIR = projectPath("src", "i18n", "locales");
 
 /** Every message of one locale, flattened to "<namespace>.<key>". */
 export function readCatalog(tag: string): Map<string, string> {

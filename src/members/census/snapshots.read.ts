@@ -3,13 +3,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
+import { projectPath } from "../../config/paths.js";
 import type {
   CensusFiguresTable,
   CensusGeographiesTable,
   PlaceCountyPartsTable,
 } from "../../db/index.js";
 
-const CENSUS_DIR = join(import.meta.dirname, "..", "..", "..", "census");
+const CENSUS_DIR = projectPath("census");
 
 function readCsv(file: string): Record<string, string>[] {
   return parse(readFileSync(join(CENSUS_DIR, file), "utf8"), {

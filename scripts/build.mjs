@@ -1,0 +1,79 @@
+// Bundles the server (src/server.ts and everything it imports, dependencies included) into one
+// file, dist/server.mjs, so that `npm start` runs plain JavaScript: no TypeScript compiled on
+// load, no loader thread, and one file to read instead of hundreds of modules to resolve. Start-up
+// and memory are measured in docs/decisions/0012-bundled-server.md. Tests and `npm run dev` run
+// the sources through tsx instead; test/server.test.ts starts the bundle as `npm start` does.
+import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+export const BUNDLE = join(ROOT, "dist", "server.mjs");
+// What changes the bundle: the sources, the dependencies, and this script.
+const INPUTS = ["src", "package.json", "package-lock.json", "scripts/build.mjs"];
+
+function newestChange(path) {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat) return 0;
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile())
+      newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/** True when the bundle is missing or older than anything it is made from. */
+export function bundleIsStale() {
+  const built = statSync(BUNDLE, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  return INPUTS.some((input) => newestChange(join(ROOT, input)) > built);
+}
+
+/**
+ * Every character past ASCII as a `\uXXXX` escape, which means the same in a string, a template,
+ * a regular expression, an identifier and a comment. esbuild's `charset: "ascii"` leaves regular
+ * expressions and licence comments alone, and one such character makes V8 keep the whole source
+ * text (megabytes, for as long as the server runs) at two bytes a character.
+ */
+const asciiOnly = (code) =>
+  code.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
+/** Builds the bundle; a half-written file is never at BUNDLE (written aside, then renamed). */
+export async function buildServer() {
+  const { build } = await import("esbuild");
+  const result = await build({
+    entryPoints: [join(ROOT, "src", "server.ts")],
+    outfile: BUNDLE,
+    write: false,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20.19",
+    // Native code and packages found by path at run time stay in node_modules.
+    external: ["better-sqlite3", "pg-native", "@uswds/uswds", "us-atlas"],
+    // Bundled CommonJS packages call require(); an ES module has none of its own.
+    banner: {
+      js: "import { createRequire as __bundleRequire } from 'node:module';\nconst require = __bundleRequire(import.meta.url);",
+    },
+    // Whitespace and comments out: V8 keeps the source text in memory. Names stay, so stack
+    // traces name functions; for files and lines, run with NODE_OPTIONS=--enable-source-maps
+    // (off by default: it costs start-up time and memory).
+    minifyWhitespace: true,
+    minifySyntax: true,
+    charset: "ascii",
+    legalComments: "external",
+    sourcemap: "linked",
+    logLevel: "warning",
+  });
+  mkdirSync(dirname(BUNDLE), { recursive: true });
+  // The bundle last, so that it is never newer than the map or licences it names.
+  const files = result.outputFiles.sort((a) => (a.path === BUNDLE ? 1 : -1));
+  for (const file of files) {
+    const partial = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(partial, file.path === BUNDLE ? asciiOnly(file.text) : file.contents);
+    renameSync(partial, file.path);
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await buildServer();
