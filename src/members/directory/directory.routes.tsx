@@ -22,8 +22,14 @@ export const SlugParams = Type.Object({
 
 /** The public directory (/members, with its filters and map) and each member's page. */
 export async function directoryRoutes(app: FastifyInstance) {
-  // Projecting the base map takes a few hundred milliseconds once: not on a visitor's time.
-  if (app.config.env === "production") app.addHook("onReady", async () => warmMembersMap());
+  // Projecting the base map takes a few hundred milliseconds of CPU once: not on a visitor's
+  // time, and not before the first page either. Once the server listens, the map is projected
+  // in the next idle moment; a /members request before that projects it itself.
+  if (app.config.env === "production") {
+    app.addHook("onListen", async () => {
+      setTimeout(warmMembersMap, 200).unref();
+    });
+  }
 
   registerPage(
     app,
