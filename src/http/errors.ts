@@ -39,6 +39,7 @@ export const ERRORS = {
   profile_not_yours: 403,
   jurisdiction_already_member: 409,
   application_pending: 409,
+  application_decided: 409,
   // mail
   mail_not_configured: 409,
 } as const satisfies Record<string, number>;

@@ -152,15 +152,20 @@ export async function findApplication(
     .executeTakeFirst();
 }
 
-/** Records a decision on an application. */
+/**
+ * Records a decision on an application that is still pending (compare-and-set): false when it
+ * was decided already, by another reviewer or an earlier click.
+ */
 export async function recordDecision(
   db: Kysely<DB>,
   id: string,
   decision: { status: Exclude<ApplicationStatus, "pending">; reason: string | null; at: string },
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const updated = await db
     .updateTable("membership_applications")
     .set({ status: decision.status, decided_at: decision.at, decision_reason: decision.reason })
     .where("id", "=", id)
-    .execute();
+    .where("status", "=", "pending")
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
 }
