@@ -33,6 +33,7 @@ export const ERRORS = {
   link_two_factor: 403,
   last_admin: 409,
   last_member_admin: 409,
+  invitation_mail_limit: 429,
   // members
   members_admin_only: 403,
   members_staff_only: 403,
