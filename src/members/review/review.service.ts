@@ -46,10 +46,10 @@ export async function decide(
     await lockRevision(trx);
     const application = await findApplication(trx, id);
     if (!application) throw new Error(`no application ${id}`);
-    const name = { values: { name: application.name } };
-    if (application.status !== "pending") throw appError("application_decided", name);
+    const named = { values: { name: application.name } };
+    if (application.status !== "pending") throw appError("application_decided", named);
     if (decision.kind === "accept" && (await isMemberGeoid(trx, application.geoid)))
-      throw appError("jurisdiction_already_member", name);
+      throw appError("jurisdiction_already_member", named);
     const at = now.toISOString();
     const status = decision.kind === "accept" ? "accepted" : "declined";
     const recorded = await recordDecision(trx, id, {
@@ -58,7 +58,7 @@ export async function decide(
       reason: decision.kind === "decline" ? decision.reason : null,
     });
     // The compare-and-set holds even without the lock above.
-    if (!recorded) throw appError("application_decided", name);
+    if (!recorded) throw appError("application_decided", named);
     await recordAudit(
       trx,
       {
