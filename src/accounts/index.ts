@@ -124,7 +124,8 @@ export {
   describeDemoAccounts,
   seedDemoAccounts,
 } from "./demo-accounts.js";
-export { createInvitation, newToken } from "./invitations.service.js";
+export { newToken } from "./invitations.service.js";
+export { createInvitation } from "./invite.service.js";
 /** For `cfa create-admin`, which makes the account through better-auth, then gives the role. */
 export { setUserCoalitionRole, userByEmailAnyCase } from "./people.queries.js";
 export { enrollTotp } from "./two-factor.js";

@@ -8,9 +8,10 @@ import type { FieldError } from "../http/errors.js";
 import { Line } from "../http/validation.js";
 import { findLocale, type Locale, localizedPath, type Translate } from "../i18n/index.js";
 import { MAIL_ADDRESS_PATTERN } from "../mail/index.js";
-import { fieldMessage } from "./forms.js";
+import { fieldMessage, refusalOf } from "./forms.js";
 import type { InviteField, InviteFormState, InviteTargetValue } from "./invitation-form.view.js";
 import { INVITE_EMAIL_PATTERN } from "./invitations.service.js";
+import { INVITATION_MAILS_PER_HOUR } from "./invite.service.js";
 
 /** Ids in forms: better-auth's user ids and our UUIDs; anything else is refused unread (404). */
 export const Id = Type.String({ pattern: "^[A-Za-z0-9_-]{1,100}$" });
@@ -111,6 +112,18 @@ function isMembershipTarget(role: InviteTargetValue): boolean {
 /** The form again, saying the address already has this role (or a higher one). */
 export function alreadyInvited(t: Translate, form: InviteFormState): InviteFormState {
   return { ...form, errors: { ...form.errors, email: t("team.invite.error.already") } };
+}
+
+/**
+ * The form again, saying the address had its invitation mails for this hour
+ * (`invitation_mail_limit`, 429): nothing was written.
+ */
+export function mailLimited(request: FastifyRequest, form: InviteFormState) {
+  const { statusCode, message } = refusalOf(request, "invitation_mail_limit", {
+    email: form.email,
+    limit: INVITATION_MAILS_PER_HOUR,
+  });
+  return { form: { ...form, errors: { ...form.errors, email: message } }, statusCode };
 }
 
 /** The query of a people page: what its last form did. */

@@ -1,7 +1,7 @@
 // The `invitations` table: reading invitations with their inviter, and the writes of their life
 // (made, replaced, revoked, claimed). The jurisdiction an invitation names is looked up through
 // jurisdictions.port.ts by the service.
-import type { Insertable, Kysely } from "kysely";
+import type { ExpressionBuilder, Insertable, Kysely } from "kysely";
 import type { DB, InvitationsTable } from "../db/index.js";
 
 /** An invitation and who sent it, as stored. */
@@ -60,13 +60,15 @@ export async function pendingInvitationRows(
 
 /**
  * Revokes the pending invitations of `email` to the same place (the coalition when
- * `jurisdictionId` is null); returns their ids.
+ * `jurisdictionId` is null), except one that is the same as `keep` (see sameRecentInvitation):
+ * it stands, whether or not the caller saw it before. Returns the ids revoked.
  */
 export async function revokePendingTo(
   trx: Kysely<DB>,
   email: string,
   jurisdictionId: string | null,
   at: string,
+  keep?: { row: SameFields; since: string },
 ): Promise<string[]> {
   let replace = trx
     .updateTable("invitations")
@@ -78,15 +80,71 @@ export async function revokePendingTo(
     jurisdictionId === null
       ? replace.where("jurisdiction_id", "is", null)
       : replace.where("jurisdiction_id", "=", jurisdictionId);
+  if (keep) replace = replace.where((eb) => eb.not(sameAs(eb, keep.row, keep.since, at)));
   const rows = await replace.returning("id").execute();
   return rows.map((r) => r.id);
 }
 
+/**
+ * Inserts an invitation unless another pending one to the same address and place exists (the
+ * unique index `invitations_pending`, migration 0007): false then. On PostgreSQL an insert that
+ * meets a concurrent transaction's invitation waits for it to end first, so after `false` the
+ * winner is visible to the next statement.
+ */
 export async function insertInvitation(
   trx: Kysely<DB>,
   row: Insertable<InvitationsTable>,
-): Promise<void> {
-  await trx.insertInto("invitations").values(row).execute();
+): Promise<boolean> {
+  const inserted = await trx
+    .insertInto("invitations")
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+/** What makes two invitations the same: address, place, role, name and language. */
+type SameFields = Pick<
+  InvitationsTable,
+  "email" | "name" | "coalition_role" | "jurisdiction_id" | "membership_role" | "locale"
+>;
+
+/** A pending invitation made since `since`, unexpired at `now`, that is the same as `row`. */
+function sameAs(
+  eb: ExpressionBuilder<DB, "invitations">,
+  row: SameFields,
+  since: string,
+  now: string,
+) {
+  return eb.and([
+    eb("email", "=", row.email),
+    eb("locale", "=", row.locale),
+    eb("accepted_at", "is", null),
+    eb("revoked_at", "is", null),
+    eb("expires_at", ">", now),
+    eb("created_at", ">", since),
+    ...(["name", "coalition_role", "jurisdiction_id", "membership_role"] as const).map((column) =>
+      row[column] === null ? eb(column, "is", null) : eb(column, "=", row[column]),
+    ),
+  ]);
+}
+
+/**
+ * The pending, unexpired invitation made since `since` that says exactly what `row` says (address,
+ * place, role, name, language), if any: the same form sent again.
+ */
+export async function sameRecentInvitation(
+  trx: Kysely<DB>,
+  row: SameFields,
+  since: string,
+  now: string,
+): Promise<string | undefined> {
+  const found = await trx
+    .selectFrom("invitations")
+    .select("id")
+    .where((eb) => sameAs(eb, row, since, now))
+    .executeTakeFirst();
+  return found?.id;
 }
 
 /**

@@ -2,23 +2,19 @@
 // their own jurisdiction's staff. A mailed link carries a random token; only its SHA-256 is
 // stored. Accepting is one compare-and-set in one transaction, so a link works once. Every
 // change to who may do what writes an audit entry in its transaction.
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/index.js";
 import type { DB, MembershipRole, UserRole } from "../db/index.js";
-import { type Locale, localizedPath, translator } from "../i18n/index.js";
-import type { Mailer } from "../mail/index.js";
 import {
   claimInvitation,
   type InvitationRow,
-  insertInvitation,
   invitationById,
   invitationByTokenHash,
   pendingInvitationRows,
   revokePendingInvitation,
-  revokePendingTo,
 } from "./invitations.queries.js";
-import { activeJurisdiction, jurisdictionsByIds } from "./jurisdictions.port.js";
+import { jurisdictionsByIds } from "./jurisdictions.port.js";
 import { membershipRow } from "./memberships.queries.js";
 import { type Actor, grantMembership } from "./memberships.service.js";
 import {
@@ -136,112 +132,6 @@ export async function listPendingInvitations(
   now = new Date(),
 ): Promise<Invitation[]> {
   return withJurisdictions(db, await pendingInvitationRows(db, jurisdictionId, now));
-}
-
-export interface NewInvitation {
-  email: string;
-  name: string | null;
-  target: InvitationTarget;
-  /** The invitee's language. */
-  locale: Locale;
-  inviter: Inviter;
-}
-
-export interface MailSettings {
-  publicUrl: string;
-  siteName: string;
-}
-
-/** The localized landing page of a token, as mailed. */
-export function invitationUrl(publicUrl: string, locale: Locale, token: string): string {
-  return `${publicUrl}${localizedPath(locale, "/account/invitation")}?token=${token}`;
-}
-
-/**
- * Creates an invitation and queues its mail, in one transaction with its audit entry. A pending
- * invitation for the same address and place (the coalition, or the same jurisdiction) is
- * revoked and replaced: the newest link is the one that works. Undefined (nothing written) when
- * the target jurisdiction is not a member. Call `mailer.flush()` after.
- */
-export async function createInvitation(
-  db: Kysely<DB>,
-  mailer: Mailer,
-  settings: MailSettings,
-  invitation: NewInvitation,
-  now = new Date(),
-): Promise<{ id: string; token: string } | undefined> {
-  const { token, hash } = newToken();
-  const email = invitation.email.toLowerCase();
-  const { target, inviter, locale } = invitation;
-  const at = now.toISOString();
-  const id = randomUUID();
-  return db.transaction().execute(async (trx) => {
-    let jurisdictionName: string | null = null;
-    if (target.kind === "jurisdiction") {
-      const jurisdiction = await activeJurisdiction(trx, target.jurisdictionId);
-      if (!jurisdiction) return undefined;
-      jurisdictionName = jurisdiction.name;
-    }
-    const replaced = await revokePendingTo(
-      trx,
-      email,
-      target.kind === "coalition" ? null : target.jurisdictionId,
-      at,
-    );
-    const row = {
-      id,
-      token_hash: hash,
-      email,
-      name: invitation.name || null,
-      coalition_role: target.kind === "coalition" ? target.role : null,
-      jurisdiction_id: target.kind === "jurisdiction" ? target.jurisdictionId : null,
-      membership_role: target.kind === "jurisdiction" ? target.role : null,
-      locale: locale.tag,
-      invited_by: inviter.id,
-      created_at: at,
-      expires_at: new Date(now.getTime() + INVITATION_DAYS * 24 * 3600 * 1000).toISOString(),
-      accepted_at: null,
-      revoked_at: null,
-    };
-    await insertInvitation(trx, row);
-    const { token_hash: _, ...recorded } = row;
-    await recordAudit(
-      trx,
-      {
-        actor: inviter,
-        action: "invitation.create",
-        entity: "invitation",
-        entityId: id,
-        after: { ...recorded, replaces: replaced },
-      },
-      now,
-    );
-
-    const t = translator(locale);
-    const role =
-      target.kind === "coalition"
-        ? t(`team.mail.target.${target.role}`)
-        : t(`team.mail.target.${target.role}`, { jurisdiction: jurisdictionName ?? "" });
-    const values = {
-      site: settings.siteName,
-      inviter: inviter.name,
-      inviterEmail: inviter.email,
-      role,
-      url: invitationUrl(settings.publicUrl, locale, token),
-      expires: new Date(row.expires_at),
-      greeting: row.name ?? email,
-    };
-    await mailer.send(
-      {
-        to: email,
-        subject: t("team.mail.subject", values),
-        text: t("team.mail.body", values),
-        locale: locale.tag,
-      },
-      trx,
-    );
-    return { id, token };
-  });
 }
 
 /**

@@ -23,15 +23,12 @@ import {
   Id,
   InviteBody,
   inviteValues,
+  mailLimited,
   redirectDone,
 } from "./invitation-form.js";
 import { emptyInviteForm, type InviteFormState } from "./invitation-form.view.js";
-import {
-  alreadyHas,
-  createInvitation,
-  listPendingInvitations,
-  revokeInvitation,
-} from "./invitations.service.js";
+import { alreadyHas, listPendingInvitations, revokeInvitation } from "./invitations.service.js";
+import { createInvitation } from "./invite.service.js";
 import { listTeam } from "./memberships.queries.js";
 import { removeMembership } from "./memberships.service.js";
 import { TeamPage, type TeamPageProps } from "./team.view.js";
@@ -106,7 +103,11 @@ export async function teamRoutes(app: FastifyInstance) {
         inviter: { id: account.user.id, email: account.user.email, name: account.user.name },
       });
       // The jurisdiction left the coalition (nothing was written): its admins invite nobody.
-      authorize(can(account, { action: "team.invite", member: Boolean(made) }));
+      authorize(can(account, { action: "team.invite", member: made.kind !== "not_member" }));
+      if (made.kind === "mail_limit") {
+        const { form, statusCode } = mailLimited(request, checked.form);
+        return sendTeam(request, reply, { form }, statusCode);
+      }
       app.mailer.flush();
       return done(request, reply, "invited");
     },

@@ -21,16 +21,17 @@ import {
   Id,
   InviteBody,
   inviteValues,
+  mailLimited,
   redirectDone,
 } from "./invitation-form.js";
 import { emptyInviteForm, type InviteFormState } from "./invitation-form.view.js";
 import {
   alreadyHas,
-  createInvitation,
   type InvitationTarget,
   listPendingInvitations,
   revokeInvitation,
 } from "./invitations.service.js";
+import { createInvitation } from "./invite.service.js";
 import { memberJurisdictions } from "./jurisdictions.port.js";
 import { removeMembership } from "./memberships.service.js";
 import { listPeople, setCoalitionRole } from "./people.service.js";
@@ -107,11 +108,15 @@ export async function usersAdminRoutes(app: FastifyInstance) {
         locale: checked.locale,
         inviter: { id: account.user.id, email: account.user.email, name: account.user.name },
       });
-      if (!made) {
+      if (made.kind === "not_member") {
         // The jurisdiction stopped being a member since the list was read.
         const text = request.t("team.invite.error.jurisdiction");
         const form = { ...checked.form, errors: { jurisdiction: text } };
         return sendUsers(request, reply, { form }, 422);
+      }
+      if (made.kind === "mail_limit") {
+        const { form, statusCode } = mailLimited(request, checked.form);
+        return sendUsers(request, reply, { form }, statusCode);
       }
       app.mailer.flush();
       return done(request, reply, "invited");

@@ -33,12 +33,14 @@ export const ERRORS = {
   link_two_factor: 403,
   last_admin: 409,
   last_member_admin: 409,
+  invitation_mail_limit: 429,
   // members
   members_admin_only: 403,
   members_staff_only: 403,
   profile_not_yours: 403,
   jurisdiction_already_member: 409,
   application_pending: 409,
+  application_decided: 409,
   // mail
   mail_not_configured: 409,
 } as const satisfies Record<string, number>;

@@ -49,51 +49,67 @@ export interface NewApplication {
   submissionKey: string;
 }
 
+/** What storing an application did, and the application that stands. */
+export interface StoredApplication {
+  /** Ours (`created`), the one this form made before (`resent`), or the place's (`pending`). */
+  id: string;
+  state: "created" | "resent" | "pending";
+}
+
 /**
- * Stores an application. The submission key is unique: a second POST of the same form finds the
- * first application (created: false) instead of making another.
+ * Stores an application, unless the same form (its submission key) made one already or another
+ * application for the place is under review. Both are unique in the database (the key; one
+ * pending application per place, migration 0012), so two posts at the same moment cannot both
+ * pass: the loser's insert does nothing (PostgreSQL first waits for the winner's commit) and it
+ * answers with the application that won.
  */
 export async function createApplication(
   db: Kysely<DB>,
   a: NewApplication,
-): Promise<{ id: string; created: boolean }> {
-  const existing = await applicationIdBySubmissionKey(db, a.submissionKey);
-  if (existing) return { id: existing, created: false };
+): Promise<StoredApplication> {
+  const earlier = await applicationIdBySubmissionKey(db, a.submissionKey);
+  if (earlier) return { id: earlier, state: "resent" };
   const id = randomUUID();
-  const inserted = await db
-    .insertInto("membership_applications")
-    .values({
-      id,
-      geoid: a.geography.geoid,
-      name: a.geography.name,
-      kind: a.kind,
-      state: a.geography.state,
-      executive_name: a.executiveName,
-      executive_title: a.executiveTitle,
-      contact_name: a.contactName,
-      contact_title: a.contactTitle || null,
-      contact_email: a.contactEmail,
-      contact_phone: a.contactPhone || null,
-      message: a.message || null,
-      locale: a.locale,
-      status: "pending",
-      decision_reason: null,
-      submission_key: a.submissionKey,
-      created_at: new Date().toISOString(),
-      decided_at: null,
-    })
-    .onConflict((oc) => oc.column("submission_key").doNothing())
-    .executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
-    // A concurrent duplicate won the race: answer with its application.
-    const winner = await db
+  const row = {
+    id,
+    geoid: a.geography.geoid,
+    name: a.geography.name,
+    kind: a.kind,
+    state: a.geography.state,
+    executive_name: a.executiveName,
+    executive_title: a.executiveTitle,
+    contact_name: a.contactName,
+    contact_title: a.contactTitle || null,
+    contact_email: a.contactEmail,
+    contact_phone: a.contactPhone || null,
+    message: a.message || null,
+    locale: a.locale,
+    status: "pending" as const,
+    decision_reason: null,
+    submission_key: a.submissionKey,
+    created_at: new Date().toISOString(),
+    decided_at: null,
+  };
+  // A second try only if the application that blocked ours was decided in between.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const inserted = await db
+      .insertInto("membership_applications")
+      .values(row)
+      // No conflict target: either unique index (the key, or the place's pending application).
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return { id, state: "created" };
+    const resent = await applicationIdBySubmissionKey(db, a.submissionKey);
+    if (resent) return { id: resent, state: "resent" };
+    const pending = await db
       .selectFrom("membership_applications")
       .select("id")
-      .where("submission_key", "=", a.submissionKey)
-      .executeTakeFirstOrThrow();
-    return { id: winner.id, created: false };
+      .where("geoid", "=", a.geography.geoid)
+      .where("status", "=", "pending")
+      .executeTakeFirst();
+    if (pending) return { id: pending.id, state: "pending" };
   }
-  return { id, created: true };
+  throw new Error(`application for ${a.geography.geoid} neither stored nor blocked`);
 }
 
 /** The application a form with this submission key created, if any. */
@@ -136,15 +152,20 @@ export async function findApplication(
     .executeTakeFirst();
 }
 
-/** Records a decision on an application. */
+/**
+ * Records a decision on an application that is still pending (compare-and-set): false when it
+ * was decided already, by another reviewer or an earlier click.
+ */
 export async function recordDecision(
   db: Kysely<DB>,
   id: string,
   decision: { status: Exclude<ApplicationStatus, "pending">; reason: string | null; at: string },
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const updated = await db
     .updateTable("membership_applications")
     .set({ status: decision.status, decided_at: decision.at, decision_reason: decision.reason })
     .where("id", "=", id)
-    .execute();
+    .where("status", "=", "pending")
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
 }

@@ -42,7 +42,7 @@ export async function submitApplication(
       // The same form sent twice: the first application is the answer, not an error.
       return (await applicationIdBySubmissionKey(trx, submissionKey)) ? "created" : state;
     }
-    const { created } = await createApplication(trx, {
+    const { state: stored } = await createApplication(trx, {
       geography,
       kind: form.kind,
       executiveName: form.executive_name,
@@ -55,7 +55,9 @@ export async function submitApplication(
       locale: locale.tag,
       submissionKey,
     });
-    if (!created) return "created";
+    // The same form sent twice is answered as the first; another application won the place.
+    if (stored === "resent") return "created";
+    if (stored === "pending") return "pending";
     await mailer.send(
       {
         to: form.contact_email,

@@ -5,11 +5,13 @@ import type { Kysely } from "kysely";
 import { recordAudit } from "../../audit/index.js";
 import type { DB } from "../../db/index.js";
 import { lockRevision } from "../../db/index.js";
+import { appError } from "../../http/errors.js";
 import { findLocale, translator } from "../../i18n/index.js";
 import type { Mailer } from "../../mail/index.js";
 import { type Application, findApplication, recordDecision } from "../join/applications.queries.js";
 import {
   insertJurisdictions,
+  isMemberGeoid,
   jurisdictionByGeoid,
   slugsStartingWith,
   updateJurisdiction,
@@ -24,8 +26,10 @@ export interface Reviewer {
 export type Decision = { kind: "accept" } | { kind: "decline"; reason: string };
 
 /**
- * Applies a decision to a pending application. Returns false when it was already decided (a
- * second click, or another reviewer first): nothing changes then.
+ * Applies a decision to a pending application. Refused, with nothing changed, when it was
+ * already decided (a second click, or another reviewer first: `application_decided`, 409), and
+ * an acceptance when the place is a member already (`jurisdiction_already_member`, 409: joined
+ * through the roster meanwhile; accepting would overwrite its record and welcome it again).
  */
 export async function decide(
   db: Kysely<DB>,
@@ -35,20 +39,26 @@ export async function decide(
   decision: Decision,
   reviewer: Reviewer,
   now = new Date(),
-): Promise<{ decided: boolean; name: string }> {
+): Promise<{ name: string }> {
   return db.transaction().execute(async (trx) => {
-    // Serializes decisions (and roster writes) across processes; see db/revision.ts.
+    // Serializes decisions (and roster writes) across processes; see db/revision.ts. Two
+    // concurrent decisions run one after the other, and the second finds the first's.
     await lockRevision(trx);
     const application = await findApplication(trx, id);
     if (!application) throw new Error(`no application ${id}`);
-    if (application.status !== "pending") return { decided: false, name: application.name };
+    const named = { values: { name: application.name } };
+    if (application.status !== "pending") throw appError("application_decided", named);
+    if (decision.kind === "accept" && (await isMemberGeoid(trx, application.geoid)))
+      throw appError("jurisdiction_already_member", named);
     const at = now.toISOString();
     const status = decision.kind === "accept" ? "accepted" : "declined";
-    await recordDecision(trx, id, {
+    const recorded = await recordDecision(trx, id, {
       status,
       at,
       reason: decision.kind === "decline" ? decision.reason : null,
     });
+    // The compare-and-set holds even without the lock above.
+    if (!recorded) throw appError("application_decided", named);
     await recordAudit(
       trx,
       {
@@ -84,7 +94,7 @@ export async function decide(
           },
       trx,
     );
-    return { decided: true, name: application.name };
+    return { name: application.name };
   });
 }
 

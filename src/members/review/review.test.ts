@@ -119,7 +119,8 @@ describeEachDatabase("reviewing membership applications", { seed: false }, (ctx)
     });
     assert.equal(accepted.statusCode, 303);
     const again = await post(`/admin/members/applications/${id}/accept`, cookie, { _csrf: csrf });
-    assert.equal(again.statusCode, 303, "a second click changes nothing");
+    assert.equal(again.statusCode, 409, "a second click changes nothing, and says so");
+    assert.match(text(again.body), /already decided/);
 
     const member = await db()
       .selectFrom("jurisdictions")
