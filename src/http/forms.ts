@@ -12,7 +12,7 @@ import type {
 import fp from "fastify-plugin";
 import type { Static, TSchema } from "typebox";
 import { LOCALES, localizedPath } from "../i18n/index.js";
-import { type FieldError, notFound, validationFailed } from "./errors.js";
+import { appError, type FieldError, notFound, validationFailed } from "./errors.js";
 import { databaseRateLimitStore } from "./rate-limit-store.js";
 import { type FormSchema, fieldErrors, formAjv, keptAsTyped } from "./validation.js";
 
@@ -39,7 +39,15 @@ export const formsPlugin = fp(
         return typeof token === "string" ? token : undefined;
       },
     });
-    await app.register(rateLimit, { global: false, store: databaseRateLimitStore(app.db) });
+    await app.register(rateLimit, {
+      global: false,
+      store: databaseRateLimitStore(app.db),
+      // The true wait, in the person's language (the plugin also sends Retry-After in seconds).
+      errorResponseBuilder: (_request, context) =>
+        appError("rate_limited_wait", {
+          values: { minutes: Math.max(1, Math.ceil(context.ttl / 60_000)) },
+        }),
+    });
   },
   { name: "forms", dependencies: [] },
 );
