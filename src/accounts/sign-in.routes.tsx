@@ -10,7 +10,7 @@ import { Line, Password } from "../http/validation.js";
 import { localizedPath } from "../i18n/index.js";
 import { forwardCookies, SESSION_RATE_LIMIT } from "./account.routes.js";
 import { MAX_PASSWORD_LENGTH } from "./auth.js";
-import { fieldMessage, refusalOf } from "./forms.js";
+import { fieldMessage, isAuthRefusal, refusalOf } from "./forms.js";
 import { isKnownDevice, rememberDevice } from "./known-device.js";
 import { magicLinkRoutes } from "./magic-link.routes.js";
 import { passwordResetRoutes } from "./password-reset.routes.js";
@@ -165,7 +165,7 @@ export async function signInRoutes(app: FastifyInstance) {
       } catch (error) {
         // Unknown address, wrong password, malformed address: the same answer, so the form
         // never tells which addresses have accounts.
-        if (error instanceof APIError && error.statusCode < 500) return failed();
+        if (isAuthRefusal(error)) return failed();
         throw error;
       }
     },
