@@ -21,6 +21,7 @@ import {
   recordSignInFailure,
   signInThrottle,
 } from "./sign-in-failures.queries.js";
+import { claimTotpCode, pendingSignInUser } from "./totp-replay.js";
 import { normalizeCode, TOTP_CODE } from "./two-factor.routes.js";
 import { CodePage } from "./two-factor.view.js";
 
@@ -206,6 +207,11 @@ export async function signInRoutes(app: FastifyInstance) {
           statusCode,
         );
       };
+      // A TOTP code works once (totp-replay.ts); backup codes are spent by better-auth itself.
+      const userId = backup ? undefined : await pendingSignInUser(app.db, request.headers.cookie);
+      if (userId && !(await claimTotpCode(app.auth, app.db, userId, code))) {
+        return refused("wrong_code");
+      }
       try {
         const call = { body: { code }, headers: fromNodeHeaders(request.headers) };
         const { headers } = backup
