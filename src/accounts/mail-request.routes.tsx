@@ -36,6 +36,8 @@ export function registerMailRequest(app: FastifyInstance, { path, kind, ask }: M
     {
       body: RequestBody,
       rateLimit: MAIL_REQUEST_RATE_LIMIT,
+      limited: (request, reply, { message, values }) =>
+        sendForm(request, reply, values.email ?? "", message, 429),
       invalid: (request, reply, problems) => {
         const own = request.t("accounts.error.email");
         const error = problems.byField.email;

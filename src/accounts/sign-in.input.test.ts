@@ -94,4 +94,25 @@ describeEachDatabase("account forms: odd input", { seed: false }, (ctx) => {
       assert.ok(text(res.body).includes(t(`accounts.${kind}.sent.title`)));
     });
   }
+
+  it("keeps the link form over its rate limit, with the true wait", async () => {
+    const ip = nextAddress();
+    const cookies = new Map<string, string>();
+    const form = await openForm(ctx.app, "/account/sign-in/link", cookies);
+    const ask = () =>
+      postForm(
+        ctx.app,
+        "/account/sign-in/link",
+        cookies,
+        { _csrf: form.csrf, email: "nobody.here@example.org" },
+        ip,
+      );
+    for (let i = 0; i < 5; i++) assert.equal((await ask()).statusCode, 200);
+    const limited = await ask();
+    assert.equal(limited.statusCode, 429);
+    assert.ok(Number(limited.headers["retry-after"]) > 14 * 60);
+    assert.ok(text(limited.body).includes(t("errors.rate_limited_wait", { minutes: 15 })));
+    assert.match(limited.body, /name="email"[^>]*value="nobody\.here@example\.org"/);
+    assert.match(limited.body, /name="_csrf"/);
+  });
 });

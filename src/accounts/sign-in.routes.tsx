@@ -98,6 +98,10 @@ export async function signInRoutes(app: FastifyInstance) {
     {
       body: SignInBody,
       rateLimit: SIGN_IN_RATE_LIMIT,
+      limited: (request, reply, { message, values }) => {
+        const state = { email: values.email ?? "", next: safeNext(values.next), errors: {} };
+        return sendSignIn(request, reply, { ...state, problem: message }, 429);
+      },
       invalid: (request, reply, problems) => {
         const next = safeNext(problems.values.next);
         const errors = signInErrors(
@@ -178,6 +182,8 @@ export async function signInRoutes(app: FastifyInstance) {
     {
       body: CodeBody,
       rateLimit: CODE_RATE_LIMIT,
+      limited: (request, reply, { message, values }) =>
+        sendCode(request, reply, safeNext(values.next), message, 429),
       invalid: (request, reply, problems) => {
         const own = request.t("accounts.error.code_or_backup");
         const error = problems.byField.code;
