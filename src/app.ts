@@ -4,7 +4,7 @@ import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import { accountsFeature } from "./accounts/index.js";
 import { auditPlugin } from "./audit/index.js";
-import type { Config } from "./config/config.js";
+import { type Config, trustProxyOption } from "./config/config.js";
 import { projectPath } from "./config/paths.js";
 import { contentFeature } from "./content/index.js";
 import { type Database, openDatabase } from "./db/index.js";
@@ -36,7 +36,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   loadAllCatalogs();
   const app = Fastify({
     logger: { level: config.logLevel, redact: ["req.headers.cookie", "req.headers.authorization"] },
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     ajv: fastifyAjvOptions,

@@ -16,14 +16,7 @@ import { createTestDatabase, testDialects } from "../../test/support/databases.j
 import { text } from "../../test/support/html.js";
 import { buildApp } from "../app.js";
 import { type Database, type DatabaseKind, openDatabase } from "../db/index.js";
-import {
-  DEFAULT_LOCALE,
-  findLocale,
-  LOCALES,
-  type Locale,
-  localizedPath,
-  translator,
-} from "../i18n/index.js";
+import { DEFAULT_LOCALE, LOCALES, type Locale, localizedPath, translator } from "../i18n/index.js";
 import { requireCoalitionRole } from "./guards.js";
 import { createAuth } from "./index.js";
 
@@ -200,64 +193,7 @@ describeAccounts("accounts", (ctx) => {
     assert.ok(!cookiesOf(res.headers).has(SESSION_COOKIE));
   });
 
-  it("stops guessing: the 11th sign-in from one address in 15 minutes gets 429", async () => {
-    const ip = nextAddress();
-    // Each guess at another address, so only the client's own count decides.
-    for (let i = 0; i < 10; i++) {
-      const { res } = await postSignIn(ctx.app, `nobody-${i}@example.org`, `guess-${i}-wrong`, {
-        remoteAddress: ip,
-      });
-      assert.equal(res.statusCode, 401, `attempt ${i + 1}`);
-    }
-    const { res } = await postSignIn(ctx.app, ADMIN, TEST_PASSWORD, { remoteAddress: ip });
-    assert.equal(res.statusCode, 429);
-    assert.ok(!cookiesOf(res.headers).has(SESSION_COOKIE));
-  });
-
-  it("locks one account after 10 wrong passwords from any addresses, for 15 minutes", async () => {
-    const email = "target@example.org";
-    await createUser(ctx.app, { email });
-    // A right password clears earlier failures.
-    for (let i = 0; i < 9; i++) {
-      const { res } = await postSignIn(ctx.app, email, `wrong-${i}`, {
-        remoteAddress: nextAddress(),
-      });
-      assert.equal(res.statusCode, 401);
-    }
-    await signIn(ctx.app, email, TEST_PASSWORD, undefined, nextAddress());
-    for (let i = 0; i < 10; i++) {
-      const { res } = await postSignIn(ctx.app, email, `wrong-${i}`, {
-        remoteAddress: nextAddress(),
-      });
-      assert.equal(res.statusCode, 401, `guess ${i + 1}, each from a new address`);
-    }
-    // Now even the right password, from yet another address, is refused, in the page's language.
-    const locked = await postSignIn(ctx.app, email, TEST_PASSWORD, {
-      remoteAddress: nextAddress(),
-      locale: findLocale("es") as Locale,
-    });
-    assert.equal(locked.res.statusCode, 429);
-    assert.ok(!locked.cookies.has(SESSION_COOKIE));
-    assert.match(text(locked.res.body), /Demasiadas contraseñas incorrectas/);
-    // An unknown address locks the same way: a lock tells nothing about who has an account.
-    for (let i = 0; i < 10; i++) {
-      await postSignIn(ctx.app, "ghost@example.org", `wrong-${i}`, {
-        remoteAddress: nextAddress(),
-      });
-    }
-    const ghost = await postSignIn(ctx.app, "ghost@example.org", "x", {
-      remoteAddress: nextAddress(),
-    });
-    assert.equal(ghost.res.statusCode, 429);
-    // Nothing readable is kept: only hashes of the addresses typed.
-    const rows = await ctx.database.db.selectFrom("sign_in_failures").selectAll().execute();
-    assert.ok(rows.every((r) => /^[0-9a-f]{64}$/.test(r.email_hash)));
-    assert.ok(!JSON.stringify(rows).includes("target@"));
-    // 15 minutes later the account opens again.
-    const earlier = new Date(Date.now() - 16 * 60_000).toISOString();
-    await ctx.database.db.updateTable("sign_in_failures").set({ at: earlier }).execute();
-    await signIn(ctx.app, email, TEST_PASSWORD, undefined, nextAddress());
-  });
+  // Guessing passwords, and what stops it: sign-in.throttle.test.ts.
 
   it("signs out, ending the session", async () => {
     const cookie = await signIn(ctx.app, PLAIN, TEST_PASSWORD, undefined, nextAddress());

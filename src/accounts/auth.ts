@@ -8,6 +8,7 @@ import type { Config } from "../config/config.js";
 import type { Database } from "../db/index.js";
 import { DEFAULT_LOCALE, findLocale, localeOfPath } from "../i18n/index.js";
 import { markEmailVerified, userByEmailAnyCase } from "./people.queries.js";
+import { clearSignInFailures } from "./sign-in-failures.queries.js";
 
 /** The part of a pino logger better-auth's messages go to. */
 export interface AuthLog {
@@ -110,6 +111,8 @@ export function createAuth(
       // The link came by mail, so the address is proven: mark it (magic links need that).
       onPasswordReset: async ({ user }) => {
         await markEmailVerified(database.db, user.id);
+        // The mail proved the owner: wrong passwords guessed by others stop counting against them.
+        await clearSignInFailures(database.db, user.email);
       },
     },
     session: {

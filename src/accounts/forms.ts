@@ -32,3 +32,13 @@ export function refusalOf(
   const error = appError(id, { values });
   return { statusCode: error.statusCode, message: request.t(error.messageKey, error.values) };
 }
+
+/**
+ * True when better-auth refused a request (4xx) rather than failed (5xx or a bug). Its body
+ * checks ("[body.email] Invalid email address", for `josé@example.org`) throw a plain Error with
+ * a statusCode, not an APIError, so both are recognized.
+ */
+export function isAuthRefusal(error: unknown): boolean {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === "number" && status >= 400 && status < 500;
+}

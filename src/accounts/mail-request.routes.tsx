@@ -1,7 +1,6 @@
 // "Mail me a link": the one form behind both the sign-in link and the password reset. It asks for
 // an address and always gives the same answer, whether or not the address has an account, so the
 // form never tells who has one; what is mailed (if anything) is `ask`'s business.
-import { APIError } from "better-auth/api";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { registerFormPost } from "../http/forms.js";
@@ -9,7 +8,7 @@ import { registerPage } from "../http/locale.js";
 import { pageContext, sendPage } from "../http/render.js";
 import { Line } from "../http/validation.js";
 import { localizedPath } from "../i18n/index.js";
-import { fieldMessage } from "./forms.js";
+import { fieldMessage, isAuthRefusal } from "./forms.js";
 import { EmailRequestPage } from "./magic-link.view.js";
 import { MessagePage } from "./sign-in.view.js";
 
@@ -37,6 +36,8 @@ export function registerMailRequest(app: FastifyInstance, { path, kind, ask }: M
     {
       body: RequestBody,
       rateLimit: MAIL_REQUEST_RATE_LIMIT,
+      limited: (request, reply, { message, values }) =>
+        sendForm(request, reply, values.email ?? "", message, 429),
       invalid: (request, reply, problems) => {
         const own = request.t("accounts.error.email");
         const error = problems.byField.email;
@@ -51,7 +52,7 @@ export function registerMailRequest(app: FastifyInstance, { path, kind, ask }: M
         await ask(request, email);
       } catch (error) {
         // An address better-auth refuses gets the same answer as any other.
-        if (!(error instanceof APIError && error.statusCode < 500)) throw error;
+        if (!isAuthRefusal(error)) throw error;
       }
       reply.header("cache-control", "no-store");
       return sendPage(

@@ -66,11 +66,20 @@ async function readAccount(request: FastifyRequest, reply?: FastifyReply): Promi
   };
 }
 
-/** Only paths of this site: "/x", not "//host", "/\host" or "https://…". */
+/**
+ * Only paths of this site: "/x", not "//host", "/\host" or "https://…". Characters outside
+ * printable ASCII ("/members/é") are percent-encoded: a Location header carries nothing else,
+ * and Node refuses to send one that does (a 500 after the session cookie was set). What cannot
+ * be encoded (a lone surrogate) is no path.
+ */
 export function safeNext(value: unknown): string | undefined {
   if (typeof value !== "string" || value.length > 500) return undefined;
   if (!/^\/(?![/\\])/.test(value) || /[\\\p{Cc}\s]/u.test(value)) return undefined;
-  return value;
+  try {
+    return value.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
+  } catch {
+    return undefined;
+  }
 }
 
 /** The localized sign-in page that comes back to `next` afterwards. */

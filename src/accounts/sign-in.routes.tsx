@@ -10,17 +10,18 @@ import { Line, Password } from "../http/validation.js";
 import { localizedPath } from "../i18n/index.js";
 import { forwardCookies, SESSION_RATE_LIMIT } from "./account.routes.js";
 import { MAX_PASSWORD_LENGTH } from "./auth.js";
-import { fieldMessage, refusalOf } from "./forms.js";
+import { fieldMessage, isAuthRefusal, refusalOf } from "./forms.js";
+import { isKnownDevice, rememberDevice } from "./known-device.js";
 import { magicLinkRoutes } from "./magic-link.routes.js";
 import { passwordResetRoutes } from "./password-reset.routes.js";
 import { safeNext, signInPath } from "./session.js";
 import { SignInPage, type SignInState } from "./sign-in.view.js";
 import {
-  ACCOUNT_LOCK,
   clearSignInFailures,
   recordSignInFailure,
-  signInLocked,
+  signInThrottle,
 } from "./sign-in-failures.queries.js";
+import { claimTotpCode, pendingSignInUser } from "./totp-replay.js";
 import { normalizeCode, TOTP_CODE } from "./two-factor.routes.js";
 import { CodePage } from "./two-factor.view.js";
 
@@ -36,8 +37,11 @@ const NextQuery = Type.Object({
   done: Type.Optional(Type.String()),
 });
 
-/** Guessing passwords: 10 tries per address and quarter hour, whichever account they aim at. */
-export const SIGN_IN_RATE_LIMIT = { max: 10, timeWindow: "15 minutes" };
+/**
+ * A stop for floods only: guessing is slowed by counting wrong passwords
+ * (sign-in-failures.queries.ts), so an office behind one address can sign in all its staff.
+ */
+export const SIGN_IN_RATE_LIMIT = { max: 100, timeWindow: "15 minutes" };
 /**
  * Guessing codes: 10 tries per address and quarter hour. better-auth adds its own limits: 5
  * wrong codes end a sign-in (the password is asked again), 10 in a row lock the account's
@@ -94,6 +98,10 @@ export async function signInRoutes(app: FastifyInstance) {
     {
       body: SignInBody,
       rateLimit: SIGN_IN_RATE_LIMIT,
+      limited: (request, reply, { message, values }) => {
+        const state = { email: values.email ?? "", next: safeNext(values.next), errors: {} };
+        return sendSignIn(request, reply, { ...state, problem: message }, 429);
+      },
       invalid: (request, reply, problems) => {
         const next = safeNext(problems.values.next);
         const errors = signInErrors(
@@ -121,12 +129,24 @@ export async function signInRoutes(app: FastifyInstance) {
         const state = { email, next, errors: {}, problem: refused.message };
         return sendSignIn(request, reply, state, refused.statusCode);
       };
-      if (await signInLocked(app.db, email)) {
-        const problem = request.t("accounts.error.locked", { minutes: ACCOUNT_LOCK.minutes });
+      // Refused before the password is checked, so a refusal tells nothing about it.
+      const throttle = await signInThrottle(app.db, email, request.ip);
+      const secret = app.config.authSecret;
+      const limited = (
+        key: "accounts.error.locked" | "accounts.error.known_device",
+        ms: number,
+      ) => {
+        const minutes = Math.ceil(ms / 60_000);
+        reply.header("retry-after", String(Math.ceil(ms / 1000)));
+        const problem = request.t(key, { minutes });
         return sendSignIn(request, reply, { email, next, errors: {}, problem }, 429);
+      };
+      if (throttle.clientWait > 0) return limited("accounts.error.locked", throttle.clientWait);
+      if (throttle.ceilingWait > 0 && !isKnownDevice(request, secret, email)) {
+        return limited("accounts.error.known_device", throttle.ceilingWait);
       }
       const failed = async () => {
-        await recordSignInFailure(app.db, email);
+        await recordSignInFailure(app.db, email, request.ip);
         return wrong();
       };
       // Longer than any password we accept: refused without hashing megabytes.
@@ -137,7 +157,8 @@ export async function signInRoutes(app: FastifyInstance) {
           headers: fromNodeHeaders(request.headers),
           returnHeaders: true,
         });
-        await clearSignInFailures(app.db, email);
+        await clearSignInFailures(app.db, email, request.ip);
+        rememberDevice(request, reply, secret, email);
         forwardCookies(reply, headers);
         reply.header("cache-control", "no-store");
         if ("twoFactorRedirect" in response && response.twoFactorRedirect) {
@@ -149,7 +170,7 @@ export async function signInRoutes(app: FastifyInstance) {
       } catch (error) {
         // Unknown address, wrong password, malformed address: the same answer, so the form
         // never tells which addresses have accounts.
-        if (error instanceof APIError && error.statusCode < 500) return failed();
+        if (isAuthRefusal(error)) return failed();
         throw error;
       }
     },
@@ -161,6 +182,8 @@ export async function signInRoutes(app: FastifyInstance) {
     {
       body: CodeBody,
       rateLimit: CODE_RATE_LIMIT,
+      limited: (request, reply, { message, values }) =>
+        sendCode(request, reply, safeNext(values.next), message, 429),
       invalid: (request, reply, problems) => {
         const own = request.t("accounts.error.code_or_backup");
         const error = problems.byField.code;
@@ -190,6 +213,11 @@ export async function signInRoutes(app: FastifyInstance) {
           statusCode,
         );
       };
+      // A TOTP code works once (totp-replay.ts); backup codes are spent by better-auth itself.
+      const userId = backup ? undefined : await pendingSignInUser(app.db, request.headers.cookie);
+      if (userId && !(await claimTotpCode(app.auth, app.db, userId, code))) {
+        return refused("wrong_code");
+      }
       try {
         const call = { body: { code }, headers: fromNodeHeaders(request.headers) };
         const { headers } = backup

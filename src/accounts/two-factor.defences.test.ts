@@ -59,6 +59,7 @@ describeEachDatabase("two-step verification: defences", { seed: false }, (ctx) =
   const LOCKED = "locked@example.org";
   const NEW_ADMIN = "new.admin@example.org";
   const EDITOR = "editor@example.org";
+  const REPLAYED = "replayed@example.org";
   before(async () => {
     await createUser(ctx.app, { email: ENROLS, name: "Enzo Enrol" });
     for (const email of [CODES, GUESSER, LOCKED]) {
@@ -70,6 +71,31 @@ describeEachDatabase("two-step verification: defences", { seed: false }, (ctx) =
       twoFactor: false,
     });
     await createUser(ctx.app, { email: EDITOR, coalitionRole: "coalition_editor" });
+    await createUser(ctx.app, { email: REPLAYED, twoFactor: true });
+  });
+
+  it("accepts a TOTP code once: the same code again is a wrong code", async () => {
+    const ip = nextAddress();
+    const code = totpCode(totpSecretOf(REPLAYED) ?? "");
+    const answer = async () => {
+      const step = await postSignIn(ctx.app, REPLAYED, TEST_PASSWORD, {
+        remoteAddress: ip,
+        completeCode: false,
+      });
+      const page = await openForm(ctx.app, step.res.headers.location as string, step.cookies);
+      const res = await postCode(ctx.app, step.cookies, page.csrf, code, {
+        remoteAddress: ip,
+        reuse: false,
+      });
+      return { res, cookies: step.cookies };
+    };
+    const first = await answer();
+    assert.equal(first.res.statusCode, 303);
+    assert.ok(first.cookies.get(SESSION_COOKIE));
+    const again = await answer();
+    assert.equal(again.res.statusCode, 401);
+    assert.ok(text(again.res.body).includes(t("errors.wrong_code")));
+    assert.ok(!again.cookies.get(SESSION_COOKIE), "no session from a used code");
   });
 
   it("serves valid HTML on the sign-in pages around it", async () => {

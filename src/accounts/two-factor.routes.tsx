@@ -16,6 +16,7 @@ import { mustUseTwoFactor } from "./accounts.policy.js";
 import { MAX_PASSWORD_LENGTH } from "./auth.js";
 import { refusalOf } from "./forms.js";
 import { safeNext } from "./session.js";
+import { claimTotpCode } from "./totp-replay.js";
 import { pendingEnrolment, secretOfUri, totpUri } from "./two-factor.js";
 import { EnrolPage, TwoFactorPage } from "./two-factor.view.js";
 
@@ -135,6 +136,10 @@ export async function twoFactorRoutes(app: FastifyInstance) {
         );
       const code = normalizeCode(request.body.code);
       if (!TOTP_CODE.test(code)) return again(t("accounts.error.code"), 422);
+      // The first code is spent too: it cannot sign in again within its 30 seconds.
+      if (!(await claimTotpCode(app.auth, app.db, account.user.id, code))) {
+        return again(t("accounts.error.code_wrong"), 422);
+      }
       try {
         const { headers } = await app.auth.api.verifyTOTP({
           body: { code },

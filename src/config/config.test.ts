@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { ConfigError, loadConfig } from "./config.js";
+import { ConfigError, loadConfig, trustProxyOption } from "./config.js";
 
 describe("loadConfig", () => {
   it("defaults to SQLite under ./data on localhost:3000", () => {
@@ -50,5 +50,38 @@ describe("loadConfig", () => {
 
   it("rejects a port out of range", () => {
     assert.throws(() => loadConfig({ PORT: "70000" }), /PORT="70000" is not valid/);
+  });
+
+  it("trusts proxies by hop count or by address, never every hop", () => {
+    assert.equal(loadConfig({}).trustProxy, false);
+    assert.equal(loadConfig({ TRUST_PROXY: "false" }).trustProxy, false);
+    assert.equal(loadConfig({ TRUST_PROXY: "1" }).trustProxy, 1);
+    assert.deepEqual(loadConfig({ TRUST_PROXY: "10.0.0.2, 10.1.0.0/16,::1,loopback" }).trustProxy, [
+      "10.0.0.2",
+      "10.1.0.0/16",
+      "::1",
+      "loopback",
+    ]);
+    for (const bad of ["true", "TRUE", "yes", "10.0.0.0/33", "10.0.0.2,evil", "-1"]) {
+      assert.throws(
+        () => loadConfig({ TRUST_PROXY: bad }),
+        (e: unknown) => e instanceof ConfigError && /TRUST_PROXY/.test(e.message),
+        bad,
+      );
+    }
+    assert.match(
+      (() => {
+        try {
+          loadConfig({ TRUST_PROXY: "true" });
+          return "";
+        } catch (e) {
+          return (e as Error).message;
+        }
+      })(),
+      /refused.*TRUST_PROXY=1/,
+    );
+    // One hop: the peer (the proxy) is trusted, the address it appended is the client.
+    const trust = trustProxyOption(1);
+    assert.ok(typeof trust === "function" && trust("127.0.0.1", 0) && !trust("203.0.113.9", 1));
   });
 });

@@ -1,5 +1,6 @@
 // The only place that reads process.env. Every variable is documented here, checked at start,
 // and handed to the rest of the app as a frozen, typed object.
+import { isIP } from "node:net";
 import { type Static, Type } from "typebox";
 import { Value } from "typebox/value";
 
@@ -28,8 +29,12 @@ const EnvSchema = Type.Object({
     LOG_LEVELS.map((l) => Type.Literal(l)),
     { default: "info" },
   ),
-  /** Trust X-Forwarded-* headers from a reverse proxy (set when behind one). */
-  TRUST_PROXY: Type.Boolean({ default: false }),
+  /**
+   * Which reverse proxies' X-Forwarded-* headers to believe: `false` (none), a hop count ("1":
+   * the one proxy in front), or a comma-separated list of proxy addresses or CIDR ranges. Never
+   * `true`, which would believe every hop a client writes itself (parseTrustProxy).
+   */
+  TRUST_PROXY: Type.String({ minLength: 1, default: "false" }),
   /** The coalition's name, shown in the header and page titles (the platform is white-label). */
   SITE_NAME: Type.String({ minLength: 1, maxLength: 80, default: "Cities for Action" }),
   /** Census Data API key (api.census.gov, required since May 2026); enables refreshing figures. */
@@ -67,7 +72,8 @@ export interface Config {
     | { readonly kind: "postgres"; readonly url: string };
   readonly seedDemo: boolean;
   readonly logLevel: Env["LOG_LEVEL"];
-  readonly trustProxy: boolean;
+  /** Fastify's `trustProxy`: false, a hop count, or proxy addresses and CIDR ranges. */
+  readonly trustProxy: false | number | readonly string[];
   readonly siteName: string;
   readonly contactEmail: string | undefined;
   readonly mail: { readonly smtpUrl: string | undefined; readonly from: string };
@@ -92,7 +98,8 @@ const DESCRIPTIONS: Record<keyof Env, string> = {
   SQLITE_PATH: "a file path",
   SEED_DEMO: "true or false",
   LOG_LEVEL: `one of ${LOG_LEVELS.join(", ")}`,
-  TRUST_PROXY: "true or false",
+  TRUST_PROXY:
+    "false, the number of proxies in front of the app (usually 1), or their addresses or CIDR ranges separated by commas",
   SITE_NAME: "a name of 1 to 80 characters",
   CONTACT_EMAIL: "an e-mail address",
   SMTP_URL: "an smtp:// or smtps:// URL",
@@ -127,6 +134,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (converted.NODE_ENV === "production" && converted.AUTH_SECRET === undefined) {
     problems.push(`AUTH_SECRET is required in production: expected ${DESCRIPTIONS.AUTH_SECRET}`);
   }
+  const trustProxy = parseTrustProxy(converted.TRUST_PROXY ?? "false");
+  if (typeof trustProxy === "string") problems.push(trustProxy);
   if (problems.length > 0) throw new ConfigError(problems);
   const env = converted as Env;
   const publicUrl =
@@ -143,11 +152,56 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     ),
     seedDemo: env.SEED_DEMO,
     logLevel: env.LOG_LEVEL,
-    trustProxy: env.TRUST_PROXY,
+    trustProxy: trustProxy as Config["trustProxy"],
     siteName: env.SITE_NAME,
     contactEmail: env.CONTACT_EMAIL,
     mail: Object.freeze({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }),
     census: Object.freeze({ apiKey: env.CENSUS_API_KEY, apiUrl: env.CENSUS_API_URL }),
     authSecret: env.AUTH_SECRET ?? DEV_AUTH_SECRET,
   });
+}
+
+/** proxy-addr's names for address ranges, which Fastify's `trustProxy` also accepts. */
+const NAMED_RANGES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/** One proxy address ("10.0.0.2"), a CIDR range ("10.0.0.0/8") or a named range. */
+function isProxyAddress(item: string): boolean {
+  if (NAMED_RANGES.has(item)) return true;
+  const [ip = "", bits, ...rest] = item.split("/");
+  const version = isIP(ip);
+  if (!version || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY as Fastify's `trustProxy`, or the problem's message. `true` is refused: with it
+ * Fastify takes the first X-Forwarded-For address, which the client writes itself, so anyone
+ * could pick the address their rate limits and sign-in failures are counted under
+ * (docs/decisions/0010). A hop count takes the address the nearest proxy appended.
+ */
+export function parseTrustProxy(value: string): false | number | string[] | string {
+  const text = value.trim().toLowerCase();
+  if (text === "false" || text === "0") return false;
+  if (text === "true") {
+    return "TRUST_PROXY=true is refused: it would trust an X-Forwarded-For header the client writes itself. Give the number of proxies in front of the app (usually TRUST_PROXY=1) or their addresses (TRUST_PROXY=10.0.0.2,10.0.1.0/24)";
+  }
+  if (/^\d{1,2}$/.test(text)) return Number(text);
+  const items = value.split(",").map((item) => item.trim());
+  if (items.every(isProxyAddress)) return items;
+  return `TRUST_PROXY=${JSON.stringify(value)} is not valid: expected ${DESCRIPTIONS.TRUST_PROXY}`;
+}
+
+/**
+ * `trustProxy` as Fastify takes it. Fastify treats a bare number as "trust nothing", so a hop
+ * count becomes proxy-addr's function: hop 0 is the peer (the nearest proxy), hop 1 the address
+ * that proxy appended, and so on; the address after the last trusted hop is `request.ip`. A hop
+ * count believes whatever connects: the app must be reachable only through its proxies.
+ */
+export function trustProxyOption(
+  trust: Config["trustProxy"],
+): false | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === false) return false;
+  if (typeof trust === "number") return (_address, hop) => hop < trust;
+  return [...trust];
 }

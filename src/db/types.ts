@@ -252,7 +252,15 @@ export interface AuditLogTable {
 export interface SignInFailuresTable {
   /** SHA-256 (hex) of the lower-cased address typed. */
   email_hash: string;
+  /** SHA-256 (hex) of the client's address (request.ip); '' for rows from before 0013. */
+  client_hash: ColumnType<string, string | undefined, string>;
   at: string;
+}
+
+/** The last TOTP time step (30-second counter) accepted for a person: a code works once. */
+export interface TotpStepsTable {
+  user_id: string;
+  step: number;
 }
 
 export interface RateLimitsTable {
@@ -297,6 +305,7 @@ export interface DB {
   two_factors: TwoFactorsTable;
   memberships: MembershipsTable;
   sign_in_failures: SignInFailuresTable;
+  totp_steps: TotpStepsTable;
   rate_limits: RateLimitsTable;
   invitations: InvitationsTable;
   census_geographies: CensusGeographiesTable;

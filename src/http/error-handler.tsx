@@ -22,6 +22,8 @@ function fromValidation(error: FastifyError): AppError {
 }
 
 async function respond(request: FastifyRequest, reply: FastifyReply, error: AppError) {
+  // Whatever the failed handler meant to set (a new session before a bad redirect) is not set.
+  reply.removeHeader("set-cookie");
   const t = request.t;
   const message = t(error.messageKey, error.values);
   if (isApi(request)) {

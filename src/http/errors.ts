@@ -16,6 +16,8 @@ export const ERRORS = {
   payload_too_large: 413,
   validation: 422,
   rate_limited: 429,
+  /** A rate limit with its wait: `{ minutes }`. */
+  rate_limited_wait: 429,
   internal: 500,
   unavailable: 503,
   // accounts

@@ -12,7 +12,7 @@ import type {
 import fp from "fastify-plugin";
 import type { Static, TSchema } from "typebox";
 import { LOCALES, localizedPath } from "../i18n/index.js";
-import { type FieldError, notFound, validationFailed } from "./errors.js";
+import { AppError, appError, type FieldError, notFound, validationFailed } from "./errors.js";
 import { databaseRateLimitStore } from "./rate-limit-store.js";
 import { type FormSchema, fieldErrors, formAjv, keptAsTyped } from "./validation.js";
 
@@ -39,7 +39,15 @@ export const formsPlugin = fp(
         return typeof token === "string" ? token : undefined;
       },
     });
-    await app.register(rateLimit, { global: false, store: databaseRateLimitStore(app.db) });
+    await app.register(rateLimit, {
+      global: false,
+      store: databaseRateLimitStore(app.db),
+      // The true wait, in the person's language (the plugin also sends Retry-After in seconds).
+      errorResponseBuilder: (_request, context) =>
+        appError("rate_limited_wait", {
+          values: { minutes: Math.max(1, Math.ceil(context.ttl / 60_000)) },
+        }),
+    });
   },
   { name: "forms", dependencies: [] },
 );
@@ -92,6 +100,16 @@ export interface FormPostOptions<S extends FormSchema, P extends TSchema | undef
    * error page's 422 with a message per field.
    */
   invalid?: (request: RefusedRequest<P>, reply: FastifyReply, problems: FormProblems) => unknown;
+  /**
+   * Renders the form again over its rate limit (429, `Retry-After` already set) with `message`
+   * ("Too many requests. Try again in 14 minutes.") and the values typed, so nothing is lost.
+   * Without it, the error page says the same.
+   */
+  limited?: (
+    request: RefusedRequest<P>,
+    reply: FastifyReply,
+    refusal: { message: string; values: Record<string, string> },
+  ) => unknown;
 }
 
 /**
@@ -120,18 +138,33 @@ export function registerFormPost<S extends FormSchema, P extends TSchema | undef
     if (options.invalid) return options.invalid(request as RefusedRequest<P>, reply, problems);
     throw validationFailed(problems.errors);
   };
+  const limited = options.limited;
   for (const locale of LOCALES) {
     app.post(
       localizedPath(locale, path),
       {
         ...(guard ? { onRequest: guard } : {}),
+        // A form that shows itself again when limited needs its body: the limit is counted once
+        // the body is read (still before the CSRF token and the handler).
+        ...(limited
+          ? {
+              errorHandler: (error: unknown, request: FastifyRequest, reply: FastifyReply) => {
+                if (!(error instanceof AppError && error.id === "rate_limited_wait")) throw error;
+                const message = request.t(error.messageKey, error.values);
+                const values = formValues(schema, request.body);
+                return limited(request as RefusedRequest<P>, reply, { message, values });
+              },
+            }
+          : {}),
         schema: { body: schema, ...(params ? { params } : {}) },
         attachValidation: true,
         validatorCompiler: ({ schema: s }) => formAjv.compile(s),
         preValidation: normalizeFormBody(schema),
         preHandler: app.csrfProtection,
         ...(bodyLimit ? { bodyLimit } : {}),
-        config: { rateLimit },
+        config: {
+          rateLimit: limited ? { ...rateLimit, hook: "preValidation" as const } : rateLimit,
+        },
       },
       run,
     );
@@ -164,6 +197,12 @@ function normalizeFormBody(schema: FormSchema) {
 function formProblems(schema: FormSchema, body: unknown, failed: Error): FormProblems {
   const ajvErrors = (failed as { validation?: ErrorObject[] }).validation ?? [];
   const errors = fieldErrors(ajvErrors, body, "body");
+  const values = formValues(schema, body);
+  return { errors, byField: Object.fromEntries(errors.map((e) => [e.field, e])), values };
+}
+
+/** Every field of the schema as posted, to show again. */
+function formValues(schema: FormSchema, body: unknown): Record<string, string> {
   const source = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
   const values: Record<string, string> = {};
   for (const name of Object.keys(schema.properties ?? {})) {
@@ -172,5 +211,5 @@ function formProblems(schema: FormSchema, body: unknown, failed: Error): FormPro
     // is never lost) and without control characters.
     values[name] = typeof raw === "string" ? raw.replace(/[^\P{Cc}\t\n\r]/gu, "") : "";
   }
-  return { errors, byField: Object.fromEntries(errors.map((e) => [e.field, e])), values };
+  return values;
 }

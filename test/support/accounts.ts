@@ -176,14 +176,20 @@ export async function postSignIn(
   return { res: code, cookies };
 }
 
-/** Posts the sign-in code form with the given cookies (updated with the answer's). */
+/**
+ * Posts the sign-in code form with the given cookies (updated with the answer's). A TOTP code
+ * works once (accounts/totp-replay.ts), and tests sign one person in many times within 30
+ * seconds: unless `reuse` is false, the codes used so far are forgotten first, as if each post
+ * came a step later.
+ */
 export async function postCode(
   app: FastifyInstance,
   cookies: Map<string, string>,
   csrf: string,
   code: string,
-  options: { locale?: Locale; next?: string; remoteAddress?: string } = {},
+  options: { locale?: Locale; next?: string; remoteAddress?: string; reuse?: boolean } = {},
 ) {
+  if (options.reuse !== false) await app.db.deleteFrom("totp_steps").execute();
   const res = await app.inject({
     method: "POST",
     url: localizedPath(options.locale ?? DEFAULT_LOCALE, "/account/sign-in/code"),
