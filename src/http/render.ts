@@ -1,17 +1,24 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { preferredLocale, stripLocale } from "../i18n/index.js";
+import { type Locale, preferredLocale, stripLocale } from "../i18n/index.js";
 import { OFFER_TOKEN_SLOT, type PageContext } from "../views/page-context.js";
 import { offerAnswered } from "./language-offer.js";
+
+/**
+ * The language to offer this visitor: one we have that their browser prefers over the page's,
+ * unless they answered the offer (http/language-offer.ts).
+ */
+function offerFor(request: FastifyRequest): Locale | undefined {
+  const preferred = preferredLocale(request.headers["accept-language"]);
+  if (!preferred || preferred === request.locale) return undefined;
+  // Cookies are read by a hook of formsPlugin; a page rendered before it (an error that early)
+  // cannot tell an answered offer from a new one, nor give the offer's form a token: no offer.
+  return request.cookies && !offerAnswered(request) ? preferred : undefined;
+}
 
 export function pageContext(request: FastifyRequest): PageContext {
   const at = request.url.indexOf("?");
   const path = stripLocale(at === -1 ? request.url : request.url.slice(0, at));
   const query = at === -1 || at === request.url.length - 1 ? "" : request.url.slice(at);
-  const preferred = preferredLocale(request.headers["accept-language"]);
-  // Cookies are read by a hook of formsPlugin; a page rendered before it (an error that early)
-  // cannot tell an answered offer from a new one, nor give the offer's form a token: no offer.
-  const offered =
-    preferred && preferred !== request.locale && request.cookies && !offerAnswered(request);
   return {
     locale: request.locale,
     t: request.t,
@@ -19,7 +26,7 @@ export function pageContext(request: FastifyRequest): PageContext {
     query,
     publicUrl: request.server.config.publicUrl,
     siteName: request.server.config.siteName,
-    offer: offered ? preferred : undefined,
+    offer: offerFor(request),
   };
 }
 
@@ -40,6 +47,9 @@ export async function sendPage(reply: FastifyReply, html: JSX.Element | Buffer, 
 
 /** The page with this visitor's CSRF token in the offer's form, if it has one. */
 function withOfferToken(reply: FastifyReply, body: string | Buffer): string | Buffer {
+  // Only a page with the offer has the slot: the others are not searched (a cached page is
+  // sent in microseconds; searching it would cost tens).
+  if (!offerFor(reply.request)) return body;
   const at = typeof body === "string" ? body.indexOf(OFFER_TOKEN_SLOT) : body.indexOf(SLOT);
   if (at === -1) return body;
   // A page holding a visitor's token is theirs alone: no shared cache may keep it.
