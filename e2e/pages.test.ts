@@ -109,14 +109,15 @@ describe("pages in a browser [sqlite]", { skip: browserSkipReason() }, () => {
     }
   });
 
-  it("the language selector takes a visitor from /members to /es/members", async () => {
-    await open(page, "/members");
+  it("the language selector takes a visitor from /members?state=CA to /es/members?state=CA", async () => {
+    await open(page, "/members?state=CA");
     const languages = page.getByRole("navigation", {
       name: translator(en)("common.languages"),
       exact: true,
     });
     await languages.getByRole("link", { name: "Español", exact: true }).click();
-    await page.waitForURL(`${baseUrl}/es/members`);
+    // The query is kept: the list stays filtered.
+    await page.waitForURL(`${baseUrl}/es/members?state=CA`);
     assert.equal(await page.locator("html").getAttribute("lang"), "es");
     const current = page.getByRole("navigation", {
       name: translator(es)("common.languages"),
@@ -159,6 +160,12 @@ describe("pages in a browser [sqlite]", { skip: browserSkipReason() }, () => {
         translator(es)("common.offer.link"),
       );
       await assertAccessible(visitor, "/ with the Spanish offer");
+      // Dismissed for good, without JavaScript: a form that comes back to the same page.
+      await offer.getByRole("button", { name: translator(es)("common.offer.dismiss") }).click();
+      await visitor.waitForURL(`${baseUrl}/`);
+      assert.equal(await visitor.locator(".cfa-language-offer").count(), 0);
+      await open(visitor, "/members");
+      assert.equal(await visitor.locator(".cfa-language-offer").count(), 0, "nor on other pages");
     } finally {
       await spanish.close();
     }

@@ -12,6 +12,7 @@ import { adminEntriesPlugin, adminHomePlugin } from "./http/admin-home.js";
 import { installErrorHandlers } from "./http/error-handler.js";
 import { formsPlugin } from "./http/forms.js";
 import { healthRoutes } from "./http/health.js";
+import { languageOfferPlugin } from "./http/language-offer.js";
 import { localePlugin } from "./http/locale.js";
 import { openapiPlugin } from "./http/openapi.js";
 import { pageCachePlugin } from "./http/page-cache.js";
@@ -70,6 +71,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(localePlugin);
   await app.register(pageCachePlugin);
   await app.register(formsPlugin);
+  await app.register(languageOfferPlugin);
   await app.register(adminEntriesPlugin);
   await app.register(openapiPlugin);
   // Before any route, so that every route, accounts' included, answers errors through it.

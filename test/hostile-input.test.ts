@@ -178,6 +178,7 @@ const NOT_ATTACKED: Record<string, string> = {
   "/admin/users/revoke": "an invitation id from the people page's button",
   "/admin/outbox/send-again": "an outbox message id from the outbox page's button",
   "/account/sign-in/link/verify": "the token of a mailed link (a hidden field)",
+  "/language-offer/dismiss": "the page to go back to (a hidden field), followed only if local",
   // Typed, and tested elsewhere.
   "/admin/members/import/preview":
     "a pasted CSV checked cell by cell; hostile cells in src/members/roster-admin.test.ts",

@@ -128,12 +128,13 @@ describeEachDatabase("pages", { seed: false }, (ctx) => {
     const nav = res.body.match(/<nav class="cfa-languages"[\s\S]*?<\/nav>/)?.[0] ?? "";
     assert.match(nav, /Idiomas|Languages/);
     for (const locale of LOCALES) {
+      // Through /language, which records the choice (http/language-offer.ts).
       assert.match(
         nav,
-        new RegExp(`href="${localizedPath(locale, "/news")}" lang="${locale.tag}"`),
+        new RegExp(`href="/language${localizedPath(locale, "/news")}" lang="${locale.tag}"`),
       );
     }
-    assert.match(nav, /href="\/es\/news" lang="es" hreflang="es" aria-current="true"/);
+    assert.match(nav, /href="\/language\/es\/news" lang="es" hreflang="es" aria-current="true"/);
   });
 
   it("offers a preferred language without redirecting", async () => {

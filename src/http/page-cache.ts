@@ -12,7 +12,8 @@ interface Entry {
 /**
  * Rendered public pages, kept while the data revision (db/revision.ts) is unchanged. Any write,
  * by any process, changes the revision, so a stale page is never served. Only for pages that
- * depend on nothing but the database, the URL and the language offer: never on a session.
+ * depend on nothing but the database, the URL and the language offer they show (none once the
+ * visitor answered it): never on a session.
  */
 export class PageCache {
   private readonly entries = new Map<string, Entry>();
@@ -58,8 +59,10 @@ export const pageCachePlugin = fp(
 
 /**
  * Sends a public page from the cache, rendering it (and caching it) when the data has changed.
- * `variant` names what else the page depends on (e.g. its validated filters); the page's path
- * and language offer are always part of the key.
+ * `variant` names what else the page depends on (e.g. its validated filters); the page's path,
+ * query string (which its language links keep) and language offer are always part of the key.
+ * A page with the offer is shared by everyone offered that language: its form's CSRF token is
+ * put in by `sendPage`, per visitor.
  */
 export async function sendCachedPage(
   request: FastifyRequest,
@@ -69,7 +72,7 @@ export async function sendCachedPage(
 ) {
   const revision = await request.server.database.revision();
   const ctx = pageContext(request);
-  const key = `${request.locale.tag}|${ctx.path}|${ctx.offer?.tag ?? ""}|${variant}`;
+  const key = `${request.locale.tag}|${ctx.path}|${ctx.query}|${ctx.offer?.tag ?? ""}|${variant}`;
   const cached = request.server.pageCache.get(key, revision);
   if (cached !== undefined) return sendPage(reply, cached);
   const body = Buffer.from(await render(ctx));

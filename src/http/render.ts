@@ -1,25 +1,60 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { preferredLocale, stripLocale } from "../i18n/index.js";
-import type { PageContext } from "../views/page-context.js";
+import { type Locale, preferredLocale, stripLocale } from "../i18n/index.js";
+import { OFFER_TOKEN_SLOT, type PageContext } from "../views/page-context.js";
+import { offerAnswered } from "./language-offer.js";
+
+/**
+ * The language to offer this visitor: one we have that their browser prefers over the page's,
+ * unless they answered the offer (http/language-offer.ts).
+ */
+function offerFor(request: FastifyRequest): Locale | undefined {
+  const preferred = preferredLocale(request.headers["accept-language"]);
+  if (!preferred || preferred === request.locale) return undefined;
+  // Cookies are read by a hook of formsPlugin; a page rendered before it (an error that early)
+  // cannot tell an answered offer from a new one, nor give the offer's form a token: no offer.
+  return request.cookies && !offerAnswered(request) ? preferred : undefined;
+}
 
 export function pageContext(request: FastifyRequest): PageContext {
-  const path = stripLocale(request.url.split("?")[0] ?? "/");
-  const preferred = preferredLocale(request.headers["accept-language"]);
+  const at = request.url.indexOf("?");
+  const path = stripLocale(at === -1 ? request.url : request.url.slice(0, at));
+  const query = at === -1 || at === request.url.length - 1 ? "" : request.url.slice(at);
   return {
     locale: request.locale,
     t: request.t,
     path,
+    query,
     publicUrl: request.server.config.publicUrl,
     siteName: request.server.config.siteName,
-    offer: preferred && preferred !== request.locale ? preferred : undefined,
+    offer: offerFor(request),
   };
 }
 
-/** Sends a rendered page. Pages vary by Accept-Language because of the language offer. */
+const SLOT = Buffer.from(OFFER_TOKEN_SLOT);
+
+/**
+ * Sends a rendered page. Pages vary by Accept-Language and by the offer's cookie because of the
+ * language offer, whose form gets this visitor's CSRF token here (the page may come from the
+ * page cache, shared by every visitor offered the same language).
+ */
 export async function sendPage(reply: FastifyReply, html: JSX.Element | Buffer, statusCode = 200) {
   return reply
     .code(statusCode)
     .header("content-type", "text/html; charset=utf-8")
-    .header("vary", "Accept-Language")
-    .send(await html);
+    .header("vary", "Accept-Language, Cookie")
+    .send(withOfferToken(reply, await html));
+}
+
+/** The page with this visitor's CSRF token in the offer's form, if it has one. */
+function withOfferToken(reply: FastifyReply, body: string | Buffer): string | Buffer {
+  // Only a page with the offer has the slot: the others are not searched (a cached page is
+  // sent in microseconds; searching it would cost tens).
+  if (!offerFor(reply.request)) return body;
+  const at = typeof body === "string" ? body.indexOf(OFFER_TOKEN_SLOT) : body.indexOf(SLOT);
+  if (at === -1) return body;
+  // A page holding a visitor's token is theirs alone: no shared cache may keep it.
+  if (!reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
+  const token = reply.generateCsrf();
+  if (typeof body === "string") return body.replace(OFFER_TOKEN_SLOT, () => token);
+  return Buffer.concat([body.subarray(0, at), Buffer.from(token), body.subarray(at + SLOT.length)]);
 }

@@ -1,5 +1,17 @@
-import { LOCALES, localizedPath } from "../i18n/index.js";
+import { LOCALES, type Locale, localizedPath } from "../i18n/index.js";
 import type { PageContext } from "./page-context.js";
+
+/** The prefix of the selector's links, served by http/language-offer.ts. */
+export const CHOOSE_LANGUAGE_PREFIX = "/language";
+
+/**
+ * Where the selector's link to `locale` goes: through http/language-offer.ts, which records the
+ * choice (so the language offer stops) and goes on to this page in that language, query string
+ * and all (a filtered list stays filtered; a staff page's ?key= still names its text).
+ */
+export function chooseLanguageHref(locale: Locale, ctx: PageContext): string {
+  return `${CHOOSE_LANGUAGE_PREFIX}${localizedPath(locale, ctx.path)}${ctx.query}`;
+}
 
 /**
  * The language selector: a labelled list of links to this same page in each language, each
@@ -15,7 +27,7 @@ export function LanguageSelector({ ctx }: { ctx: PageContext }) {
         {LOCALES.map((l) => (
           <li class="cfa-languages__item">
             <a
-              href={localizedPath(l, ctx.path)}
+              href={chooseLanguageHref(l, ctx)}
               lang={l.tag}
               hreflang={l.tag}
               aria-current={l === ctx.locale ? "true" : undefined}

@@ -1,7 +1,7 @@
 import type { Children } from "@kitajs/html";
 import { LOCALES, localizedPath, translator } from "../i18n/index.js";
 import { LanguageSelector } from "./language-selector.js";
-import type { PageContext } from "./page-context.js";
+import { OFFER_TOKEN_SLOT, type PageContext } from "./page-context.js";
 
 export interface LayoutProps {
   ctx: PageContext;
@@ -26,7 +26,11 @@ function absolute(ctx: PageContext, path: string): string {
   return `${ctx.publicUrl}${path}`;
 }
 
-/** Offers the visitor's preferred language, in that language, without redirecting. */
+/**
+ * Offers the visitor's preferred language, in that language, without redirecting, until they
+ * answer it: a form (no JavaScript needed) dismisses it for good and comes back to this page
+ * (http/language-offer.ts). Its CSRF token is a slot that `sendPage` fills per visitor.
+ */
 function LanguageOffer({ ctx }: { ctx: PageContext }) {
   const offer = ctx.offer;
   if (!offer) return "";
@@ -41,10 +45,25 @@ function LanguageOffer({ ctx }: { ctx: PageContext }) {
       <div class="usa-alert__body">
         <p class="usa-alert__text">
           <span safe>{t("common.offer.text")}</span>{" "}
-          <a href={localizedPath(offer, ctx.path)} hreflang={offer.tag} safe>
+          <a href={`${localizedPath(offer, ctx.path)}${ctx.query}`} hreflang={offer.tag} safe>
             {t("common.offer.link")}
           </a>
         </p>
+        <form
+          class="cfa-language-offer__dismiss"
+          method="post"
+          action={localizedPath(ctx.locale, "/language-offer/dismiss")}
+        >
+          <input type="hidden" name="_csrf" value={OFFER_TOKEN_SLOT} />
+          <input
+            type="hidden"
+            name="back"
+            value={`${localizedPath(ctx.locale, ctx.path)}${ctx.query}`}
+          />
+          <button type="submit" class="usa-button usa-button--unstyled" safe>
+            {t("common.offer.dismiss")}
+          </button>
+        </form>
       </div>
     </section>
   );

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Locale, Translate } from "../i18n/index.js";
 
 /** What every page view needs to know about the request; built by http/render.ts. */
@@ -6,9 +7,21 @@ export interface PageContext {
   readonly t: Translate;
   /** The page's path without locale prefix or query, e.g. "/members". */
   readonly path: string;
+  /** The page's query string with its "?" ("?state=CA"), or "": kept by every language link. */
+  readonly query: string;
   /** Absolute base URL of the site, no trailing slash. */
   readonly publicUrl: string;
   readonly siteName: string;
-  /** A language we have that the visitor's browser prefers over this page's, if any. */
+  /**
+   * A language we have that the visitor's browser prefers over this page's, if any, and only
+   * until the visitor answers the offer (dismisses it or chooses a language).
+   */
   readonly offer: Locale | undefined;
 }
+
+/**
+ * Stands in a rendered page for the CSRF token of the offer's form: a page with the offer is
+ * cached for every visitor who gets that offer, and each needs their own token, which
+ * http/render.ts `sendPage` puts in its place. Random, so no text on a page can hold it.
+ */
+export const OFFER_TOKEN_SLOT = `cfa-offer-token-${randomUUID()}`;
