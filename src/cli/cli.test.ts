@@ -352,7 +352,9 @@ describe("the cfa command", () => {
     assert.equal(missing.status, 1);
     assert.match(missing.stderr, /^cfa: no database at .*cfa\.sqlite/);
 
-    assert.equal(cfa(["seed"]).status, 0);
+    const seeded = cfa(["seed"]);
+    assert.equal(seeded.status, 0, seeded.stderr);
+    assert.match(seeded.stdout, /\nloaded Census snapshot place_county_relationship_2020\.csv\n/);
     const admin = cfa(
       ["create-admin", "--email", "cli@example.org", "--name", "Cli", "--password-stdin"],
       {},
