@@ -22,7 +22,7 @@ const quietMigrate: OpenOptions = { migrate: true, notice: () => {} };
 
 program
   .command("migrate")
-  .description("bring the database schema up to date")
+  .description("bring the database schema up to date and load the shipped Census snapshots")
   .action(() =>
     withDatabase(quietMigrate, async (_database, { settings, migrations, snapshots }) => {
       console.log(`${describeDatabase(settings)}:`);
