@@ -10,7 +10,7 @@ import {
   type RefreshResult,
   refreshFigures,
 } from "../members/index.js";
-import { ensureSchema, withDatabase } from "./database.js";
+import { withDatabase } from "./database.js";
 import { CliError, quote } from "./errors.js";
 
 /** ACS 5-year 2019-2023, published December 2024. */
@@ -69,7 +69,6 @@ export async function runCensusRefresh(
   }
   const client = createCensusClient({ apiUrl: census.apiUrl, apiKey: census.apiKey });
   const results = await withDatabase({}, async (database) => {
-    await ensureSchema(database);
     const targets = await censusTargets(database.db, options.member);
     const found = new Set(targets.map((t) => t.slug));
     const unknown = options.member.filter((slug) => !found.has(slug));

@@ -4,11 +4,10 @@ import { writeFile } from "node:fs/promises";
 import { Command } from "commander";
 import { describeDemoAccounts } from "../accounts/index.js";
 import { ConfigError, loadConfig } from "../config/config.js";
-import { migrateToLatest } from "../db/index.js";
 import { seedDemo } from "../seed-demo.js";
 import { registerCensusCommand } from "./census-command.js";
 import { createAdmin, validateAdminIdentity } from "./create-admin.js";
-import { describeDatabase, ensureSchema, withDatabase } from "./database.js";
+import { describeDatabase, type OpenOptions, withDatabase } from "./database.js";
 import { exportData, importData, readDumpFile, serializeDump } from "./export-import.js";
 import { registerMembersCommand } from "./members-command.js";
 import { obtainPassword } from "./prompt.js";
@@ -18,16 +17,20 @@ const program = new Command("cfa")
   .showHelpAfterError("(run cfa --help for usage)")
   .configureOutput({ outputError: (text, write) => write(text.replace(/^error: /, "cfa: ")) });
 
+// migrate and seed list what they loaded with the migrations they applied.
+const quietMigrate: OpenOptions = { migrate: true, notice: () => {} };
+
 program
   .command("migrate")
-  .description("bring the database schema up to date")
+  .description("bring the database schema up to date and load the shipped Census snapshots")
   .action(() =>
-    withDatabase({ create: true }, async ({ db }, settings) => {
-      const { applied } = await migrateToLatest(db);
+    withDatabase(quietMigrate, async (_database, { settings, migrations, snapshots }) => {
       console.log(`${describeDatabase(settings)}:`);
-      console.log(
-        applied.length ? applied.map((m) => `  applied ${m}`).join("\n") : "  already up to date",
-      );
+      const lines = [
+        ...migrations.map((m) => `  applied ${m}`),
+        ...snapshots.map((file) => `  loaded Census snapshot ${file}`),
+      ];
+      console.log(lines.length ? lines.join("\n") : "  already up to date");
     }),
   );
 
@@ -35,9 +38,9 @@ program
   .command("seed")
   .description("migrate, then add demo content to an empty database")
   .action(() =>
-    withDatabase({ create: true }, async ({ db }, settings) => {
-      const { applied } = await migrateToLatest(db);
-      for (const m of applied) console.log(`applied migration ${m}`);
+    withDatabase(quietMigrate, async ({ db }, { settings, migrations, snapshots }) => {
+      for (const m of migrations) console.log(`applied migration ${m}`);
+      for (const file of snapshots) console.log(`loaded Census snapshot ${file}`);
       const config = loadConfig();
       // Demo accounts have published passwords: never in a production database.
       const accounts = config.env === "production" ? undefined : { authSecret: config.authSecret };
@@ -60,10 +63,7 @@ program
   .action(async (options: { email: string; name: string; passwordStdin?: boolean }) => {
     const identity = validateAdminIdentity(options);
     const { password, generated } = await obtainPassword(options.passwordStdin === true);
-    const admin = await withDatabase({}, async (database) => {
-      await ensureSchema(database);
-      return createAdmin(database.db, { ...identity, password });
-    });
+    const admin = await withDatabase({}, ({ db }) => createAdmin(db, { ...identity, password }));
     console.log(`created coalition admin ${admin.email} (${admin.id})`);
     if (generated) console.log(`generated password, shown only this once: ${password}`);
     console.log(
@@ -77,7 +77,6 @@ program
   .option("-o, --output <file>", "write to this file instead of standard output")
   .action((options: { output?: string }) =>
     withDatabase({}, async (database) => {
-      await ensureSchema(database);
       const dump = await exportData(database.db);
       if (!options.output) return void process.stdout.write(serializeDump(dump));
       // The dump holds people's names and e-mail addresses: readable by its owner only.
@@ -94,10 +93,9 @@ program
   .option("--replace", "delete the rows of the imported tables first")
   .action(async (file: string, options: { replace?: boolean }) => {
     const dump = await readDumpFile(file);
-    const outcome = await withDatabase({}, async (database) => {
-      await ensureSchema(database);
-      return importData(database.db, dump, { replace: options.replace === true });
-    });
+    const outcome = await withDatabase({}, ({ db }) =>
+      importData(db, dump, { replace: options.replace === true }),
+    );
     for (const [table, rows] of Object.entries(outcome.deleted))
       console.log(`deleted ${rows} ${table}`);
     for (const [table, rows] of Object.entries(outcome.inserted))

@@ -10,6 +10,7 @@ import { stringify } from "csv-stringify/sync";
 import { describeEachDatabase } from "../../test/support/app.js";
 import { createTestDatabase, type TestDatabase } from "../../test/support/databases.js";
 import { ROSTER_COLUMNS } from "../members/index.js";
+import { withDatabase } from "./database.js";
 import { CliError } from "./errors.js";
 import { type MembersIo, registerMembersCommand } from "./members-command.js";
 
@@ -47,8 +48,12 @@ function row(overrides: Record<string, string> = {}): Record<string, string> {
 describeEachDatabase("cfa members", { seed: false }, (ctx) => {
   const out = { stdout: "", stderr: "" };
 
-  /** Runs `cfa members ...` in-process on the suite's database, with output captured. */
-  async function cfa(args: string[], tty = false): Promise<void> {
+  /** Runs `cfa members ...` in-process (on the suite's database by default), output captured. */
+  async function cfa(
+    args: string[],
+    tty = false,
+    withDb: MembersIo["withDb"] = (work) => work(ctx.database.db),
+  ): Promise<void> {
     out.stdout = "";
     out.stderr = "";
     const io: MembersIo = {
@@ -59,7 +64,7 @@ describeEachDatabase("cfa members", { seed: false }, (ctx) => {
         out.stderr += text;
       },
       stderrIsTTY: tty,
-      withDb: (work) => work(ctx.database.db),
+      withDb,
     };
     const program = new Command("cfa")
       .exitOverride()
@@ -150,6 +155,45 @@ describeEachDatabase("cfa members", { seed: false }, (ctx) => {
     assert.match(out.stdout, /: 0 added, 1 updated, 150 unchanged, 0 skipped\n$/);
   });
 
+  describe("on a database only migrated, as before the server first starts", () => {
+    let fresh: TestDatabase;
+    let largest: string;
+    before(async () => {
+      fresh = await createTestDatabase(ctx.kind, { census: false });
+      // The 200 largest places: a roster of real cities.
+      const places = await ctx.database.db
+        .selectFrom("census_geographies")
+        .select(["geoid", "name", "state"])
+        .where("kind", "=", "place")
+        .orderBy("population_2020", "desc")
+        .limit(200)
+        .execute();
+      largest = file(
+        "largest.csv",
+        csv(places.map((p) => row({ geoid: p.geoid, name: p.name, state: p.state }))),
+      );
+    });
+    after(() => fresh?.drop());
+
+    it("loads the Census geographies first, then imports 200 real places", async () => {
+      const notices: string[] = [];
+      // What the command does by default, on this database instead of the configured one.
+      const withDb: MembersIo["withDb"] = (work) =>
+        withDatabase({ settings: fresh.settings, notice: (l) => notices.push(l) }, ({ db }) =>
+          work(db),
+        );
+      await cfa(["members", "import", largest], false, withDb);
+      assert.match(out.stdout, /: 200 rows: 200 new, 0 to update, 0 unchanged, 0 with problems\n/);
+      assert.match(out.stdout, /: 200 added, 0 updated, 0 unchanged, 0 skipped\n$/);
+      assert.equal(notices.length, 1);
+      assert.match(notices[0] ?? "", /^loaded the Census snapshots .* lacked: /);
+
+      await cfa(["members", "import", largest], false, withDb);
+      assert.match(out.stdout, /: 0 added, 0 updated, 200 unchanged, 0 skipped\n$/);
+      assert.equal(notices.length, 1, "loaded once");
+    });
+  });
+
   it("explains a file it cannot read", async () => {
     await assert.rejects(
       cfa(["members", "import", join(dir, "missing.csv")]),
@@ -190,7 +234,8 @@ describe("cfa members in its own process", () => {
   let database: TestDatabase;
   let wrapper: string;
   before(async () => {
-    database = await createTestDatabase("sqlite");
+    // Only migrated: the command must load the Census geographies itself.
+    database = await createTestDatabase("sqlite", { census: false });
     // What cfa.ts does: register the commands, print a failure's message, exit 1.
     wrapper = file(
       "wrapper.mjs",
@@ -220,7 +265,10 @@ catch (error) { console.error("cfa: " + error.message); process.exitCode = 1; }
     const bad = file("spawn-bad.csv", csv([row(), row({ geoid: "9999999" })]));
     const refused = run(["members", "import", bad]);
     assert.equal(refused.status, 1, refused.stderr);
+    // Oakland's GEOID is known: the geographies were loaded before the rows were checked.
+    assert.match(refused.stdout, /: 2 rows: 1 new, 0 to update, 0 unchanged, 1 with problems\n/);
     assert.match(refused.stdout, /\n {2}line 3, geoid: GEOID 9999999/);
-    assert.match(refused.stderr, /^cfa: 1 row has problems \(listed above\); nothing was written/);
+    assert.match(refused.stderr, /^loaded the Census snapshots SQLite database .* lacked: /);
+    assert.match(refused.stderr, /\ncfa: 1 row has problems \(listed above\); nothing was written/);
   });
 });

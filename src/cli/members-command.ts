@@ -13,7 +13,7 @@ import {
   type RosterPreview,
   showValue,
 } from "../members/index.js";
-import { ensureSchema, withDatabase } from "./database.js";
+import { withDatabase } from "./database.js";
 import { CliError } from "./errors.js";
 
 export interface MembersIo {
@@ -21,7 +21,7 @@ export interface MembersIo {
   stderr(text: string): void;
   /** Whether stderr is a terminal: the progress line is drawn only there. */
   stderrIsTTY: boolean;
-  /** Runs `work` on the configured, migrated database. */
+  /** Runs `work` on the configured database, migrated and holding the Census geographies. */
   withDb<T>(work: (db: Kysely<DB>) => Promise<T>): Promise<T>;
 }
 
@@ -31,11 +31,7 @@ const defaultIo: MembersIo = {
   get stderrIsTTY() {
     return process.stderr.isTTY === true;
   },
-  withDb: (work) =>
-    withDatabase({}, async (database) => {
-      await ensureSchema(database);
-      return work(database.db);
-    }),
+  withDb: (work) => withDatabase({}, ({ db }) => work(db)),
 };
 
 /** Writes below this many rows finish too fast for a progress line to help. */

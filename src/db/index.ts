@@ -7,6 +7,6 @@ export {
   isUniqueViolation,
   lockRows,
 } from "./dialect.js";
-export { migrateToLatest } from "./migrate.js";
+export { migrateToLatest, pendingMigrations } from "./migrate.js";
 export { lockRevision } from "./revision.js";
 export type * from "./types.js";

@@ -47,3 +47,9 @@ export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationOutcome>
   }
   return { applied: (results ?? []).map((r) => r.migrationName) };
 }
+
+/** The migrations not applied yet, oldest first (all of them on an empty database). Writes nothing. */
+export async function pendingMigrations(db: Kysely<DB>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  return (await migrator.getMigrations()).filter((m) => !m.executedAt).map((m) => m.name);
+}

@@ -38,12 +38,12 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** Migrates a database and loads the Census snapshots into it. */
-async function prepare(settings: Config["database"]): Promise<void> {
+/** Migrates a database and loads the Census snapshots into it (unless census is false). */
+async function prepare(settings: Config["database"], census = true): Promise<void> {
   const database = openDatabase(settings);
   try {
     await migrateToLatest(database.db);
-    await loadCensusSnapshots(database.db);
+    if (census) await loadCensusSnapshots(database.db);
   } finally {
     await database.close();
   }
@@ -63,23 +63,34 @@ function pgName(suffix: string): { name: string; url: string } {
   return { name, url: url.toString() };
 }
 
+export interface TestDatabaseOptions {
+  /**
+   * Load the Census snapshots (default true); false gives a database only migrated, as a new one
+   * is before the server first starts.
+   */
+  census?: boolean;
+}
+
 /** Creates a migrated database of the given kind holding the Census snapshots and nothing else. */
-export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+export async function createTestDatabase(
+  kind: DatabaseKind,
+  { census = true }: TestDatabaseOptions = {},
+): Promise<TestDatabase> {
   if (kind === "sqlite") {
     const dir = mkdtempSync(join(tmpdir(), "cfa-test-"));
     const path = join(dir, "test.sqlite");
-    const template = process.env[SQLITE_TEMPLATE];
+    const template = census ? process.env[SQLITE_TEMPLATE] : undefined;
     if (template) copyFileSync(template, path);
-    else await prepare({ kind: "sqlite", path });
+    else await prepare({ kind: "sqlite", path }, census);
     return {
       settings: { kind: "sqlite", path },
       drop: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }
   const { name, url } = pgName(`t${process.pid}_${randomBytes(4).toString("hex")}`);
-  const template = process.env[PG_TEMPLATE];
+  const template = census ? process.env[PG_TEMPLATE] : undefined;
   await adminQuery(`create database ${name}${template ? ` template ${template}` : ""}`);
-  if (!template) await prepare({ kind: "postgres", url });
+  if (!template) await prepare({ kind: "postgres", url }, census);
   return {
     settings: { kind: "postgres", url },
     drop: () => adminQuery(`drop database if exists ${name} with (force)`),
