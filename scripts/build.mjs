@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const BUNDLE = join(ROOT, "dist", "server.mjs");
 // The operator's tool, bundled the same way for the same reason: through tsx, loading its modules
-// took 3 to 4 s of CPU, against 0.3 s for a roster import's own work (docs/decisions/0013).
+// took 3 to 4 s of CPU, against 0.3 s for a roster import's own work (docs/decisions/0014).
 export const CLI_BUNDLE = join(ROOT, "dist", "cfa.mjs");
 // What changes the bundle: the sources, the dependencies, and this script.
 const INPUTS = ["src", "package.json", "package-lock.json", "scripts/build.mjs"];
