@@ -15,6 +15,7 @@ import { healthRoutes } from "./http/health.js";
 import { localePlugin } from "./http/locale.js";
 import { openapiPlugin } from "./http/openapi.js";
 import { pageCachePlugin } from "./http/page-cache.js";
+import { type LogStream, loggingOptions } from "./http/request-log.js";
 import "./http/types.js";
 import { fastifyAjvOptions } from "./http/validation.js";
 import { loadAllCatalogs } from "./i18n/index.js";
@@ -25,6 +26,8 @@ import { membersFeature } from "./members/index.js";
 export interface AppOptions {
   /** An open database to use; when absent, one is opened from config and closed with the app. */
   database?: Database;
+  /** Where log lines go (default: standard output); tests read them here. */
+  logStream?: LogStream;
 }
 
 const PUBLIC_DIR = join(import.meta.dirname, "..", "public");
@@ -34,7 +37,8 @@ const USWDS_DIST = join(fileURLToPath(import.meta.resolve("@uswds/uswds")), ".."
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
   loadAllCatalogs();
   const app = Fastify({
-    logger: { level: config.logLevel, redact: ["req.headers.cookie", "req.headers.authorization"] },
+    // One line per request, no secret in it (http/request-log.ts).
+    ...loggingOptions(config.logLevel, options.logStream),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
