@@ -52,7 +52,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   // server.ts starts the runner; tests drive it (or the mailer) by hand.
   const jobs = createJobRunner(database.db, { log: app.log });
   app.decorate("jobs", jobs);
-  const mailer = createMailer(config.mail, database.db, { log: app.log, jobs });
+  const mailer = createMailer(config.mail, database.db, {
+    log: app.log,
+    jobs,
+    sealingSecret: config.authSecret,
+  });
   app.decorate("mailer", mailer);
   // The runner's rounds end after their current job; both wait for what is running.
   app.addHook("onClose", async () => {

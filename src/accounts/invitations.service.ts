@@ -237,6 +237,8 @@ export async function createInvitation(
         subject: t("team.mail.subject", values),
         text: t("team.mail.body", values),
         locale: locale.tag,
+        // Staff read the outbox: the link is stored only sealed, and only until it is sent.
+        secret: { value: values.url, redacted: t("team.mail.removed") },
       },
       trx,
     );

@@ -10,6 +10,7 @@ import * as signInFailures from "./migrations/0008-sign-in-failures.js";
 import * as demoUsers from "./migrations/0009-demo-users.js";
 import * as rateLimits from "./migrations/0010-rate-limits.js";
 import * as jobs from "./migrations/0011-jobs.js";
+import * as mailSecrets from "./migrations/0014-mail-secrets.js";
 import type { DB } from "./types.js";
 
 // Listed by hand, not read from disk, so migrations work the same from source, a bundle or a test.
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   "0009-demo-users": demoUsers,
   "0010-rate-limits": rateLimits,
   "0011-jobs": jobs,
+  "0014-mail-secrets": mailSecrets,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
