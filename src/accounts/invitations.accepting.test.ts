@@ -82,7 +82,7 @@ describeEachDatabase("invitations: accepting", withSmtp, (ctx) => {
     const { path, token, mail } = await invitationLinkFor(ctx.app, smtp, "nuevo@example.org");
     assert.equal(mail.headers.get("content-language"), "es");
     assert.match(mail.subject, /^Invitación a /);
-    assert.match(mail.text, /Inez Admin \(inez@example\.org\) le invitó/);
+    assert.match(mail.text, /“Inez Admin” \(inez@example\.org\) le invitó/);
     assert.match(mail.text, /personal del miembro Riverton/);
     assert.match(path, /^\/es\/account\/invitation\?token=/);
     assert.equal(token.length, 43);

@@ -7,7 +7,7 @@ import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/index.js";
 import type { DB, MembershipRole, UserRole } from "../db/index.js";
 import { type Locale, localizedPath, translator } from "../i18n/index.js";
-import type { Mailer } from "../mail/index.js";
+import { type Mailer, quoted } from "../mail/index.js";
 import {
   claimInvitation,
   type InvitationRow,
@@ -224,12 +224,13 @@ export async function createInvitation(
         : t(`team.mail.target.${target.role}`, { jurisdiction: jurisdictionName ?? "" });
     const values = {
       site: settings.siteName,
-      inviter: inviter.name,
+      // Names people typed (the inviter's own, the invitee's as the inviter wrote it): quoted.
+      inviter: quoted(inviter.name),
       inviterEmail: inviter.email,
       role,
       url: invitationUrl(settings.publicUrl, locale, token),
       expires: new Date(row.expires_at),
-      greeting: row.name ?? email,
+      greeting: row.name ? quoted(row.name) : email,
     };
     await mailer.send(
       {

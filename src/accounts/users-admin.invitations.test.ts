@@ -75,7 +75,7 @@ describeEachDatabase("invitations at /admin/users", withSmtp, (ctx) => {
     assert.equal(mail.headers.get("content-language"), "es");
     assert.match(
       mail.text,
-      /Ada Admin \(ada@coalition\.example\) le invitó a unirse a .* como editor de la coalición/,
+      /“Ada Admin” \(ada@coalition\.example\) le invitó a unirse a .* como editor de la coalición/,
     );
 
     const listed = await ctx.app.inject({ url: "/admin/users", headers: { cookie } });
