@@ -17,6 +17,7 @@ import { localePlugin } from "./http/locale.js";
 import { openapiPlugin } from "./http/openapi.js";
 import { pageCachePlugin } from "./http/page-cache.js";
 import { securityHeadersPlugin } from "./http/security-headers.js";
+import { type LogStream, loggingOptions } from "./http/request-log.js";
 import "./http/types.js";
 import { fastifyAjvOptions } from "./http/validation.js";
 import { loadAllCatalogs } from "./i18n/index.js";
@@ -27,6 +28,8 @@ import { membersFeature } from "./members/index.js";
 export interface AppOptions {
   /** An open database to use; when absent, one is opened from config and closed with the app. */
   database?: Database;
+  /** Where log lines go (default: standard output); tests read them here. */
+  logStream?: LogStream;
 }
 
 const PUBLIC_DIR = projectPath("public");
@@ -36,7 +39,8 @@ const USWDS_DIST = join(fileURLToPath(import.meta.resolve("@uswds/uswds")), ".."
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
   loadAllCatalogs();
   const app = Fastify({
-    logger: { level: config.logLevel, redact: ["req.headers.cookie", "req.headers.authorization"] },
+    // One line per request, no secret in it (http/request-log.ts).
+    ...loggingOptions(config.logLevel, options.logStream),
     trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
@@ -50,7 +54,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   // server.ts starts the runner; tests drive it (or the mailer) by hand.
   const jobs = createJobRunner(database.db, { log: app.log });
   app.decorate("jobs", jobs);
-  const mailer = createMailer(config.mail, database.db, { log: app.log, jobs });
+  const mailer = createMailer(config.mail, database.db, {
+    log: app.log,
+    jobs,
+    sealingSecret: config.authSecret,
+  });
   app.decorate("mailer", mailer);
   // The runner's rounds end after their current job; both wait for what is running.
   app.addHook("onClose", async () => {

@@ -19,6 +19,7 @@ import {
   createMember,
   invitationLinkFor,
 } from "../../test/support/memberships.js";
+import { startSmtpServer } from "../../test/support/smtp.js";
 import { buildApp } from "../app.js";
 import { type Database, openDatabase } from "../db/index.js";
 
@@ -31,6 +32,9 @@ const validator = new HtmlValidate({
   },
 });
 
+// Mail is delivered to a local SMTP server: the links are read from what it received.
+const smtp = await startSmtpServer();
+
 describe("invitation and people pages are valid HTML [sqlite]", () => {
   let database: Database;
   let app: FastifyInstance;
@@ -39,7 +43,7 @@ describe("invitation and people pages are valid HTML [sqlite]", () => {
   before(async () => {
     const testDb = await createTestDatabase("sqlite");
     drop = testDb.drop;
-    const config = testConfig({}, testDb.settings);
+    const config = testConfig({ SMTP_URL: smtp.url }, testDb.settings);
     database = openDatabase(config.database);
     app = await buildApp(config, { database });
     await app.ready();
@@ -47,6 +51,7 @@ describe("invitation and people pages are valid HTML [sqlite]", () => {
 
   after(async () => {
     await app?.close();
+    await smtp.close();
     await database?.close();
     await drop?.();
   });
@@ -67,7 +72,7 @@ describe("invitation and people pages are valid HTML [sqlite]", () => {
       jurisdiction: vale.id,
     });
     assert.equal(invited.statusCode, 303);
-    const link = await invitationLinkFor(database.db, "n@example.org");
+    const link = await invitationLinkFor(app, smtp, "n@example.org");
     const landing = await openForm(app, link.path);
 
     const pages: [string, { statusCode: number; body: string }][] = [

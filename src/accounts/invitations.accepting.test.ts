@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { before, it } from "node:test";
+import { after, before, it } from "node:test";
 import {
   cookiesOf,
   createUser,
@@ -12,6 +12,7 @@ import { describeEachDatabase } from "../../test/support/app.js";
 import { buildMember, buildPerson } from "../../test/support/builders.js";
 import { text } from "../../test/support/html.js";
 import { countRows, invitationLinkFor, membershipRole } from "../../test/support/memberships.js";
+import { startSmtpServer } from "../../test/support/smtp.js";
 import { findLocale, type Locale } from "../i18n/index.js";
 import { INVITATION_DAYS, type InvitationTarget } from "./invitations.service.js";
 import { createInvitation } from "./invite.service.js";
@@ -22,7 +23,12 @@ const NEW_PASSWORD = "a long and unguessable passphrase";
 
 // Accepting an invitation: as a new person, or with an existing account. What invitations
 // refuse is in invitations.refusals.test.ts.
-describeEachDatabase("invitations: accepting", { seed: false }, (ctx) => {
+// Mail is delivered to a local SMTP server: the links are read from what it received.
+const smtp = await startSmtpServer();
+after(() => smtp.close());
+const withSmtp = { seed: false, env: { SMTP_URL: smtp.url } };
+
+describeEachDatabase("invitations: accepting", withSmtp, (ctx) => {
   const db = () => ctx.database.db;
   let address = 0;
   /** A fresh client address per request group, so rate limits of one test never hit another. */
@@ -74,11 +80,11 @@ describeEachDatabase("invitations: accepting", { seed: false }, (ctx) => {
 
   it("a new person makes an account from the mailed link, is signed in and works for the jurisdiction; the link then stops working", async () => {
     await invite("Nuevo@Example.org", staffOf(), { locale: es, name: "Nuria" });
-    const { path, token, mail } = await invitationLinkFor(db(), "nuevo@example.org");
-    assert.equal(mail.locale, "es");
+    const { path, token, mail } = await invitationLinkFor(ctx.app, smtp, "nuevo@example.org");
+    assert.equal(mail.headers.get("content-language"), "es");
     assert.match(mail.subject, /^Invitación a /);
-    assert.match(mail.text_body, /Inez Admin \(inez@example\.org\) le invitó/);
-    assert.match(mail.text_body, /personal del miembro Riverton/);
+    assert.match(mail.text, /“Inez Admin” \(inez@example\.org\) le invitó/);
+    assert.match(mail.text, /personal del miembro Riverton/);
     assert.match(path, /^\/es\/account\/invitation\?token=/);
     assert.equal(token.length, 43);
     const stored = await db().selectFrom("invitations").selectAll().execute();
@@ -193,7 +199,7 @@ describeEachDatabase("invitations: accepting", { seed: false }, (ctx) => {
         jurisdictionId: jurisdiction.id,
         role: "member_admin",
       });
-      return invitationLinkFor(db(), email);
+      return invitationLinkFor(ctx.app, smtp, email);
     })();
 
     // Signed out: a link to sign in that comes back here, and no password form.
@@ -272,7 +278,7 @@ describeEachDatabase("invitations: accepting", { seed: false }, (ctx) => {
 
     // An invitation never lowers a role: accepting "staff" leaves a member admin an admin.
     await invite(email, staffOf());
-    const lower = await invitationLinkFor(db(), email);
+    const lower = await invitationLinkFor(ctx.app, smtp, email);
     const lowerPage = await openForm(ctx.app, lower.path, own);
     const lowerDone = await postForm(
       ctx.app,

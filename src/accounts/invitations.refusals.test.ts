@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { before, it } from "node:test";
+import { after, before, it } from "node:test";
 import { openForm, postForm } from "../../test/support/accounts.js";
 import { describeEachDatabase } from "../../test/support/app.js";
 import { buildMember, buildPerson } from "../../test/support/builders.js";
 import { text } from "../../test/support/html.js";
 import { countRows, invitationLinkFor } from "../../test/support/memberships.js";
+import { startSmtpServer } from "../../test/support/smtp.js";
 import { findLocale, type Locale } from "../i18n/index.js";
 import {
   findInvitationByToken,
@@ -20,7 +21,12 @@ const NEW_PASSWORD = "a long and unguessable passphrase";
 
 // What invitations refuse: rows the table forbids, dead links, hostile posts, failures
 // midway, floods. Accepting one is in invitations.accepting.test.ts.
-describeEachDatabase("invitations: refusals", { seed: false }, (ctx) => {
+// Mail is delivered to a local SMTP server: the links are read from what it received.
+const smtp = await startSmtpServer();
+after(() => smtp.close());
+const withSmtp = { seed: false, env: { SMTP_URL: smtp.url } };
+
+describeEachDatabase("invitations: refusals", withSmtp, (ctx) => {
   const db = () => ctx.database.db;
   let address = 0;
   /** A fresh client address per request group, so rate limits of one test never hit another. */
@@ -205,7 +211,7 @@ describeEachDatabase("invitations: refusals", { seed: false }, (ctx) => {
   it("refuses posts without a CSRF token and hostile names (422 per field), writing nothing", async () => {
     const { token, path } = await (async () => {
       await invite("careful@example.org", staffOf());
-      return invitationLinkFor(db(), "careful@example.org");
+      return invitationLinkFor(ctx.app, smtp, "careful@example.org");
     })();
     const page = await openForm(ctx.app, path);
     const users = await countRows(db(), "users");
@@ -255,7 +261,7 @@ describeEachDatabase("invitations: refusals", { seed: false }, (ctx) => {
 
   it("leaves no account behind when accepting fails after the account was made", async () => {
     const made = await invite("racing@example.org", staffOf());
-    const { path, token } = await invitationLinkFor(db(), "racing@example.org");
+    const { path, token } = await invitationLinkFor(ctx.app, smtp, "racing@example.org");
     const page = await openForm(ctx.app, path);
     const api = ctx.app.auth.api as unknown as Record<string, unknown>;
     const signUp = api.signUpEmail as (...args: unknown[]) => Promise<unknown>;
@@ -302,7 +308,7 @@ describeEachDatabase("invitations: refusals", { seed: false }, (ctx) => {
   it("limits posts to 10 per address in 15 minutes (429)", async () => {
     const { path, token } = await (async () => {
       await invite("limited@example.org", staffOf());
-      return invitationLinkFor(db(), "limited@example.org");
+      return invitationLinkFor(ctx.app, smtp, "limited@example.org");
     })();
     const page = await openForm(ctx.app, path);
     const from = ip();

@@ -8,7 +8,7 @@ import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/index.js";
 import type { DB } from "../db/index.js";
 import { type Locale, localizedPath, translator } from "../i18n/index.js";
-import { countRecentMails, type Mailer } from "../mail/index.js";
+import { countRecentMails, type Mailer, quoted } from "../mail/index.js";
 import { insertInvitation, revokePendingTo, sameRecentInvitation } from "./invitations.queries.js";
 import {
   INVITATION_DAYS,
@@ -138,12 +138,13 @@ export async function createInvitation(
         : t(`team.mail.target.${target.role}`, { jurisdiction: jurisdictionName ?? "" });
     const values = {
       site: settings.siteName,
-      inviter: inviter.name,
+      // Names people typed (the inviter's own, the invitee's as the inviter wrote it): quoted.
+      inviter: quoted(inviter.name),
       inviterEmail: inviter.email,
       role,
       url: invitationUrl(settings.publicUrl, locale, token),
       expires: new Date(row.expires_at),
-      greeting: row.name ?? email,
+      greeting: row.name ? quoted(row.name) : email,
     };
     await mailer.send(
       {
@@ -152,6 +153,8 @@ export async function createInvitation(
         text: t("team.mail.body", values),
         locale: locale.tag,
         kind: INVITATION_KIND,
+        // Staff read the outbox: the link is stored only sealed, and only until it is sent.
+        secret: { value: values.url, redacted: t("team.mail.removed") },
       },
       trx,
     );

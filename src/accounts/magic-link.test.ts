@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
-import { before, it } from "node:test";
+import { after, before, it } from "node:test";
 import {
   cookiesOf,
   createUser,
+  deliveredTo,
   linkIn,
   mailTo,
   openForm,
@@ -10,6 +11,7 @@ import {
 } from "../../test/support/accounts.js";
 import { describeEachDatabase } from "../../test/support/app.js";
 import { text } from "../../test/support/html.js";
+import { startSmtpServer } from "../../test/support/smtp.js";
 import { LOCALES, type Locale, translator } from "../i18n/index.js";
 import { enrollTotp } from "./index.js";
 
@@ -21,7 +23,12 @@ let address = 0;
 /** A client address of its own, so one test's requests never count against another's limit. */
 const nextAddress = () => `10.3.0.${++address}`;
 
-describeEachDatabase("sign-in links", { seed: false }, (ctx) => {
+// Mail is delivered to a local SMTP server: the links are read from what it received.
+const smtp = await startSmtpServer();
+after(() => smtp.close());
+const withSmtp = { seed: false, env: { SMTP_URL: smtp.url } };
+
+describeEachDatabase("sign-in links", withSmtp, (ctx) => {
   const READY = "link.ready@example.org";
   const LATE = "link.late@example.org";
   const EXPIRES = "link.expires@example.org";
@@ -54,8 +61,9 @@ describeEachDatabase("sign-in links", { seed: false }, (ctx) => {
   async function lastLink(email: string) {
     const mail = await mailTo(ctx.database.db, email);
     const last = mail.at(-1);
-    assert.ok(last, `no mail to ${email}`);
-    return { link: linkIn(last.text_body), mail: last };
+    const delivered = (await deliveredTo(ctx.app, smtp, email)).at(-1);
+    assert.ok(last && delivered, `no mail to ${email}`);
+    return { link: linkIn(delivered.text), mail: last };
   }
 
   async function expire(email: string) {

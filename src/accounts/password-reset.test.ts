@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
-import { before, it } from "node:test";
+import { after, before, it } from "node:test";
 import {
   cookieHeader,
   createUser,
+  deliveredTo,
   linkIn,
   mailTo,
   openForm,
@@ -13,6 +14,7 @@ import {
 } from "../../test/support/accounts.js";
 import { describeEachDatabase } from "../../test/support/app.js";
 import { text } from "../../test/support/html.js";
+import { startSmtpServer } from "../../test/support/smtp.js";
 import { LOCALES, type Locale, translator } from "../i18n/index.js";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./index.js";
 
@@ -24,7 +26,12 @@ let address = 0;
 /** A client address of its own, so one test's requests never count against another's limit. */
 const nextAddress = () => `10.4.0.${++address}`;
 
-describeEachDatabase("password reset", { seed: false }, (ctx) => {
+// Mail is delivered to a local SMTP server: the links are read from what it received.
+const smtp = await startSmtpServer();
+after(() => smtp.close());
+const withSmtp = { seed: false, env: { SMTP_URL: smtp.url } };
+
+describeEachDatabase("password reset", withSmtp, (ctx) => {
   const RESET = "reset.me@example.org";
   const OTHER = "reset.other@example.org";
   before(async () => {
@@ -49,8 +56,9 @@ describeEachDatabase("password reset", { seed: false }, (ctx) => {
 
   async function lastLink(email: string) {
     const last = (await mailTo(ctx.database.db, email)).at(-1);
-    assert.ok(last, `no mail to ${email}`);
-    return { link: linkIn(last.text_body), mail: last };
+    const delivered = (await deliveredTo(ctx.app, smtp, email)).at(-1);
+    assert.ok(last && delivered, `no mail to ${email}`);
+    return { link: linkIn(delivered.text), mail: last };
   }
 
   const sessionCount = async (email: string) =>

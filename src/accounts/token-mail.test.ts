@@ -2,7 +2,7 @@
 // mails: other mail to the address (applications, invitations, campaigns) never holds one back.
 import assert from "node:assert/strict";
 import { before, beforeEach, it } from "node:test";
-import { createUser, linkIn, mailTo, openForm, postForm } from "../../test/support/accounts.js";
+import { createUser, mailTo, openForm, postForm } from "../../test/support/accounts.js";
 import { describeEachDatabase } from "../../test/support/app.js";
 import { TOKEN_MAILS_PER_HOUR } from "./token-mail.js";
 
@@ -52,7 +52,9 @@ describeEachDatabase("token mail limit", { seed: false }, (ctx) => {
     assert.equal(mails.length, TOKEN_MAILS_PER_HOUR + 1);
     const reset = mails.find((m) => !m.subject.startsWith("Campaign news"));
     assert.ok(reset, "the reset mail was written");
-    assert.match(linkIn(reset.text_body), /^\/account\/reset\/new\?token=/);
+    // Without SMTP the mail is only kept, for staff to read: its link is not (mail/sealed.ts).
+    assert.match(reset.text_body, /\[password reset link removed\]/);
+    assert.doesNotMatch(reset.text_body, /token=/);
   });
 
   it("still sends at most five token mails an hour, links and resets counted together", async () => {

@@ -40,6 +40,8 @@ export function tokenMail(
       text: t(`accounts.${kind}.mail.body`, { name: user.name, site, url: url.toString() }),
       locale: locale.tag,
       kind: TOKEN_KIND,
+      // Staff read the outbox: the link is stored only sealed, and only until it is sent.
+      secret: { value: url.toString(), redacted: t(`accounts.${kind}.mail.removed`) },
     });
     app.mailer.flush();
   };

@@ -46,7 +46,7 @@ const EnvSchema = Type.Object({
     pattern: "^https?://[^\\s]+[^\\s/]$",
     default: "https://api.census.gov/data",
   }),
-  /** SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example.org:587. Unset: mail is kept in the outbox for staff to read. */
+  /** SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example.org:587. Unset: mail is kept in the outbox for staff to read, one-time links removed. */
   SMTP_URL: Type.Optional(Type.String({ pattern: "^smtps?://[^\\s]+$" })),
   /** Sender of outgoing mail, e.g. "Cities for Action <no-reply@example.org>". */
   MAIL_FROM: Type.String({

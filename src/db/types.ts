@@ -224,7 +224,15 @@ export interface OutboxTable {
   kind: ColumnType<string, string | undefined, string>;
   to_address: string;
   subject: string;
+  /** What staff read and what is sent, except that a one-time secret is replaced by a notice. */
   text_body: string;
+  /**
+   * The text with its one-time secret (a sign-in link), encrypted (mail/sealed.ts), while the
+   * message waits to be sent; null otherwise.
+   */
+  sealed_body: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the message's one-time secret was wiped (sent, given up, or never to be sent); null if it had none. */
+  secret_removed_at: ColumnType<string | null, string | null | undefined, string | null>;
   locale: string;
   status: OutboxStatus;
   /** SMTP attempts made (each run of its mail.deliver job). */

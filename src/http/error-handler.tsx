@@ -56,7 +56,9 @@ export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const appError = error.validation ? fromValidation(error) : toAppError(error);
     if (appError.statusCode >= 500) request.log.error({ err: error }, "request failed");
-    else request.log.info({ err: { message: error.message, code: error.code } }, "request refused");
+    // The request line (http/request-log.ts) has the status; the reason is for debugging.
+    else
+      request.log.debug({ err: { message: error.message, code: error.code } }, "request refused");
     return respond(request, reply, appError);
   });
   app.setNotFoundHandler(async (request, reply) => respond(request, reply, notFound()));

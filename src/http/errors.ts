@@ -45,6 +45,7 @@ export const ERRORS = {
   application_decided: 409,
   // mail
   mail_not_configured: 409,
+  mail_secret_gone: 409,
 } as const satisfies Record<string, number>;
 
 export type ErrorId = keyof typeof ERRORS;

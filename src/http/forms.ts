@@ -27,6 +27,8 @@ export const formsPlugin = fp(
     await app.register(cookie);
     await app.register(csrf, {
       sessionPlugin: "@fastify/cookie",
+      // The request line says 403; a second line per refused form is noise (http/request-log.ts).
+      logLevel: "debug",
       cookieOpts: {
         path: "/",
         httpOnly: true,

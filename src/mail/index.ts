@@ -19,6 +19,7 @@ export {
 } from "./mail.js";
 export { outboxPlugin } from "./outbox.plugin.js";
 export { countRecentMails } from "./outbox.queries.js";
+export { quoted } from "./quote.js";
 
 declare module "fastify" {
   interface FastifyInstance {

@@ -95,6 +95,8 @@ describeEachDatabase("mail", { seed: false }, (ctx) => {
         to_address: spanish.to,
         subject: spanish.subject,
         text_body: spanish.text,
+        sealed_body: null,
+        secret_removed_at: null,
         locale: "es",
         kind: "general",
         status: "kept",

@@ -5,7 +5,7 @@
 // the app's job runner, retried with back-off and given up after MAX_ATTEMPTS. The job runner's
 // claim makes each message sent once by any number of processes (at least once if a process dies
 // between sending and recording it).
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { createTransport, type SendMailOptions } from "nodemailer";
 import type { Config } from "../config/config.js";
@@ -19,6 +19,7 @@ import {
   PermanentJobError,
 } from "../jobs/index.js";
 import { insertMessage, messageToDeliver, updateDelivery } from "./outbox.queries.js";
+import { createSealer, type Sealer, secretFits, storedText, textToSend } from "./sealed.js";
 
 export interface MailMessage {
   /** One address, e.g. `ana@example.org` (no display name, no list). */
@@ -34,6 +35,13 @@ export interface MailMessage {
    * which accounts/ limits per mailbox and hour. Lower-case letters, digits, - and _.
    */
   kind?: string;
+  /**
+   * A one-time secret in `text` (a sign-in, reset or invitation link: `value`, as it appears in
+   * the text). The outbox keeps the text with it replaced by `redacted` (e.g. "[sign-in link
+   * removed]"): that is what staff read. The whole text is kept only encrypted and only until
+   * it is sent (mail/sealed.ts); without SMTP it is never sent, so the secret is not kept at all.
+   */
+  secret?: { value: string; redacted: string };
 }
 
 export interface DeliveryReport {
@@ -75,6 +83,11 @@ export interface MailerOptions {
   leaseMs?: number;
   /** Longest one SMTP send may take before it is aborted (default 2 min; keep below leaseMs). */
   sendTimeoutMs?: number;
+  /**
+   * The auth secret (AUTH_SECRET): queued mail's one-time secrets are encrypted with a key
+   * derived from it. Without it, a random key of this process (tests).
+   */
+  sealingSecret?: string;
 }
 
 export interface Mailer {
@@ -182,6 +195,8 @@ export function checkMessage(message: MailMessage): void {
     );
   if (kind !== undefined && (typeof kind !== "string" || !KIND.test(kind)))
     throw new MailMessageError("kind", "Mail kind must be a short lower-case word such as token");
+  if (message.secret !== undefined && !secretFits(text, message.secret))
+    throw new MailMessageError("secret", "Mail secret must appear in the text, and its notice not");
 }
 
 /** A transport for an smtp(s):// URL. Off loopback, STARTTLS is required unless the URL says ?requireTLS=false. */
@@ -222,6 +237,9 @@ export function createMailer(
   const ownRunner = options.jobs ? undefined : createJobRunner(db, { log });
   const jobs = options.jobs ?? (ownRunner as JobRunner);
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const sealer: Sealer = createSealer(
+    options.sealingSecret ?? randomBytes(32).toString("base64url"),
+  );
   const sendTimeoutMs = options.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS;
 
   let current: Promise<DeliveryReport> | undefined;
@@ -236,17 +254,19 @@ export function createMailer(
     const id = randomUUID();
     const status: OutboxStatus = transport ? "queued" : "kept";
     const into = trx ?? db;
+    const now = new Date().toISOString();
     await insertMessage(into, {
       id,
       to_address: message.to,
       subject: message.subject,
-      text_body: message.text,
+      // Kept (never sent), a secret has no use: it is not stored at all.
+      ...storedText(message, transport ? sealer : undefined, now),
       locale: message.locale,
       kind: message.kind ?? "general",
       status,
       attempts: 0,
       last_error: null,
-      created_at: new Date().toISOString(),
+      created_at: now,
       sent_at: null,
     });
     if (transport) await enqueueJob(into, MAIL_JOB, { outboxId: id }, { key: mailJobKey(id) });
@@ -261,13 +281,22 @@ export function createMailer(
     // Sent already (a process died before its job ended), or never to be sent.
     if (!row || row.status === "sent" || row.status === "kept") return;
     const attempt = row.attempts + 1;
+    const { text, gone } = textToSend(row, sealer);
+    // Without its one-time link it would be a mail with a dead link: given up on.
+    if (gone !== undefined) {
+      await updateDelivery(db, outboxId, { status: "failed", lastError: gone, wipeSecret: true });
+      log?.warn({ outboxId }, "mail not sent: its one-time link is gone");
+      throw new PermanentJobError(gone);
+    }
+    // Its secret goes with the attempt that ends its delivery, sent or given up.
+    const wipeSecret = row.sealed_body !== null;
     await updateDelivery(db, outboxId, { status: "queued", attempts: attempt });
     try {
       await smtp.sendMail({
         from: config.from,
         to: row.to_address,
         subject: row.subject,
-        text: row.text_body,
+        text,
         headers: { "Content-Language": row.locale },
         signal: AbortSignal.any([AbortSignal.timeout(sendTimeoutMs), job.signal]),
       });
@@ -278,6 +307,7 @@ export function createMailer(
       await updateDelivery(db, outboxId, {
         status: giveUp ? "failed" : "queued",
         lastError,
+        wipeSecret: giveUp && wipeSecret,
       });
       log?.warn(
         { outboxId, attempt, error: lastError },
@@ -285,7 +315,11 @@ export function createMailer(
       );
       throw forGood ? new PermanentJobError(lastError, { cause: error }) : error;
     }
-    await updateDelivery(db, outboxId, { status: "sent", sentAt: new Date().toISOString() });
+    await updateDelivery(db, outboxId, {
+      status: "sent",
+      sentAt: new Date().toISOString(),
+      wipeSecret,
+    });
   }
 
   if (transport) {

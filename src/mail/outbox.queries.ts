@@ -3,8 +3,23 @@
 import type { Insertable, Kysely, Selectable } from "kysely";
 import type { DB, OutboxStatus, OutboxTable } from "../db/index.js";
 
-/** One message as the outbox page reads it. */
-export type OutboxMessage = Selectable<OutboxTable>;
+/** One message as the outbox page reads it: never its sealed copy, secret included. */
+export type OutboxMessage = Omit<Selectable<OutboxTable>, "sealed_body">;
+
+const PAGE_COLUMNS = [
+  "id",
+  "kind",
+  "to_address",
+  "subject",
+  "text_body",
+  "secret_removed_at",
+  "locale",
+  "status",
+  "attempts",
+  "last_error",
+  "created_at",
+  "sent_at",
+] as const;
 
 /** How many messages the outbox page shows, newest first. */
 export const OUTBOX_PAGE_SIZE = 200;
@@ -18,25 +33,52 @@ export async function insertMessage(db: Kysely<DB>, row: Insertable<OutboxTable>
 export async function messageToDeliver(db: Kysely<DB>, id: string) {
   return db
     .selectFrom("outbox")
-    .select(["to_address", "subject", "text_body", "locale", "status", "attempts"])
+    .select([
+      "to_address",
+      "subject",
+      "text_body",
+      "sealed_body",
+      "secret_removed_at",
+      "locale",
+      "status",
+      "attempts",
+    ])
     .where("id", "=", id)
     .executeTakeFirst();
 }
 
-/** Records the outcome (or the start) of a delivery attempt on message `id`. */
+/**
+ * Records the outcome (or the start) of a delivery attempt on message `id`; `wipeSecret` drops
+ * its encrypted copy with the one-time secret, for good.
+ */
 export async function updateDelivery(
   db: Kysely<DB>,
   id: string,
-  change: { status: OutboxStatus; attempts?: number; lastError?: string; sentAt?: string },
+  change: {
+    status: OutboxStatus;
+    attempts?: number;
+    lastError?: string;
+    sentAt?: string;
+    wipeSecret?: boolean;
+  },
 ): Promise<void> {
   await db
     .updateTable("outbox")
-    .set({
+    .set((eb) => ({
       status: change.status,
       ...(change.attempts !== undefined ? { attempts: change.attempts } : {}),
       ...(change.lastError !== undefined ? { last_error: change.lastError } : {}),
       ...(change.sentAt !== undefined ? { sent_at: change.sentAt } : {}),
-    })
+      ...(change.wipeSecret
+        ? {
+            sealed_body: null,
+            secret_removed_at: eb.fn.coalesce(
+              "secret_removed_at",
+              eb.val(new Date().toISOString()),
+            ),
+          }
+        : {}),
+    }))
     .where("id", "=", id)
     .execute();
 }
@@ -61,7 +103,12 @@ export async function latestMessages(
   db: Kysely<DB>,
   limit = OUTBOX_PAGE_SIZE,
 ): Promise<OutboxMessage[]> {
-  return db.selectFrom("outbox").selectAll().orderBy("created_at", "desc").limit(limit).execute();
+  return db
+    .selectFrom("outbox")
+    .select(PAGE_COLUMNS)
+    .orderBy("created_at", "desc")
+    .limit(limit)
+    .execute();
 }
 
 /** Messages given up on (status `failed`), newest first. */
@@ -71,7 +118,7 @@ export async function failedMessages(
 ): Promise<OutboxMessage[]> {
   return db
     .selectFrom("outbox")
-    .selectAll()
+    .select(PAGE_COLUMNS)
     .where("status", "=", "failed")
     .orderBy("created_at", "desc")
     .orderBy("id")

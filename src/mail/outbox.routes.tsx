@@ -35,6 +35,7 @@ export async function outboxRoutes(app: FastifyInstance) {
       const actor = { id: account.user.id, email: account.user.email };
       const outcome = await sendAgain(app.db, request.body.message, actor);
       if (outcome === "not_found") throw notFound();
+      if (outcome === "secret_gone") throw appError("mail_secret_gone");
       // "not_failed": queued again already (a second submit), or sent since; the page shows which.
       if (outcome === "queued") app.mailer.flush();
       return reply.redirect(localizedPath(request.locale, "/admin/outbox"), 303);

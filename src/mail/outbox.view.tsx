@@ -88,7 +88,9 @@ export function OutboxPage({ ctx, messages, failed, delivers, csrfToken }: Outbo
                     <td>
                       <code safe>{m.last_error ?? ""}</code>
                     </td>
-                    {delivers ? (
+                    {delivers && m.secret_removed_at ? (
+                      <td safe>{t("admin.outbox.link_gone")}</td>
+                    ) : delivers ? (
                       <td>
                         <form
                           method="post"

@@ -11,6 +11,7 @@ import { type Auth, createAuth, enrollTotp } from "../../src/accounts/index.js";
 import { authFlag, type DB, dialectOf, type UserRole } from "../../src/db/index.js";
 import { DEFAULT_LOCALE, type Locale, localizedPath } from "../../src/i18n/index.js";
 import { testConfig } from "./app.js";
+import type { ReceivedMail, SmtpTestServer } from "./smtp.js";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 
@@ -229,7 +230,7 @@ export async function csrfTokenOf(app: FastifyInstance, url: string, cookie: str
   return res.body.match(/name="_csrf" value="([^"]*)"/)?.[1] ?? "";
 }
 
-/** The mail kept in the outbox for `to`, oldest first. */
+/** The mail written to the outbox for `to`, oldest first (one-time links redacted). */
 export async function mailTo(db: Kysely<DB>, to: string) {
   return db
     .selectFrom("outbox")
@@ -237,6 +238,19 @@ export async function mailTo(db: Kysely<DB>, to: string) {
     .where("to_address", "=", to)
     .orderBy("created_at")
     .execute();
+}
+
+/**
+ * The mail the app delivered to `to` through a test SMTP server (its SMTP_URL), oldest first,
+ * after running its due mail jobs. Links are read here: the outbox keeps none (mail/sealed.ts).
+ */
+export async function deliveredTo(
+  app: FastifyInstance,
+  smtp: SmtpTestServer,
+  to: string,
+): Promise<ReceivedMail[]> {
+  await app.mailer.deliver();
+  return smtp.messages.filter((m) => m.to.includes(to));
 }
 
 /** The path and query of the first link to the test site in a mail's text. */

@@ -5,8 +5,9 @@ import assert from "node:assert/strict";
 import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import type { DB, Jurisdiction, MembershipRole, NewJurisdiction } from "../../src/db/index.js";
-import { createUser, type NewUser } from "./accounts.js";
+import { createUser, deliveredTo, type NewUser } from "./accounts.js";
 import { buildMember, buildMembership } from "./builders.js";
+import type { SmtpTestServer } from "./smtp.js";
 
 /** @deprecated Use `buildMember` (test/support/builders.ts), which this calls. */
 export async function addJurisdiction(
@@ -93,15 +94,20 @@ export async function lastMailTo(db: Kysely<DB>, to: string) {
   return mail;
 }
 
-/** The invitation link of the newest mail to an address: its path (with ?token=) and token. */
+/**
+ * The invitation link of the newest mail delivered to an address (through the test SMTP server
+ * the app's SMTP_URL names): its path (with ?token=), token and the mail.
+ */
 export async function invitationLinkFor(
-  db: Kysely<DB>,
+  app: FastifyInstance,
+  smtp: SmtpTestServer,
   to: string,
   publicUrl = "https://cfa.test",
 ) {
-  const mail = await lastMailTo(db, to);
-  const url = mail.text_body.match(/https:\/\/\S+\/account\/invitation\?token=[A-Za-z0-9_-]+/)?.[0];
-  assert.ok(url, `an invitation link in: ${mail.text_body}`);
+  const mail = (await deliveredTo(app, smtp, to)).at(-1);
+  assert.ok(mail, `a mail delivered to ${to}`);
+  const url = mail.text.match(/https:\/\/\S+\/account\/invitation\?token=[A-Za-z0-9_-]+/)?.[0];
+  assert.ok(url, `an invitation link in: ${mail.text}`);
   const path = url.slice(publicUrl.length);
   const token = new URL(url).searchParams.get("token") ?? "";
   return { path, token, mail };

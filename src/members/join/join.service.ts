@@ -3,7 +3,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../../db/index.js";
 import type { Locale, Translate } from "../../i18n/index.js";
-import type { Mailer } from "../../mail/index.js";
+import { type Mailer, quoted } from "../../mail/index.js";
 import type { Geography } from "../census/census.queries.js";
 import {
   applicationIdBySubmissionKey,
@@ -62,8 +62,9 @@ export async function submitApplication(
       {
         to: form.contact_email,
         subject: t("join.mail.subject", { name: geography.name }),
+        // The applicant's words, quoted: anyone can make the coalition mail any address here.
         text: t("join.mail.body", {
-          contact: form.contact_name,
+          contact: quoted(form.contact_name),
           name: geography.name,
           site: settings.siteName,
         }),
@@ -80,8 +81,8 @@ export async function submitApplication(
             name: geography.name,
             state: geography.state,
             geoid: geography.geoid,
-            executive: `${form.executive_title} ${form.executive_name}`,
-            contact: form.contact_name,
+            executive: quoted(`${form.executive_title} ${form.executive_name}`),
+            contact: quoted(form.contact_name),
             email: form.contact_email,
           }),
           locale: locale.tag,

@@ -226,7 +226,7 @@ describeEachDatabase(
       const body = mails[0]?.text_body ?? "";
       assert.match(body, /GEOID del Censo 2018250/);
       assert.match(body, /Mayor Joyce Warshaw/);
-      assert.match(body, /Ana Pérez <ana\.perez@dodgecity\.example>/);
+      assert.match(body, /“Ana Pérez” <ana\.perez@dodgecity\.example>/);
     });
   },
 );

@@ -7,7 +7,7 @@ import type { DB } from "../../db/index.js";
 import { lockRevision } from "../../db/index.js";
 import { appError } from "../../http/errors.js";
 import { findLocale, translator } from "../../i18n/index.js";
-import type { Mailer } from "../../mail/index.js";
+import { type Mailer, quoted } from "../../mail/index.js";
 import { type Application, findApplication, recordDecision } from "../join/applications.queries.js";
 import {
   insertJurisdictions,
@@ -77,7 +77,12 @@ export async function decide(
     const t = translator(
       locale ?? (findLocale("en") as NonNullable<ReturnType<typeof findLocale>>),
     );
-    const values = { site: siteName, name: application.name, contact: application.contact_name };
+    // The contact's name is the applicant's words: quoted.
+    const values = {
+      site: siteName,
+      name: application.name,
+      contact: quoted(application.contact_name),
+    };
     await mailer.send(
       decision.kind === "accept"
         ? {
