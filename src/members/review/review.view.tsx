@@ -5,7 +5,7 @@ import { Notice } from "../../views/notice.js";
 import type { PageContext } from "../../views/page-context.js";
 import { TableHead } from "../../views/table.js";
 import type { Application } from "../join/applications.queries.js";
-import { STATES } from "../states.js";
+import { stateName } from "../names.js";
 
 type Row = Application;
 
@@ -115,7 +115,7 @@ export function ApplicationPage({
   const facts: [string, string][] = [
     [t("admin.application.geoid"), a.geoid],
     [t("admin.application.kind"), t(`members.kind.${a.kind}`)],
-    [t("admin.application.state"), STATES[a.state] ?? a.state],
+    [t("admin.application.state"), stateName(t, a.state)],
     [t("admin.application.executive"), `${a.executive_title} ${a.executive_name}`],
     [t("admin.application.contact"), [a.contact_name, a.contact_title].filter(Boolean).join(", ")],
     [t("admin.application.email"), a.contact_email],
