@@ -65,11 +65,24 @@ export function geographyName(t: Translate, name: string, kind: "place" | "count
   return asIs(name);
 }
 
-// Titles members type or the demo seeds, as the profile and join forms suggest them.
+// Titles members type or the demo seeds, as the profile and join forms suggest them in each
+// language (a Spanish applicant types "alcalde").
 const TITLES: Record<string, string> = {
   mayor: "mayor",
+  alcalde: "mayor",
+  alcaldesa: "mayor",
+  "alcalde o alcaldesa": "mayor",
+  市长: "mayor",
   "county executive": "county_executive",
+  "ejecutivo del condado": "county_executive",
+  "ejecutiva del condado": "county_executive",
+  "ejecutivo o ejecutiva del condado": "county_executive",
+  县行政首长: "county_executive",
   "county judge": "county_judge",
+  "juez del condado": "county_judge",
+  "jueza del condado": "county_judge",
+  "juez o jueza del condado": "county_judge",
+  县法官: "county_judge",
   "county mayor": "county_mayor",
   "mayor-president": "mayor_president",
   "first selectman": "first_selectman",
