@@ -31,16 +31,16 @@ describe("names shown beside English data", () => {
       english: false,
     });
     assert.deepEqual(geographyName(es, "Cook County", "county"), {
-      text: "condado de Cook",
+      text: "el condado de Cook",
       english: false,
     });
-    assert.equal(geographyName(es, "Dodge City city", "place").text, "ciudad de Dodge City");
+    assert.equal(geographyName(es, "Dodge City city", "place").text, "la ciudad de Dodge City");
     assert.equal(
       geographyName(es, "Juneau city and borough", "place").text,
-      "ciudad y distrito de Juneau",
+      "la ciudad y distrito de Juneau",
     );
     assert.equal(geographyName(zh, "Baltimore city", "county").text, "Baltimore 市");
-    assert.equal(geographyName(es, "Orleans Parish", "county").text, "parroquia de Orleans");
+    assert.equal(geographyName(es, "Orleans Parish", "county").text, "la parroquia de Orleans");
     // In English the official name stays as it came.
     assert.deepEqual(geographyName(en, "Oakland CDP", "place"), {
       text: "Oakland CDP",
