@@ -49,6 +49,11 @@ const SUFFIXES: Record<"place" | "county", [string, string][]> = {
   ],
 };
 
+/** A Census GEOID's kind: 5 digits name a county, 7 a place. */
+export function censusKindOf(geoid: string): "place" | "county" {
+  return geoid.length === 5 ? "county" : "place";
+}
+
 /**
  * A Census geography's name for prose: the bare name with its kind in the page's language
  * ("ciudad de Oakland", "Oakland 市"); in English the official name it came as.
