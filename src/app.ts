@@ -37,10 +37,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     logger: { level: config.logLevel, redact: ["req.headers.cookie", "req.headers.authorization"] },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // A client gets this long to send its request (slow senders hold a socket each); a response
+    // may take longer (a large CSV export), bounded by the database's timeouts instead.
+    requestTimeout: config.timeouts.requestMs,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     ajv: fastifyAjvOptions,
   });
-  const database = options.database ?? openDatabase(config.database);
+  const database = options.database ?? openDatabase(config.database, config.timeouts);
   if (!options.database) app.addHook("onClose", async () => database.close());
   app.decorate("config", config);
   app.decorate("database", database);

@@ -18,7 +18,7 @@ async function main() {
     }
     throw error;
   }
-  const database = openDatabase(config.database);
+  const database = openDatabase(config.database, config.timeouts);
   await migrateToLatest(database.db);
   const census = await loadCensusSnapshots(database.db);
   // Demo accounts have published passwords: never on a production server.

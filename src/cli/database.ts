@@ -23,7 +23,8 @@ export async function withDatabase<T>(
   options: OpenOptions,
   work: (database: Database, settings: Config["database"]) => Promise<T>,
 ): Promise<T> {
-  const settings = loadConfig().database;
+  const config = loadConfig();
+  const settings = config.database;
   if (!options.create && settings.kind === "sqlite" && settings.path !== ":memory:") {
     // Opening would silently create an empty file at a mistyped path.
     if (!existsSync(settings.path)) {
@@ -32,7 +33,7 @@ export async function withDatabase<T>(
       );
     }
   }
-  const database = openDatabase(settings);
+  const database = openDatabase(settings, config.timeouts);
   try {
     return await work(database, settings);
   } finally {

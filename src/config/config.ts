@@ -5,6 +5,26 @@ import { Value } from "typebox/value";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
+/**
+ * How long a request may wait on others: a database that stops answering must turn into a 503
+ * within seconds, not hang every page (docs/decisions/0011).
+ */
+export interface Timeouts {
+  /** PostgreSQL: waiting for a connection, new or from the pool. */
+  readonly databaseConnectMs: number;
+  /** PostgreSQL: one statement, cancelled by the server after this long. */
+  readonly databaseStatementMs: number;
+  /** Receiving one whole request from the client (Fastify's `requestTimeout`). */
+  readonly requestMs: number;
+}
+
+/** The defaults of the timeout settings, for databases opened without a Config (CLI, tests). */
+export const DEFAULT_TIMEOUTS: Timeouts = Object.freeze({
+  databaseConnectMs: 5000,
+  databaseStatementMs: 15_000,
+  requestMs: 30_000,
+});
+
 const EnvSchema = Type.Object({
   /** `production` turns off developer conveniences; `test` silences logs by default. */
   NODE_ENV: Type.Union(
@@ -53,6 +73,24 @@ const EnvSchema = Type.Object({
   CONTACT_EMAIL: Type.Optional(Type.String({ pattern: "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$" })),
   /** Signs and encrypts session cookies and tokens: 32 or more random characters. Required in production. */
   AUTH_SECRET: Type.Optional(Type.String({ minLength: 32, maxLength: 512 })),
+  /** PostgreSQL: how long to wait for a connection (a new one, or a free one of the pool), in ms. */
+  DATABASE_CONNECT_TIMEOUT_MS: Type.Integer({
+    minimum: 100,
+    maximum: 600_000,
+    default: DEFAULT_TIMEOUTS.databaseConnectMs,
+  }),
+  /** PostgreSQL: the longest a statement may run before the server cancels it, in ms. */
+  DATABASE_STATEMENT_TIMEOUT_MS: Type.Integer({
+    minimum: 100,
+    maximum: 3_600_000,
+    default: DEFAULT_TIMEOUTS.databaseStatementMs,
+  }),
+  /** The longest a client may take to send a whole request (headers and body), in ms. */
+  REQUEST_TIMEOUT_MS: Type.Integer({
+    minimum: 1000,
+    maximum: 3_600_000,
+    default: DEFAULT_TIMEOUTS.requestMs,
+  }),
 });
 
 type Env = Static<typeof EnvSchema>;
@@ -74,6 +112,7 @@ export interface Config {
   readonly census: { readonly apiKey: string | undefined; readonly apiUrl: string };
   /** Secret for sessions and tokens; in development and test a fixed, public default when unset. */
   readonly authSecret: string;
+  readonly timeouts: Timeouts;
 }
 
 export class ConfigError extends Error {
@@ -100,6 +139,9 @@ const DESCRIPTIONS: Record<keyof Env, string> = {
   CENSUS_API_KEY: "a Census API key (letters and digits)",
   CENSUS_API_URL: "an http(s) URL without a trailing slash",
   AUTH_SECRET: "a random secret of at least 32 characters, e.g. from `openssl rand -base64 32`",
+  DATABASE_CONNECT_TIMEOUT_MS: "milliseconds, from 100 to 600000",
+  DATABASE_STATEMENT_TIMEOUT_MS: "milliseconds, from 100 to 3600000",
+  REQUEST_TIMEOUT_MS: "milliseconds, from 1000 to 3600000",
 };
 
 /**
@@ -149,5 +191,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     mail: Object.freeze({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }),
     census: Object.freeze({ apiKey: env.CENSUS_API_KEY, apiUrl: env.CENSUS_API_URL }),
     authSecret: env.AUTH_SECRET ?? DEV_AUTH_SECRET,
+    timeouts: Object.freeze({
+      databaseConnectMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+      databaseStatementMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      requestMs: env.REQUEST_TIMEOUT_MS,
+    }),
   });
 }
