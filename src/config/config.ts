@@ -43,6 +43,11 @@ const EnvSchema = Type.Object({
   SQLITE_PATH: Type.String({ minLength: 1, default: "./data/cfa.sqlite" }),
   /** Load the demo content (labelled as demo) when the database is empty at start. */
   SEED_DEMO: Type.Boolean({ default: true }),
+  /**
+   * Seed the demo accounts (published password and TOTP key) with the demo content. Unset: only
+   * when PUBLIC_URL is a local http address. Never in production.
+   */
+  DEMO_ACCOUNTS: Type.Optional(Type.Boolean()),
   /** pino log level. */
   LOG_LEVEL: Type.Union(
     LOG_LEVELS.map((l) => Type.Literal(l)),
@@ -104,6 +109,8 @@ export interface Config {
     | { readonly kind: "sqlite"; readonly path: string }
     | { readonly kind: "postgres"; readonly url: string };
   readonly seedDemo: boolean;
+  /** DEMO_ACCOUNTS: true or false when set, undefined to decide by PUBLIC_URL. */
+  readonly demoAccounts: boolean | undefined;
   readonly logLevel: Env["LOG_LEVEL"];
   readonly trustProxy: boolean;
   readonly siteName: string;
@@ -130,6 +137,7 @@ const DESCRIPTIONS: Record<keyof Env, string> = {
   DATABASE_URL: "a postgres:// or postgresql:// connection string",
   SQLITE_PATH: "a file path",
   SEED_DEMO: "true or false",
+  DEMO_ACCOUNTS: "true or false",
   LOG_LEVEL: `one of ${LOG_LEVELS.join(", ")}`,
   TRUST_PROXY: "true or false",
   SITE_NAME: "a name of 1 to 80 characters",
@@ -184,6 +192,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         : { kind: "sqlite" as const, path: env.SQLITE_PATH },
     ),
     seedDemo: env.SEED_DEMO,
+    demoAccounts: env.DEMO_ACCOUNTS,
     logLevel: env.LOG_LEVEL,
     trustProxy: env.TRUST_PROXY,
     siteName: env.SITE_NAME,
