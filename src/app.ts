@@ -9,6 +9,7 @@ import type { Config } from "./config/config.js";
 import { contentFeature } from "./content/index.js";
 import { type Database, openDatabase } from "./db/index.js";
 import { adminEntriesPlugin, adminHomePlugin } from "./http/admin-home.js";
+import { apiRateLimitPlugin } from "./http/api-rate-limit.js";
 import { installErrorHandlers } from "./http/error-handler.js";
 import { formsPlugin } from "./http/forms.js";
 import { healthRoutes } from "./http/health.js";
@@ -89,6 +90,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   });
 
   await app.register(localePlugin);
+  await app.register(apiRateLimitPlugin, { perMinute: config.apiRateLimitPerMinute });
   await app.register(pageCachePlugin);
   await app.register(formsPlugin);
   await app.register(adminEntriesPlugin);

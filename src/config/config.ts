@@ -90,6 +90,8 @@ const EnvSchema = Type.Object({
     maximum: 3_600_000,
     default: DEFAULT_TIMEOUTS.databaseStatementMs,
   }),
+  /** Requests to the JSON API (/api/...) per client address per minute; more are refused (429). */
+  API_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 300 }),
   /** The longest a client may take to send a whole request (headers and body), in ms. */
   REQUEST_TIMEOUT_MS: Type.Integer({
     minimum: 1000,
@@ -120,6 +122,8 @@ export interface Config {
   /** Secret for sessions and tokens; in development and test a fixed, public default when unset. */
   readonly authSecret: string;
   readonly timeouts: Timeouts;
+  /** API_RATE_LIMIT_PER_MINUTE. */
+  readonly apiRateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -150,6 +154,7 @@ const DESCRIPTIONS: Record<keyof Env, string> = {
   DATABASE_CONNECT_TIMEOUT_MS: "milliseconds, from 100 to 600000",
   DATABASE_STATEMENT_TIMEOUT_MS: "milliseconds, from 100 to 3600000",
   REQUEST_TIMEOUT_MS: "milliseconds, from 1000 to 3600000",
+  API_RATE_LIMIT_PER_MINUTE: "an integer from 1 to 1000000",
 };
 
 /**
@@ -205,5 +210,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       databaseStatementMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
       requestMs: env.REQUEST_TIMEOUT_MS,
     }),
+    apiRateLimitPerMinute: env.API_RATE_LIMIT_PER_MINUTE,
   });
 }
