@@ -148,7 +148,7 @@ describe("signing in and switching jurisdiction in a browser [sqlite]", {
           "/admin/members/boston-ma/edit",
           "/admin/outbox",
           "/admin/content",
-          "/admin/content/edit?key=home.intro&locale=es",
+          "/admin/content/edit?key=home.mission&locale=es",
           "/account",
           "/account/two-factor",
         ]) {

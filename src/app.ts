@@ -9,6 +9,7 @@ import { projectPath } from "./config/paths.js";
 import { contentFeature } from "./content/index.js";
 import { type Database, openDatabase } from "./db/index.js";
 import { adminEntriesPlugin, adminHomePlugin } from "./http/admin-home.js";
+import { apiRateLimitPlugin } from "./http/api-rate-limit.js";
 import { installErrorHandlers } from "./http/error-handler.js";
 import { formsPlugin } from "./http/forms.js";
 import { healthRoutes } from "./http/health.js";
@@ -43,10 +44,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     ...loggingOptions(config.logLevel, options.logStream),
     trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 1024 * 1024,
+    // A client gets this long to send its request (slow senders hold a socket each); a response
+    // may take longer (a large CSV export), bounded by the database's timeouts instead.
+    requestTimeout: config.timeouts.requestMs,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     ajv: fastifyAjvOptions,
   });
-  const database = options.database ?? openDatabase(config.database);
+  const database = options.database ?? openDatabase(config.database, config.timeouts);
   if (!options.database) app.addHook("onClose", async () => database.close());
   app.decorate("config", config);
   app.decorate("database", database);
@@ -77,6 +81,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   });
 
   await app.register(localePlugin);
+  await app.register(apiRateLimitPlugin, { perMinute: config.apiRateLimitPerMinute });
   await app.register(pageCachePlugin);
   await app.register(formsPlugin);
   await app.register(languageOfferPlugin);
