@@ -34,7 +34,7 @@ function start(env: Record<string, string>) {
 it("starts on an empty SQLite database, serves the seeded home page and stops on SIGTERM", async () => {
   const server = start({ LOG_LEVEL: "info" });
   // Building the bundle, when the sources changed, takes a few seconds on a busy machine.
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 90_000;
   let url: string | undefined;
   while (!url && Date.now() < deadline) {
     url = server.output().match(/Server listening at (http:\/\/127\.0\.0\.1:\d+)/)?.[1];
