@@ -223,6 +223,11 @@ describe("refused forms and autofill in a browser [sqlite]", { skip: browserSkip
       // The invited person's address and name, not the inviter's own.
       assert.equal(team.email, "email off");
       assert.equal(team.name, "text off");
+      // The member's executive, not the person editing.
+      await tab.goto(`${baseUrl}/account/profile`);
+      const profile = await tokens(tab);
+      assert.equal(profile.executive_name, "text off");
+      assert.equal(profile.executive_title, "text off");
     });
   });
 });
