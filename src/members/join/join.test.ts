@@ -236,6 +236,32 @@ describeEachDatabase("joining the coalition", { seed: false }, (ctx) => {
     assert.match(input("contact_phone"), /type="tel"/);
   });
 
+  it("takes the form of a first visit that was offered another language", async () => {
+    // Spanish page, English browser: the page carries the language offer, whose form has a
+    // CSRF token too. Both tokens must come from the one secret the cookie sets.
+    const res = await ctx.app.inject({
+      url: `/es/join?geoid=${DODGE_CITY}`,
+      headers: { "accept-language": "en-US,en;q=0.9" },
+    });
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /action="\/es\/language-offer\/dismiss"/);
+    const cookies = [res.headers["set-cookie"] ?? []].flat().map((c) => String(c).split(";")[0]);
+    assert.equal(cookies.filter((c) => c?.startsWith("_csrf=")).length, 1, "one secret");
+    // The application's own token (the offer's form comes first on the page).
+    const csrf = res.body.match(
+      /action="\/es\/join"><input type="hidden" name="_csrf" value="([^"]*)"/,
+    )?.[1];
+    const submissionKey = res.body.match(/name="submission_key" value="([^"]*)"/)?.[1];
+    const form = {
+      res,
+      cookie: cookies.join("; "),
+      csrf: csrf ?? "",
+      submissionKey: submissionKey ?? "",
+    };
+    const sent = await post(ctx.app, form, { ...GOOD, contact_name: "" }, "/es");
+    assert.equal(sent.statusCode, 422, "refused for its empty name, not for its token");
+  });
+
   it("stores a good application once, mails the applicant in their language, and redirects", async () => {
     const form = await openForm(ctx.app, DODGE_CITY, "/es");
     const first = await post(ctx.app, form, GOOD, "/es");
