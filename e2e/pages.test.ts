@@ -230,14 +230,14 @@ describe("pages in a browser [sqlite]", { skip: browserSkipReason() }, () => {
       await assertAccessible(tab, "/es/account/sign-in");
       await tab.locator("input[name=email]").fill("admin.e2e@example.org");
       await tab.locator("input[name=password]").fill(TEST_PASSWORD);
-      await tab.locator("form[method=post] button[type=submit]").first().click();
+      await tab.locator("main form[method=post] button[type=submit]").first().click();
       // Coalition admins use two-step verification: the code from their authenticator app.
       await tab.waitForURL(/\/es\/account\/sign-in\/code/);
       await assertAccessible(tab, "/es/account/sign-in/code");
       const secret = totpSecretOf("admin.e2e@example.org");
       assert.ok(secret);
       await tab.locator("input[name=code]").fill(totpCode(secret));
-      await tab.locator("form[method=post] button[type=submit]").first().click();
+      await tab.locator("main form[method=post] button[type=submit]").first().click();
       await tab.waitForURL(/\/es\/admin\/members$/);
       await assertAccessible(tab, "/es/admin/members");
       await tab.locator("table a").first().click();

@@ -9,6 +9,7 @@ import { projectPath } from "./config/paths.js";
 import { contentFeature } from "./content/index.js";
 import { type Database, openDatabase } from "./db/index.js";
 import { adminEntriesPlugin, adminHomePlugin } from "./http/admin-home.js";
+import { apiRateLimitPlugin } from "./http/api-rate-limit.js";
 import { installErrorHandlers } from "./http/error-handler.js";
 import { formsPlugin } from "./http/forms.js";
 import { healthRoutes } from "./http/health.js";
@@ -33,6 +34,7 @@ export interface AppOptions {
 }
 
 const PUBLIC_DIR = projectPath("public");
+const JOB_STOP_GRACE_MS = 5_000;
 const USWDS_DIST = join(fileURLToPath(import.meta.resolve("@uswds/uswds")), "..", "..");
 
 /** Builds the application without listening, so tests can drive it with inject(). */
@@ -43,10 +45,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     ...loggingOptions(config.logLevel, options.logStream),
     trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 1024 * 1024,
+    // A client gets this long to send its request (slow senders hold a socket each); a response
+    // may take longer (a large CSV export), bounded by the database's timeouts instead.
+    requestTimeout: config.timeouts.requestMs,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     ajv: fastifyAjvOptions,
   });
-  const database = options.database ?? openDatabase(config.database);
+  const database = options.database ?? openDatabase(config.database, config.timeouts);
   if (!options.database) app.addHook("onClose", async () => database.close());
   app.decorate("config", config);
   app.decorate("database", database);
@@ -60,9 +65,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     sealingSecret: config.authSecret,
   });
   app.decorate("mailer", mailer);
-  // The runner's rounds end after their current job; both wait for what is running.
+  // The runner's rounds end after their current job; both wait for what is running. A job still
+  // running after JOB_STOP_GRACE_MS (an SMTP send can take minutes) is aborted, to be retried by
+  // the next process: it then records that itself, before server.ts's 10 s limit kills us.
   app.addHook("onClose", async () => {
-    await Promise.all([jobs.stop(), mailer.stop()]);
+    await Promise.all([jobs.stop({ abortAfterMs: JOB_STOP_GRACE_MS }), mailer.stop()]);
   });
 
   await app.register(securityHeadersPlugin);
@@ -77,6 +84,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   });
 
   await app.register(localePlugin);
+  await app.register(apiRateLimitPlugin, { perMinute: config.apiRateLimitPerMinute });
   await app.register(pageCachePlugin);
   await app.register(formsPlugin);
   await app.register(languageOfferPlugin);

@@ -1,6 +1,6 @@
 // Starts the platform: reads config, migrates, seeds an empty database, listens, and shuts
 // down cleanly on SIGTERM/SIGINT.
-import { describeDemoAccounts } from "./accounts/index.js";
+import { demoAccountsOption, describeDemoAccounts } from "./accounts/index.js";
 import { buildApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config/config.js";
 import { migrateToLatest, openDatabase } from "./db/index.js";
@@ -18,12 +18,15 @@ async function main() {
     }
     throw error;
   }
-  const database = openDatabase(config.database);
+  const database = openDatabase(config.database, config.timeouts);
   await migrateToLatest(database.db);
   const census = await loadCensusSnapshots(database.db);
-  // Demo accounts have published passwords: never on a production server.
-  const accounts = config.env === "production" ? undefined : { authSecret: config.authSecret };
-  const seed = config.seedDemo ? await seedDemo(database.db, { accounts }) : undefined;
+  // Demo accounts have published passwords: never in production, nor on a public address unless
+  // DEMO_ACCOUNTS=true.
+  const demo = demoAccountsOption(config);
+  const seed = config.seedDemo
+    ? await seedDemo(database.db, { accounts: demo.accounts })
+    : undefined;
   const app = await buildApp(config, { database });
   if (census.length) app.log.info({ snapshots: census }, "loaded Census snapshots");
   if (seed?.seeded) {
@@ -33,6 +36,7 @@ async function main() {
     );
     // For the person who just ran `npm start`, not for the log: shown once, on first start.
     if (seed.accounts.length) console.log(describeDemoAccounts(seed.accounts));
+    if (demo.warning) app.log.warn(demo.warning);
   }
 
   let closing = false;

@@ -154,7 +154,7 @@ const FORMS: Form[] = [
   {
     url: () => "/admin/content/edit",
     who: "coalition_admin",
-    body: () => ({ key: "home.intro", locale: "es", body: "Texto nuevo." }),
+    body: () => ({ key: "home.mission", locale: "es", body: "Texto nuevo." }),
     fields: ["body"],
     markup: ["body"],
   },

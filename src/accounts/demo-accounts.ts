@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import type { Kysely } from "kysely";
+import type { Config } from "../config/config.js";
 import {
   authFlag,
   authTime,
@@ -27,6 +28,31 @@ export const DEMO_PASSWORD = "cities-for-action-demo";
  */
 export const DEMO_TOTP_SECRET = "GNUXI2LFOMWWM33SFVQWG5DJN5XC2ZDF";
 const DOMAIN = "example.org";
+
+/** Whether an address is this machine's own over plain http: localhost, 127.x.x.x or ::1. */
+export function isLocalAddress(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  if (protocol !== "http:") return false;
+  return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+/**
+ * Whether first-start seeding writes the demo accounts, whose password and TOTP key are
+ * published: never in production; by default only on a local http address (a public or https
+ * PUBLIC_URL means other people can reach the site); elsewhere only when DEMO_ACCOUNTS=true.
+ * `warning` says why they were left out, when someone may have expected them.
+ */
+export function demoAccountsOption(
+  config: Pick<Config, "env" | "publicUrl" | "demoAccounts" | "authSecret">,
+): { accounts?: { authSecret: string }; warning?: string } {
+  if (config.env === "production" || config.demoAccounts === false) return {};
+  if (config.demoAccounts === true || isLocalAddress(config.publicUrl)) {
+    return { accounts: { authSecret: config.authSecret } };
+  }
+  return {
+    warning: `demo accounts not created: their password and two-step key are published, and ${config.publicUrl} is not a local http address. Set DEMO_ACCOUNTS=true to create them anyway.`,
+  };
+}
 
 export interface DemoAccount {
   email: string;

@@ -121,6 +121,7 @@ export {
   DEMO_PASSWORD,
   DEMO_TOTP_SECRET,
   type DemoAccount,
+  demoAccountsOption,
   describeDemoAccounts,
   seedDemoAccounts,
 } from "./demo-accounts.js";

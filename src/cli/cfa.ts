@@ -2,7 +2,7 @@
 // modules beside it, which the tests call directly.
 import { writeFile } from "node:fs/promises";
 import { Command } from "commander";
-import { describeDemoAccounts } from "../accounts/index.js";
+import { demoAccountsOption, describeDemoAccounts } from "../accounts/index.js";
 import { ConfigError, loadConfig } from "../config/config.js";
 import { seedDemo } from "../seed-demo.js";
 import { registerCensusCommand } from "./census-command.js";
@@ -42,9 +42,11 @@ program
       for (const m of migrations) console.log(`applied migration ${m}`);
       for (const file of snapshots) console.log(`loaded Census snapshot ${file}`);
       const config = loadConfig();
-      // Demo accounts have published passwords: never in a production database.
-      const accounts = config.env === "production" ? undefined : { authSecret: config.authSecret };
-      const seed = await seedDemo(db, { accounts });
+      // Demo accounts have published passwords: never in production, nor for a public address
+      // unless DEMO_ACCOUNTS=true.
+      const demo = demoAccountsOption(config);
+      const seed = await seedDemo(db, { accounts: demo.accounts });
+      if (seed.seeded && demo.warning) console.warn(demo.warning);
       console.log(
         seed.seeded
           ? `seeded ${describeDatabase(settings)}: ${seed.members} demo members, ${seed.blocks} content blocks, ${seed.accounts.length} demo accounts`

@@ -48,7 +48,8 @@ export async function withDatabase<T>(
   options: OpenOptions,
   work: (database: Database, prepared: Prepared) => Promise<T>,
 ): Promise<T> {
-  const settings = options.settings ?? loadConfig().database;
+  const config = loadConfig();
+  const settings = options.settings ?? config.database;
   if (!options.migrate && settings.kind === "sqlite" && settings.path !== ":memory:") {
     // Opening would silently create an empty file at a mistyped path.
     if (!existsSync(settings.path)) {
@@ -57,7 +58,7 @@ export async function withDatabase<T>(
       );
     }
   }
-  const database = openDatabase(settings);
+  const database = openDatabase(settings, config.timeouts);
   try {
     let migrations: string[] = [];
     if (options.migrate) migrations = (await migrateToLatest(database.db)).applied;

@@ -48,6 +48,30 @@ describe("loadConfig", () => {
     assert.equal(error.problems.length, 5);
   });
 
+  it("bounds every wait on the database and on clients, with defaults", () => {
+    assert.deepEqual(loadConfig({}).timeouts, {
+      databaseConnectMs: 5000,
+      databaseStatementMs: 15_000,
+      requestMs: 30_000,
+    });
+    const config = loadConfig({
+      DATABASE_CONNECT_TIMEOUT_MS: "2000",
+      DATABASE_STATEMENT_TIMEOUT_MS: "60000",
+      REQUEST_TIMEOUT_MS: "10000",
+      API_RATE_LIMIT_PER_MINUTE: "50",
+    });
+    assert.deepEqual(config.timeouts, {
+      databaseConnectMs: 2000,
+      databaseStatementMs: 60_000,
+      requestMs: 10_000,
+    });
+    assert.equal(config.apiRateLimitPerMinute, 50);
+    assert.throws(
+      () => loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: "0" }),
+      /DATABASE_CONNECT_TIMEOUT_MS="0" is not valid/,
+    );
+  });
+
   it("rejects a port out of range", () => {
     assert.throws(() => loadConfig({ PORT: "70000" }), /PORT="70000" is not valid/);
   });

@@ -6,6 +6,26 @@ import { Value } from "typebox/value";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
+/**
+ * How long a request may wait on others: a database that stops answering must turn into a 503
+ * within seconds, not hang every page (docs/decisions/0011).
+ */
+export interface Timeouts {
+  /** PostgreSQL: waiting for a connection, new or from the pool. */
+  readonly databaseConnectMs: number;
+  /** PostgreSQL: one statement, cancelled by the server after this long. */
+  readonly databaseStatementMs: number;
+  /** Receiving one whole request from the client (Fastify's `requestTimeout`). */
+  readonly requestMs: number;
+}
+
+/** The defaults of the timeout settings, for databases opened without a Config (CLI, tests). */
+export const DEFAULT_TIMEOUTS: Timeouts = Object.freeze({
+  databaseConnectMs: 5000,
+  databaseStatementMs: 15_000,
+  requestMs: 30_000,
+});
+
 const EnvSchema = Type.Object({
   /** `production` turns off developer conveniences; `test` silences logs by default. */
   NODE_ENV: Type.Union(
@@ -24,6 +44,11 @@ const EnvSchema = Type.Object({
   SQLITE_PATH: Type.String({ minLength: 1, default: "./data/cfa.sqlite" }),
   /** Load the demo content (labelled as demo) when the database is empty at start. */
   SEED_DEMO: Type.Boolean({ default: true }),
+  /**
+   * Seed the demo accounts (published password and TOTP key) with the demo content. Unset: only
+   * when PUBLIC_URL is a local http address. Never in production.
+   */
+  DEMO_ACCOUNTS: Type.Optional(Type.Boolean()),
   /** pino log level. */
   LOG_LEVEL: Type.Union(
     LOG_LEVELS.map((l) => Type.Literal(l)),
@@ -58,6 +83,26 @@ const EnvSchema = Type.Object({
   CONTACT_EMAIL: Type.Optional(Type.String({ pattern: "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$" })),
   /** Signs and encrypts session cookies and tokens: 32 or more random characters. Required in production. */
   AUTH_SECRET: Type.Optional(Type.String({ minLength: 32, maxLength: 512 })),
+  /** PostgreSQL: how long to wait for a connection (a new one, or a free one of the pool), in ms. */
+  DATABASE_CONNECT_TIMEOUT_MS: Type.Integer({
+    minimum: 100,
+    maximum: 600_000,
+    default: DEFAULT_TIMEOUTS.databaseConnectMs,
+  }),
+  /** PostgreSQL: the longest a statement may run before the server cancels it, in ms. */
+  DATABASE_STATEMENT_TIMEOUT_MS: Type.Integer({
+    minimum: 100,
+    maximum: 3_600_000,
+    default: DEFAULT_TIMEOUTS.databaseStatementMs,
+  }),
+  /** Requests to the JSON API (/api/...) per client address per minute; more are refused (429). */
+  API_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 300 }),
+  /** The longest a client may take to send a whole request (headers and body), in ms. */
+  REQUEST_TIMEOUT_MS: Type.Integer({
+    minimum: 1000,
+    maximum: 3_600_000,
+    default: DEFAULT_TIMEOUTS.requestMs,
+  }),
 });
 
 type Env = Static<typeof EnvSchema>;
@@ -71,6 +116,8 @@ export interface Config {
     | { readonly kind: "sqlite"; readonly path: string }
     | { readonly kind: "postgres"; readonly url: string };
   readonly seedDemo: boolean;
+  /** DEMO_ACCOUNTS: true or false when set, undefined to decide by PUBLIC_URL. */
+  readonly demoAccounts: boolean | undefined;
   readonly logLevel: Env["LOG_LEVEL"];
   /** Fastify's `trustProxy`: false, a hop count, or proxy addresses and CIDR ranges. */
   readonly trustProxy: false | number | readonly string[];
@@ -80,6 +127,9 @@ export interface Config {
   readonly census: { readonly apiKey: string | undefined; readonly apiUrl: string };
   /** Secret for sessions and tokens; in development and test a fixed, public default when unset. */
   readonly authSecret: string;
+  readonly timeouts: Timeouts;
+  /** API_RATE_LIMIT_PER_MINUTE. */
+  readonly apiRateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -97,6 +147,7 @@ const DESCRIPTIONS: Record<keyof Env, string> = {
   DATABASE_URL: "a postgres:// or postgresql:// connection string",
   SQLITE_PATH: "a file path",
   SEED_DEMO: "true or false",
+  DEMO_ACCOUNTS: "true or false",
   LOG_LEVEL: `one of ${LOG_LEVELS.join(", ")}`,
   TRUST_PROXY:
     "false, the number of proxies in front of the app (usually 1), or their addresses or CIDR ranges separated by commas",
@@ -107,6 +158,10 @@ const DESCRIPTIONS: Record<keyof Env, string> = {
   CENSUS_API_KEY: "a Census API key (letters and digits)",
   CENSUS_API_URL: "an http(s) URL without a trailing slash",
   AUTH_SECRET: "a random secret of at least 32 characters, e.g. from `openssl rand -base64 32`",
+  DATABASE_CONNECT_TIMEOUT_MS: "milliseconds, from 100 to 600000",
+  DATABASE_STATEMENT_TIMEOUT_MS: "milliseconds, from 100 to 3600000",
+  REQUEST_TIMEOUT_MS: "milliseconds, from 1000 to 3600000",
+  API_RATE_LIMIT_PER_MINUTE: "an integer from 1 to 1000000",
 };
 
 /**
@@ -151,6 +206,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         : { kind: "sqlite" as const, path: env.SQLITE_PATH },
     ),
     seedDemo: env.SEED_DEMO,
+    demoAccounts: env.DEMO_ACCOUNTS,
     logLevel: env.LOG_LEVEL,
     trustProxy: trustProxy as Config["trustProxy"],
     siteName: env.SITE_NAME,
@@ -158,6 +214,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     mail: Object.freeze({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }),
     census: Object.freeze({ apiKey: env.CENSUS_API_KEY, apiUrl: env.CENSUS_API_URL }),
     authSecret: env.AUTH_SECRET ?? DEV_AUTH_SECRET,
+    timeouts: Object.freeze({
+      databaseConnectMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+      databaseStatementMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      requestMs: env.REQUEST_TIMEOUT_MS,
+    }),
+    apiRateLimitPerMinute: env.API_RATE_LIMIT_PER_MINUTE,
   });
 }
 

@@ -8,10 +8,9 @@ import { pageContext, sendPage } from "../http/render.js";
 import { DEFAULT_LOCALE, LOCALES, type Locale, localizedPath } from "../i18n/index.js";
 import { CONTENT_EDITORS, can } from "./content.policy.js";
 import { blockDates, findBody } from "./content.queries.js";
-import { BlockForm, BlockTarget, ListQuery } from "./editor.schema.js";
+import { BLOCK_KEYS, BlockForm, BlockTarget, ListQuery } from "./editor.schema.js";
 import { saveBlock } from "./editor.service.js";
 import { ContentEditPage, type ContentRow, ContentTablePage } from "./editor.view.js";
-import { en } from "./seed/en.js";
 
 /** The locale a valid tag names (the schemas accept only LOCALES' tags). */
 function localeOf(tag: string): Locale {
@@ -33,8 +32,7 @@ export async function editorRoutes(app: FastifyInstance) {
     { schema: { querystring: ListQuery }, restricted: true, attachValidation: true },
     async (request, reply) => {
       const rows = await blockDates(app.db);
-      const keys = [...new Set([...Object.keys(en), ...rows.map((r) => r.key)])].sort();
-      const table: ContentRow[] = keys.map((key) => ({
+      const table: ContentRow[] = BLOCK_KEYS.map((key) => ({
         key,
         updated: Object.fromEntries(
           rows.filter((r) => r.key === key).map((r) => [r.locale, r.updated_at]),

@@ -3,6 +3,7 @@
 import { Type } from "typebox";
 import { Choice, Markdown } from "../http/validation.js";
 import { LOCALES } from "../i18n/index.js";
+import { en } from "./seed/en.js";
 
 const KEY = "[a-z][a-z0-9_.]{0,80}";
 const LOCALE_TAGS = LOCALES.map((l) => l.tag);
@@ -10,9 +11,15 @@ const LOCALE_TAGS = LOCALES.map((l) => l.tag);
 /** The longest text a block may hold, in characters. */
 export const MAX_BODY = 20_000;
 
+/**
+ * The blocks the site shows: those of the English seed. Only these may be edited; any other key
+ * is not found, never a new row nobody could delete and no page would show.
+ */
+export const BLOCK_KEYS = Object.keys(en).sort();
+
 /** A block in one language: `?key=principles.list&locale=es`. Anything else is not found. */
 export const BlockTarget = Type.Object({
-  key: Type.String({ pattern: `^${KEY}$` }),
+  key: Choice(BLOCK_KEYS),
   locale: Choice(LOCALE_TAGS),
 });
 

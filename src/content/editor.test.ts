@@ -11,6 +11,12 @@ describeEachDatabase("editing the site's texts", { seed: false }, (ctx) => {
   // The site's texts as first seeded (no members: the editor does not need them), and its people.
   before(async () => {
     await seedContent(db(), "2024-01-01T00:00:00.000Z");
+    // One translation missing, as a text added in English only would be.
+    await db()
+      .deleteFrom("content_blocks")
+      .where("key", "=", "pledge.intro")
+      .where("locale", "=", "zh-Hans")
+      .execute();
     await createUser(ctx.app, { email: "staff@example.org" });
     await createUser(ctx.app, { email: "editor@example.org", coalitionRole: "coalition_editor" });
   });
@@ -72,11 +78,38 @@ describeEachDatabase("editing the site's texts", { seed: false }, (ctx) => {
     assert.match(page.body, /<pre class="cfa-prewrap" lang="en">1\. \*\*A path to citizenship/);
     assert.match(page.body, /<textarea[^>]*name="body"[^>]*maxlength="20000"[^>]*>1\. \*\*/);
     const missing = await ctx.app.inject({
-      url: "/admin/content/edit?key=pledge.footer&locale=es",
+      url: "/admin/content/edit?key=pledge.intro&locale=zh-Hans",
       headers: { cookie },
     });
     assert.equal(missing.statusCode, 200, "a new translation starts empty");
     assert.match(missing.body, /<textarea[^>]*><\/textarea>/);
+  });
+
+  it("a well-formed key the site does not show is not found, and no row is made", async () => {
+    const cookie = await signIn(ctx.app, "editor@example.org");
+    const page = await ctx.app.inject({
+      url: "/admin/content/edit?key=home.surprise&locale=en",
+      headers: { cookie },
+    });
+    assert.equal(page.statusCode, 404);
+    const csrf = await csrfTokenOf(
+      ctx.app,
+      "/admin/content/edit?key=home.mission&locale=en",
+      cookie,
+    );
+    const res = await post("/admin/content/edit", cookie, {
+      _csrf: csrf,
+      key: "home.surprise",
+      locale: "en",
+      body: "A block no page shows and nobody can delete",
+    });
+    assert.equal(res.statusCode, 404);
+    const rows = await db()
+      .selectFrom("content_blocks")
+      .select("key")
+      .where("key", "=", "home.surprise")
+      .execute();
+    assert.deepEqual(rows, []);
   });
 
   it("saving refreshes the public page at once, escapes HTML and is audited", async () => {
@@ -145,7 +178,7 @@ describeEachDatabase("editing the site's texts", { seed: false }, (ctx) => {
 
     const created = await post("/admin/content/edit", cookie, {
       _csrf: csrf,
-      key: "pledge.footer",
+      key: "pledge.intro",
       locale: "zh-Hans",
       body: "新的文本",
     });
@@ -161,7 +194,7 @@ describeEachDatabase("editing the site's texts", { seed: false }, (ctx) => {
       audit.map((a) => [a.entity, a.entity_id, a.actor_email]),
       [
         ["content_block", "principles.list:es", "editor@example.org"],
-        ["content_block", "pledge.footer:zh-Hans", "editor@example.org"],
+        ["content_block", "pledge.intro:zh-Hans", "editor@example.org"],
       ],
     );
     assert.equal(JSON.parse(audit[0]?.after ?? "{}").body, body);

@@ -4,7 +4,7 @@ import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
-import type { Config } from "../config/config.js";
+import { type Config, DEFAULT_TIMEOUTS, type Timeouts } from "../config/config.js";
 import { REVISION_TABLE } from "./revision.js";
 import type { DB } from "./types.js";
 
@@ -33,9 +33,35 @@ const pgTypes = {
 
 const REVISION_QUERY = `select value from ${REVISION_TABLE} where id = 1`;
 
-export function openDatabase(settings: Config["database"]): Database {
+/**
+ * A server that stops answering must fail requests within seconds, not hang them (decision 0011):
+ * a bounded wait for a connection, a statement cancelled by the server after its time, and a
+ * client-side limit a little above it for a server that no longer answers at all.
+ */
+function pgTimeouts(timeouts: Timeouts) {
+  return {
+    connectionTimeoutMillis: timeouts.databaseConnectMs,
+    statement_timeout: timeouts.databaseStatementMs,
+    query_timeout: timeouts.databaseStatementMs + timeouts.databaseConnectMs,
+    // A transaction left open (a stuck handler) would hold its locks and its connection.
+    idle_in_transaction_session_timeout: Math.max(60_000, timeouts.databaseStatementMs),
+    // Notices a peer that vanished (a failover, a dropped network) on an idle connection.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+  };
+}
+
+export function openDatabase(
+  settings: Config["database"],
+  timeouts: Timeouts = DEFAULT_TIMEOUTS,
+): Database {
   if (settings.kind === "postgres") {
-    const pool = new pg.Pool({ connectionString: settings.url, types: pgTypes, max: 10 });
+    const pool = new pg.Pool({
+      connectionString: settings.url,
+      types: pgTypes,
+      max: 10,
+      ...pgTimeouts(timeouts),
+    });
     // An idle connection the server drops (restart, failover) emits 'error' on the pool; unhandled,
     // it would end the process. The pool discards that client; the next query opens a new one,
     // and /readyz reports the database while it is away.
@@ -58,6 +84,7 @@ export function openDatabase(settings: Config["database"]): Database {
   const sqlite = new SQLite(settings.path);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
+  // A write waits this long for another process's write, then fails with SQLITE_BUSY (a 503).
   sqlite.pragma("busy_timeout = 5000");
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   // Read on every cached page view: a prepared statement on the driver, without query building.

@@ -25,6 +25,46 @@ export function isUniqueViolation(error: unknown): boolean {
   );
 }
 
+/** Network errors of a connection that could not be made or was lost. */
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EPIPE",
+]);
+/** PostgreSQL: query_canceled (statement_timeout), admin shutdown, cannot connect now. */
+const PG_UNAVAILABLE = new Set(["57014", "57P01", "57P02", "57P03", "53300"]);
+/** pg's and pg-pool's own errors, which carry no code. */
+const PG_MESSAGES =
+  /^(timeout exceeded when trying to connect|Connection terminated|Query read timeout|Client has encountered a connection error)/;
+
+/**
+ * True when the database did not answer in time or could not be reached (refused, timed out,
+ * connection lost, busy), on either database: a passing condition, answered with 503 and
+ * Retry-After rather than 500 (docs/decisions/0011). Looks through `cause` and AggregateError's
+ * `errors` (a host with several addresses).
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (error === null || typeof error !== "object" || depth > 3) return false;
+  const { code, message, cause, errors } = error as {
+    code?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    errors?: unknown;
+  };
+  if (typeof code === "string") {
+    if (NETWORK_CODES.has(code) || PG_UNAVAILABLE.has(code)) return true;
+    if (code === "SQLITE_BUSY" || code.startsWith("SQLITE_BUSY_")) return true;
+  }
+  if (typeof message === "string" && PG_MESSAGES.test(message)) return true;
+  if (Array.isArray(errors) && errors.some((e) => isDatabaseUnavailable(e, depth + 1))) return true;
+  return isDatabaseUnavailable(cause, depth + 1);
+}
+
 /**
  * Locks the rows a "check, then write" reads (is this the last admin?), so two transactions
  * cannot both pass the check. PostgreSQL: `for update`. SQLite has one writer at a time: a

@@ -4,6 +4,7 @@ export {
   authTime,
   type Dialect,
   dialectOf,
+  isDatabaseUnavailable,
   isUniqueViolation,
   lockRows,
 } from "./dialect.js";

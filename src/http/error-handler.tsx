@@ -1,6 +1,14 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { isDatabaseUnavailable } from "../db/index.js";
 import { ErrorPage } from "../views/error-page.js";
-import { type AppError, appError, notFound, toAppError, validationFailed } from "./errors.js";
+import {
+  type AppError,
+  appError,
+  notFound,
+  toAppError,
+  unavailable,
+  validationFailed,
+} from "./errors.js";
 import { pageContext, sendPage } from "./render.js";
 import { fieldErrors } from "./validation.js";
 
@@ -21,10 +29,14 @@ function fromValidation(error: FastifyError): AppError {
     : validationFailed(fields);
 }
 
+/** Seconds a client is asked to wait after a 503: a database restart or failover, not an outage. */
+export const RETRY_AFTER_SECONDS = 30;
+
 async function respond(request: FastifyRequest, reply: FastifyReply, error: AppError) {
   // Whatever the failed handler meant to set (a new session before a bad redirect) is not set.
   reply.removeHeader("set-cookie");
   const t = request.t;
+  if (error.statusCode === 503) reply.header("retry-after", String(RETRY_AFTER_SECONDS));
   const message = t(error.messageKey, error.values);
   if (isApi(request)) {
     return reply.code(error.statusCode).send({
@@ -54,7 +66,12 @@ async function respond(request: FastifyRequest, reply: FastifyReply, error: AppE
 /** One place renders every error: JSON under /api/, a translated page elsewhere; 5xx details only in the log. */
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
-    const appError = error.validation ? fromValidation(error) : toAppError(error);
+    // A database that is away is a passing condition (503, try again), not a bug (500).
+    const appError = error.validation
+      ? fromValidation(error)
+      : isDatabaseUnavailable(error)
+        ? unavailable()
+        : toAppError(error);
     if (appError.statusCode >= 500) request.log.error({ err: error }, "request failed");
     // The request line (http/request-log.ts) has the status; the reason is for debugging.
     else

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { PageContext } from "../views/page-context.js";
@@ -78,4 +79,30 @@ export async function sendCachedPage(
   const body = Buffer.from(await render(ctx));
   request.server.pageCache.set(key, revision, body);
   return sendPage(reply, body);
+}
+
+/**
+ * Sends an API answer that depends on nothing but the database and its route (no query, no
+ * language) from the page cache: serialized by the route's response schema once per data
+ * revision. Its ETag is a hash of the body, so a client that has it gets 304 without the body
+ * (and never a stale one, even if the revision counter starts again after a restore).
+ */
+export async function sendCachedJson(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  compute: () => Promise<unknown>,
+) {
+  const revision = await request.server.database.revision();
+  // The route, not the URL: a query string the route ignores must not make new entries.
+  const key = `api|${request.routeOptions.url}`;
+  let body = request.server.pageCache.get(key, revision);
+  if (body === undefined) {
+    body = Buffer.from(String(reply.serialize(await compute())));
+    request.server.pageCache.set(key, revision, body);
+  }
+  const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+  // Clients may keep it, but ask again each time: a 304 costs one revision read.
+  reply.header("etag", etag).header("cache-control", "no-cache");
+  if (request.headers["if-none-match"] === etag) return reply.code(304).send();
+  return reply.header("content-type", "application/json; charset=utf-8").send(body);
 }

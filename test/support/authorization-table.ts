@@ -158,7 +158,7 @@ export const WRITE_ROUTES: WriteRoute[] = [
   {
     route: "/admin/content/edit",
     allowed: ["coalition_admin", "coalition_editor"],
-    body: () => ({ key: "home.intro", locale: "es", body: "Texto nuevo." }),
+    body: () => ({ key: "home.mission", locale: "es", body: "Texto nuevo." }),
   },
   // Last: the allowed posts run in this order, and these touch the principals' own sign-in.
   {
@@ -226,6 +226,6 @@ export const READ_ROUTES: ReadRoute[] = [
   {
     route: "/admin/content/edit",
     allowed: STAFF,
-    url: () => "/admin/content/edit?key=home.intro&locale=es",
+    url: () => "/admin/content/edit?key=home.mission&locale=es",
   },
 ];

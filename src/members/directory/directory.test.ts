@@ -10,6 +10,10 @@ import { applyFilters, type DirectoryEntry } from "./directory.service.js";
 
 const checkQuery = formAjv.compile(FilterQuery);
 
+/** Control characters other than line breaks and tabs. */
+const controlsIn = (body: string) =>
+  [...body].filter((c) => /\p{Cc}/u.test(c) && !"\n\r\t".includes(c));
+
 /** The filters of a query string as the route reads them: its schema, then filtersOf. */
 function parseFilters(query: Record<string, unknown>) {
   const valid = checkQuery(query);
@@ -182,6 +186,20 @@ describeEachDatabase("members directory", { seed: false }, (ctx) => {
       /id="filter-state"[^>]*aria-describedby="filter-state-error"[^>]*aria-invalid="true"/,
     );
     assert.doesNotMatch(res.body, /<script>/);
+  });
+
+  it("refuses control characters in the filters and never echoes them (issue 9, 9b)", async () => {
+    for (const query of ["q=%00abc", "state=%00NY", "q=a%1Bb", "q=a%C2%9Bb", "joined=%0020"]) {
+      const page = await ctx.app.inject({ url: `/es/members?${query}` });
+      assert.equal(page.statusCode, 400, query);
+      assert.match(page.body, /<html lang="es"/);
+      assert.deepEqual(controlsIn(page.body), [], query);
+      assert.doesNotMatch(page.body, /&#x?0*(0|1b|27|9b|155);/i, query);
+      const api = await ctx.app.inject({ url: `/api/v1/members?${query}` });
+      assert.equal(api.statusCode, 400, query);
+      assert.deepEqual(controlsIn(api.body), [], query);
+      assert.doesNotMatch(api.body, /\\u00(00|1b|9b)/i, query);
+    }
   });
 
   it("shows a member's profile with each figure's vintage and source", async () => {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
+import { sendCachedJson } from "../../http/page-cache.js";
 import { coalitionStats } from "./coalition.service.js";
 
 const FigureSourceSchema = Type.Object({
@@ -75,6 +76,8 @@ export async function coalitionApi(app: FastifyInstance) {
         response: { 200: CoalitionStatsSchema },
       },
     },
-    async () => coalitionStats(app.db),
+    // Computed once per data revision: totals over the whole roster, asked for by every home
+    // page widget and anyone polling.
+    async (request, reply) => sendCachedJson(request, reply, () => coalitionStats(app.db)),
   );
 }
