@@ -102,7 +102,7 @@ export function Layout({ ctx, title, description, noindex, children }: LayoutPro
           <script src="/assets/uswds/js/uswds.min.js" defer></script>
           <script src="/assets/site.js" defer></script>
         </head>
-        <body>
+        <body class="cfa-page">
           <a class="usa-skipnav" href="#main-content" safe>
             {t("common.skip_link")}
           </a>
