@@ -65,15 +65,15 @@ describe("signing in and switching jurisdiction in a browser [sqlite]", {
     await tab.goto(`${baseUrl}${prefix}/account/sign-in`);
     await tab.locator("input[name=email]").fill(email);
     await tab.locator("input[name=password]").fill(DEMO_PASSWORD);
-    await tab.locator("form[method=post] button[type=submit]").first().click();
+    await tab.locator("main form[method=post] button[type=submit]").first().click();
     await tab.waitForLoadState();
     if (totpSecret) {
       await assertAccessible(tab, `${prefix}/account/sign-in/code`);
       // A code works once (accounts/totp-replay.ts); this signs in again within 30 seconds.
       await database.db.deleteFrom("totp_steps").execute();
       await tab.locator("input[name=code]").fill(totpCode(totpSecret));
-      await tab.locator("form[method=post] button[type=submit]").first().click();
-      await tab.waitForURL(`${baseUrl}${prefix}/account`);
+      await tab.locator("main form[method=post] button[type=submit]").first().click();
+      await tab.waitForURL(`${baseUrl}${prefix}/admin`);
     }
   }
 
@@ -169,7 +169,7 @@ describe("signing in and switching jurisdiction in a browser [sqlite]", {
         // The enrolment page with its QR code and backup codes.
         await tab.goto(`${baseUrl}${locale.prefix}/account/two-factor`);
         await tab.locator("input[name=password]").fill(DEMO_PASSWORD);
-        await tab.locator("form[method=post] button[type=submit]").first().click();
+        await tab.locator("main form[method=post] button[type=submit]").first().click();
         await tab.waitForLoadState();
         assert.equal((await tab.locator("svg").count()) > 0, true, "a QR code");
         await assertAccessible(tab, `${locale.prefix}/account/two-factor (enrolling)`);
