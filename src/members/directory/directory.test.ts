@@ -194,7 +194,7 @@ describeEachDatabase("members directory", { seed: false }, (ctx) => {
     assert.match(body, /334,697/, "foreign-born, ACS 2012-2016 estimate");
     assert.match(
       body,
-      /32\.6% of residents \(ACS 5-year 2012-2016\)/,
+      /32\.6% of the 1,026,371 residents counted by the same survey \(ACS 5-year 2012-2016\)/,
       "share from one vintage: 334,697 / 1,026,371",
     );
     assert.match(body, /376,716/, "language other than English, ACS 2009-2013");

@@ -149,6 +149,7 @@ export function MemberPage({
               figures.foreignBornShare
                 ? t("members.profile.foreign_born_share", {
                     share: figures.foreignBornShare.value,
+                    population: figures.foreignBornShare.population,
                     vintage: figures.foreignBornShare.vintage,
                   })
                 : undefined
