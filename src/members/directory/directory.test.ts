@@ -5,7 +5,7 @@ import { buildMember, jurisdictionRow } from "../../../test/support/builders.js"
 import { htmlLang, text } from "../../../test/support/html.js";
 import { fieldErrors, formAjv } from "../../http/validation.js";
 import { LOCALES, localizedPath, translator } from "../../i18n/index.js";
-import { FilterQuery, filtersOf } from "./directory.schema.js";
+import { FilterQuery, filtersOf, PAGE_SIZE } from "./directory.schema.js";
 import { applyFilters, type DirectoryEntry } from "./directory.service.js";
 
 const checkQuery = formAjv.compile(FilterQuery);
@@ -289,7 +289,8 @@ describeEachDatabase("members directory", { seed: false }, (ctx) => {
       const used = process.cpuUsage(started);
       times.push((used.user + used.system) / 1000);
       assert.equal(res.statusCode, 200);
-      assert.equal((res.body.match(/<th scope="row"/g) ?? []).length, 500);
+      // A page of the list (the rest are on the next pages), and all 500 on the map.
+      assert.equal((res.body.match(/<th scope="row"/g) ?? []).length, PAGE_SIZE);
     }
     const median = times.sort((a, b) => a - b)[5] ?? Number.POSITIVE_INFINITY;
     assert.ok(
