@@ -53,7 +53,7 @@ export function TextField(
   props: FieldProps & {
     value: string;
     maxlength?: number;
-    type?: "text" | "search" | "email" | "url" | "date";
+    type?: "text" | "search" | "email" | "url" | "date" | "tel";
     /** The browser's autofill hint, e.g. "one-time-code" for a code from an app. */
     autocomplete?: string;
     /** Typed exactly as shown (codes): no automatic capitals or spelling fixes on phones. */
