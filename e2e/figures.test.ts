@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { FastifyInstance } from "fastify";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { DEMO_PASSWORD } from "../src/accounts/index.js";
 import { buildApp } from "../src/app.js";
 import { type Database, openDatabase } from "../src/db/index.js";
 import { LOCALES, localizedPath } from "../src/i18n/index.js";
@@ -33,7 +34,7 @@ describe("figures and the map in a browser [sqlite]", { skip: browserSkipReason(
     // http, so the CSP does not send the browser to https://127.0.0.1 for the stylesheets.
     const config = testConfig({ PUBLIC_URL: "http://127.0.0.1" }, testDb.settings);
     database = openDatabase(config.database);
-    await seedDemo(database.db);
+    await seedDemo(database.db, { accounts: { authSecret: config.authSecret } });
     app = await buildApp(config, { database });
     baseUrl = await app.listen({ host: "127.0.0.1", port: 0 });
     browser = await launchBrowser();
@@ -132,6 +133,46 @@ describe("figures and the map in a browser [sqlite]", { skip: browserSkipReason(
       assert.equal(new URL(page.url()).pathname, `/members/${slug}`);
     } finally {
       await page.close();
+    }
+  });
+
+  it("a member admin's profile form, with its office, fits a phone and is clean for axe", async () => {
+    const tab = await phone.newPage();
+    try {
+      await tab.goto(`${baseUrl}/account/sign-in`);
+      await tab.locator("input[name=email]").fill("admin.boston-ma@example.org");
+      await tab.locator("input[name=password]").fill(DEMO_PASSWORD);
+      await tab.locator("form[method=post] button[type=submit]").first().click();
+      await tab.waitForLoadState();
+      for (const locale of LOCALES) {
+        await tab.goto(`${baseUrl}${localizedPath(locale, "/account/profile")}`);
+        assert.ok(await tab.locator("#profile-office-phone").isVisible(), locale.tag);
+        const width = await tab.evaluate(
+          () =>
+            (globalThis as unknown as { document: DocumentLike }).document.documentElement
+              .scrollWidth,
+        );
+        assert.ok(width <= 375, `${locale.tag}: the form is ${width} px wide`);
+        await assertAccessible(tab, `${locale.tag} /account/profile at 375 px`);
+      }
+      // Saved, the office is on the public profile.
+      await tab.goto(`${baseUrl}/account/profile`);
+      // The demo roster names no executives; a member's profile must.
+      await tab.locator("#profile-executive-name").fill("Michelle Wu");
+      await tab.locator("#profile-office-phone").fill("(617) 555-0100");
+      await tab.locator("#profile-office-languages").fill("English, Haitian Creole");
+      await tab.locator('form[action="/account/profile"] button[type=submit]').click();
+      await tab.waitForLoadState();
+      assert.match(
+        tab.url(),
+        /\/account\/profile\?saved=changed$/,
+        (await tab.locator(".usa-alert, .usa-error-message").allTextContents()).join(" | "),
+      );
+      await tab.goto(`${baseUrl}/members/boston-ma`);
+      assert.match((await tab.locator("main").textContent()) ?? "", /Haitian Creole/);
+      await assertAccessible(tab, "/members/boston-ma with an office");
+    } finally {
+      await tab.close();
     }
   });
 
