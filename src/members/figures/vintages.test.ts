@@ -76,4 +76,10 @@ describeEachDatabase("figures of different vintages", { seed: false }, (ctx) => 
     assert.match(es.body, /Suma cifras de 2 encuestas distintas:<\/span> <span lang="en">/);
     assert.match(text(es.body), /ciudades y condados miembros de la lista de demostración/);
   });
+
+  it("the figures page says which surveys each sum adds up, beside the sums", async () => {
+    const body = text((await ctx.app.inject({ url: "/about/figures" })).body);
+    assert.match(body, /Population\s*: Figures from one survey: 2020 Census/);
+    assert.match(body, /Foreign-born residents\s*: Adds up figures from 2 different surveys:/);
+  });
 });
