@@ -74,7 +74,11 @@ describe("AUTH_SECRET", () => {
         !e.message.includes("short-secret"),
     );
     const secret = randomBytes(32).toString("base64");
-    assert.equal(loadConfig({ NODE_ENV: "production", AUTH_SECRET: secret }).authSecret, secret);
+    assert.equal(
+      loadConfig({ NODE_ENV: "production", AUTH_SECRET: secret, CONTACT_EMAIL: "a11y@cfa.test" })
+        .authSecret,
+      secret,
+    );
     assert.equal(loadConfig({ NODE_ENV: "development" }).authSecret, DEV_AUTH_SECRET);
   });
 });

@@ -26,6 +26,20 @@ describe("loadConfig", () => {
     assert.equal(config.publicUrl, "https://cities.example.org");
   });
 
+  it("requires a contact address in production, where people report barriers", () => {
+    const production = { NODE_ENV: "production", AUTH_SECRET: "s".repeat(32) };
+    assert.throws(
+      () => loadConfig(production),
+      (e: Error) =>
+        e instanceof ConfigError && /CONTACT_EMAIL is required in production/.test(e.message),
+    );
+    assert.equal(
+      loadConfig({ ...production, CONTACT_EMAIL: "access@cities.example.org" }).contactEmail,
+      "access@cities.example.org",
+    );
+    assert.equal(loadConfig({ NODE_ENV: "development" }).contactEmail, undefined);
+  });
+
   it("names every bad variable at once", () => {
     const error = (() => {
       try {

@@ -79,7 +79,7 @@ const EnvSchema = Type.Object({
     maxLength: 200,
     default: "Cities for Action <no-reply@localhost>",
   }),
-  /** Where people write about the site, e.g. to report an accessibility barrier. */
+  /** Where people write about the site, e.g. to report an accessibility barrier. Required in production. */
   CONTACT_EMAIL: Type.Optional(Type.String({ pattern: "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$" })),
   /** Signs and encrypts session cookies and tokens: 32 or more random characters. Required in production. */
   AUTH_SECRET: Type.Optional(Type.String({ minLength: 32, maxLength: 512 })),
@@ -188,6 +188,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     );
   if (converted.NODE_ENV === "production" && converted.AUTH_SECRET === undefined) {
     problems.push(`AUTH_SECRET is required in production: expected ${DESCRIPTIONS.AUTH_SECRET}`);
+  }
+  // The accessibility statement must give people a way to report a barrier (issue 10).
+  if (converted.NODE_ENV === "production" && converted.CONTACT_EMAIL === undefined) {
+    problems.push(
+      `CONTACT_EMAIL is required in production: expected ${DESCRIPTIONS.CONTACT_EMAIL} where people can report a barrier`,
+    );
   }
   const trustProxy = parseTrustProxy(converted.TRUST_PROXY ?? "false");
   if (typeof trustProxy === "string") problems.push(trustProxy);

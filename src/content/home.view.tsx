@@ -1,5 +1,5 @@
 import { formatNumber, localizedPath } from "../i18n/index.js";
-import { Citation, type CoalitionStats } from "../members/index.js";
+import { Citation, type CoalitionStats, Vintage } from "../members/index.js";
 import { DemoNotice } from "../views/demo-notice.js";
 import { Layout } from "../views/layout.js";
 import { Markdown } from "../views/markdown.js";
@@ -51,7 +51,15 @@ function BlockSection({
   );
 }
 
-function StatCard({ value, label }: { value: string; label: string }) {
+function StatCard({
+  value,
+  label,
+  note = "",
+}: {
+  value: string;
+  label: string;
+  note?: JSX.Element;
+}) {
   return (
     <li class="usa-card tablet:grid-col-4">
       <div class="usa-card__container">
@@ -64,14 +72,47 @@ function StatCard({ value, label }: { value: string; label: string }) {
               {label}
             </span>
           </p>
+          {note}
         </div>
       </div>
     </li>
   );
 }
 
+/** The surveys a total adds up, most members first (the order of `stats.sources`). */
+function vintagesOf(stats: CoalitionStats, measure: "population" | "foreign_born"): string[] {
+  return [...new Set(stats.sources.filter((s) => s.measure === measure).map((s) => s.vintage))];
+}
+
+/**
+ * Says beside a total which surveys it adds up, so a sum of figures from different years is
+ * never shown as if it were one count.
+ */
+function VintageNote({ ctx, vintages }: { ctx: PageContext; vintages: string[] }) {
+  if (vintages.length === 0) return "";
+  return (
+    <p class="cfa-stat__vintage">
+      <span safe>{ctx.t("home.stats.vintage", { count: vintages.length })}</span>{" "}
+      {vintages.map((vintage, i) => (
+        <>
+          {i > 0 ? "; " : ""}
+          <Vintage ctx={ctx} vintage={vintage} />
+        </>
+      ))}
+    </p>
+  );
+}
+
 function Stats({ ctx, stats }: { ctx: PageContext; stats: CoalitionStats }) {
   const { t } = ctx;
+  const populationVintages = vintagesOf(stats, "population");
+  const foreignBornVintages = vintagesOf(stats, "foreign_born");
+  // Two totals side by side invite a division: say when it would mix years.
+  const mixedYears =
+    foreignBornVintages.length > 0 &&
+    populationVintages.join("|") !== foreignBornVintages.join("|");
+  // The roster's count beside prose about the coalition: say when it is the demo's count.
+  const allDemo = stats.demoMembers > 0 && stats.demoMembers === stats.members;
   return (
     <section class="usa-section cfa-stats" aria-labelledby="stats-heading">
       <div class="grid-container">
@@ -85,17 +126,28 @@ function Stats({ ctx, stats }: { ctx: PageContext; stats: CoalitionStats }) {
             <ul class="usa-card-group cfa-stats__cards">
               <StatCard
                 value={formatNumber(ctx.locale, stats.members)}
-                label={t("home.stats.members", { count: stats.members })}
+                label={t(allDemo ? "home.stats.members_demo" : "home.stats.members", {
+                  count: stats.members,
+                })}
               />
               <StatCard
                 value={formatNumber(ctx.locale, stats.population)}
                 label={t("home.stats.population")}
+                note={<VintageNote ctx={ctx} vintages={populationVintages} />}
               />
               <StatCard
                 value={formatNumber(ctx.locale, stats.foreignBorn)}
                 label={t("home.stats.foreign_born")}
+                note={<VintageNote ctx={ctx} vintages={foreignBornVintages} />}
               />
             </ul>
+            {mixedYears ? (
+              <p class="cfa-stats__no-ratio" safe>
+                {t("home.stats.no_ratio")}
+              </p>
+            ) : (
+              ""
+            )}
             {stats.demoMembers > 0 ? (
               <DemoNotice ctx={ctx} text={t("home.stats.demo", { count: stats.demoMembers })} />
             ) : (

@@ -17,6 +17,16 @@ export interface JurisdictionsTable {
   executive_name: string | null;
   executive_title: string | null;
   website: string | null;
+  /** The member's office for immigrant affairs, as its profile shows it (migration 0015). */
+  office_name: string | null;
+  /** Street address, on one or more lines. */
+  office_address: string | null;
+  office_phone: string | null;
+  /** The public address residents write to about immigrant affairs. */
+  office_email: string | null;
+  /** The languages the office serves people in, as the member writes them. */
+  office_languages: string | null;
+  office_description: string | null;
   status: JurisdictionStatus;
   joined_on: string | null;
   is_demo: number;

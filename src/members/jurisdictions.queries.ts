@@ -164,7 +164,17 @@ export async function slugsStartingWith(db: Kysely<DB>, prefix: string): Promise
 }
 
 /** The columns a profile editor changes. */
-export const PROFILE_COLUMNS = ["executive_name", "executive_title", "website"] as const;
+export const PROFILE_COLUMNS = [
+  "executive_name",
+  "executive_title",
+  "website",
+  "office_name",
+  "office_address",
+  "office_phone",
+  "office_email",
+  "office_languages",
+  "office_description",
+] as const;
 
 /** A jurisdiction with its editable profile columns, by id or by slug. */
 export async function editableJurisdiction(

@@ -10,7 +10,7 @@ export type MembersAction =
   | "manage_roster"
   /** List every jurisdiction's profile, and edit any of them. */
   | "edit_any_profile"
-  /** Edit one jurisdiction's public profile (its executive and website). */
+  /** Edit one jurisdiction's public profile (its executive, website and office). */
   | "edit_profile";
 
 /** The jurisdiction an action is about. */

@@ -403,6 +403,13 @@ export function jurisdictionRow(overrides: Partial<NewJurisdiction> = {}): NewJu
     executive_name: null,
     executive_title: "Mayor",
     website: null,
+    // Every column, so a row is also a complete `cfa export` row (migration 0015's office).
+    office_name: null,
+    office_address: null,
+    office_phone: null,
+    office_email: null,
+    office_languages: null,
+    office_description: null,
     status: "member",
     joined_on: "2015-01-01",
     is_demo: 0,

@@ -1,7 +1,9 @@
 // The coalition's own wording, from its one-page overview.
 export const en = {
+  // No member count in the prose: the count is computed from the roster just below it, and a
+  // typed number would contradict it (issue 10: "nearly 200" above a demo roster of 21).
   "home.mission":
-    "Cities for Action is a coalition of nearly 200 U.S. mayors and county executives advocating for pro-immigrant federal policies and launching innovative, inclusive programs and policies at the local level.",
+    "Cities for Action is a coalition of U.S. mayors and county executives advocating for pro-immigrant federal policies and launching innovative, inclusive programs and policies at the local level.",
   "home.background": `- Cities for Action launched in December 2014, when two dozen mayors gathered in New York City to commit to a set of principles and actions that support and uplift immigrant residents.
 - Cities for Action advocates collectively for pro-immigrant federal policies that contribute to stronger cities.
 - The coalition also develops and disseminates best practices on local policies and programs that further immigrant residents' well-being and support immigrant inclusion and engagement in civic life.`,

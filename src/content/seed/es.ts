@@ -1,7 +1,9 @@
 // Spanish translation of en.ts (the coalition's own wording, from its one-page overview).
 export const es = {
+  // No member count in the prose: the count is computed from the roster just below it, and a
+  // typed number would contradict it (issue 10: "nearly 200" above a demo roster of 21).
   "home.mission":
-    "Cities for Action es una coalición de casi 200 alcaldes y ejecutivos de condados de EE. UU. que abogan por políticas federales a favor de los inmigrantes y ponen en marcha programas y políticas innovadores e inclusivos a nivel local.",
+    "Cities for Action es una coalición de alcaldes y ejecutivos de condados de EE. UU. que abogan por políticas federales a favor de los inmigrantes y ponen en marcha programas y políticas innovadores e inclusivos a nivel local.",
   "home.background": `- Cities for Action se creó en diciembre de 2014, cuando dos docenas de alcaldes se reunieron en la ciudad de Nueva York para comprometerse con un conjunto de principios y acciones que apoyan y fortalecen a los residentes inmigrantes.
 - Cities for Action aboga de manera colectiva por políticas federales a favor de los inmigrantes que contribuyen a tener ciudades más fuertes.
 - La coalición también desarrolla y difunde buenas prácticas sobre políticas y programas locales que promueven el bienestar de los residentes inmigrantes y apoyan su inclusión y participación en la vida cívica.`,

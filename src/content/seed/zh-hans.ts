@@ -1,7 +1,9 @@
 // Simplified Chinese translation of en.ts (the coalition's own wording, from its one-page overview).
 export const zhHans = {
+  // No member count in the prose: the count is computed from the roster just below it, and a
+  // typed number would contradict it (issue 10: "nearly 200" above a demo roster of 21).
   "home.mission":
-    "Cities for Action 是由近 200 位美国市长和县行政首长组成的联盟，倡导有利于移民的联邦政策，并在地方层面推出创新、包容的项目和政策。",
+    "Cities for Action 是由美国市长和县行政首长组成的联盟，倡导有利于移民的联邦政策，并在地方层面推出创新、包容的项目和政策。",
   "home.background": `- Cities for Action 成立于 2014 年 12 月。当时，二十多位市长齐聚纽约市，承诺践行一系列支持并帮扶移民居民的原则和行动。
 - Cities for Action 集体倡导有利于移民的联邦政策，以助力建设更强大的城市。
 - 联盟还制定并推广地方政策和项目方面的最佳实践，以增进移民居民的福祉，支持移民融入社会、参与公民生活。`,

@@ -5,12 +5,13 @@ import { registerPage } from "../../http/locale.js";
 import { sendCachedPage } from "../../http/page-cache.js";
 import { pageContext, sendPage } from "../../http/render.js";
 import { fieldErrors } from "../../http/validation.js";
-import { FILTER_FIELDS, FilterQuery, filtersOf } from "./directory.schema.js";
+import { localizedPath } from "../../i18n/index.js";
+import { DirectoryQuery, FILTER_FIELDS, filtersOf, PAGE_SIZE, pageOf } from "./directory.schema.js";
 import { applyFilters, type FilterField, filterChoices, listMembers } from "./directory.service.js";
 import { DirectoryPage } from "./directory.view.js";
 import { warmMembersMap } from "./map.geometry.js";
 import { mapMembers } from "./map.service.js";
-import { MembersMap } from "./map.view.js";
+import { MapLegend, MembersMap } from "./map.view.js";
 import { findProfile } from "./member.service.js";
 import { MemberPage } from "./member.view.js";
 import { figuresFor } from "./member-figures.service.js";
@@ -34,7 +35,7 @@ export async function directoryRoutes(app: FastifyInstance) {
   registerPage(
     app,
     "/members",
-    { schema: { querystring: FilterQuery }, attachValidation: true },
+    { schema: { querystring: DirectoryQuery }, attachValidation: true },
     async (request, reply) => {
       // A refused filter is said at its field and not applied; the others still are.
       const refused = request.validationError
@@ -43,30 +44,50 @@ export async function directoryRoutes(app: FastifyInstance) {
       const refusedFields = new Set(refused.map((e) => e.field));
       const errors = FILTER_FIELDS.filter((f): f is FilterField => refusedFields.has(f));
       const filters = filtersOf(request.query, refusedFields);
+      const requestedPage = refusedFields.has("page") ? undefined : request.query.page;
       const render = async (ctx = pageContext(request)) => {
         const entries = await listMembers(app.db);
+        const selected = applyFilters(entries, filters);
+        const { page, pages } = pageOf(requestedPage, selected.length);
+        // The map draws what the list lists: the members the filters select, on every page.
+        const slugs = new Set(selected.map((e) => e.slug));
+        const mapped = (await mapMembers(app.db)).filter((m) => slugs.has(m.slug));
+        const profileBase = localizedPath(ctx.locale, "/members/");
         return (
           <DirectoryPage
             ctx={ctx}
-            entries={applyFilters(entries, filters)}
+            entries={selected.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)}
+            matching={selected.length}
+            page={page}
+            pages={pages}
             total={entries.length}
             filters={filters}
             errors={errors}
             choices={filterChoices(entries)}
             demo={entries.some((e) => e.isDemo)}
             map={
-              <MembersMap
-                members={await mapMembers(app.db)}
-                label={ctx.t("members.map.label")}
-                description={ctx.t("members.map.description")}
-              />
+              <>
+                <MembersMap
+                  members={mapped}
+                  label={ctx.t("members.map.label")}
+                  description={ctx.t("members.map.description")}
+                  href={(slug) => `${profileBase}${slug}`}
+                />
+                <MapLegend
+                  heading={ctx.t("members.map.legend.heading")}
+                  county={ctx.t("members.map.legend.county")}
+                  city={ctx.t("members.map.legend.city")}
+                  showing={ctx.t("members.map.legend.showing", { count: mapped.length })}
+                />
+              </>
             }
           />
         );
       };
       // A refused filter is a bad request: said on the page, with status 400, and not cached.
-      if (refused.length) return sendPage(reply, await render(), 400);
-      return sendCachedPage(request, reply, render, JSON.stringify(filters));
+      // A refused page number is no filter: the first page is shown.
+      if (errors.length) return sendPage(reply, await render(), 400);
+      return sendCachedPage(request, reply, render, JSON.stringify({ filters, requestedPage }));
     },
   );
 

@@ -20,6 +20,26 @@ export const FilterQuery = Type.Object({
 });
 export type FilterQuery = Static<typeof FilterQuery>;
 
+/** The directory page's query: the filters and which page of the list (the API has no pages). */
+export const DirectoryQuery = Type.Object({
+  ...FilterQuery.properties,
+  page: Type.Optional(Type.String({ pattern: "^[1-9][0-9]{0,3}$", description: "Page, from 1" })),
+});
+export type DirectoryQuery = Static<typeof DirectoryQuery>;
+
+/** Members per page of the directory: a long roster is paged, not one 12,000 px list. */
+export const PAGE_SIZE = 50;
+
+/** The page asked for, within 1..last (a missing, refused or too high number is the nearest). */
+export function pageOf(
+  requested: string | undefined,
+  count: number,
+): { page: number; pages: number } {
+  const pages = Math.max(1, Math.ceil(count / PAGE_SIZE));
+  const page = Math.min(pages, Math.max(1, Number(requested) || 1));
+  return { page, pages };
+}
+
 export const FILTER_FIELDS: readonly FilterField[] = [
   "q",
   "state",

@@ -5,6 +5,7 @@ import { Layout } from "../../views/layout.js";
 import type { PageContext } from "../../views/page-context.js";
 import { stateName } from "../names.js";
 import { RosterName } from "../names.view.js";
+import { PAGE_SIZE } from "./directory.schema.js";
 import {
   type DirectoryEntry,
   type FilterField,
@@ -17,7 +18,12 @@ import {
 
 export interface DirectoryProps {
   ctx: PageContext;
+  /** The members on this page of the list. */
   entries: DirectoryEntry[];
+  /** How many members the filters select, on all pages. */
+  matching: number;
+  page: number;
+  pages: number;
   total: number;
   filters: Filters;
   errors: FilterField[];
@@ -36,14 +42,73 @@ const FIELD_IDS: Record<FilterField, string> = {
   sort: "filter-sort",
 };
 
-/** The directory's own address with these filters and another order. */
-function sortHref(ctx: PageContext, filters: Filters, sort: Sort): string {
+/** The directory's own address with these filters, another order (from its first page) or page. */
+function directoryHref(ctx: PageContext, filters: Filters, sort: Sort, page = 1): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries({ ...filters, sort })) {
     if (value && !(key === "sort" && value === "name")) params.set(key, value);
   }
+  if (page > 1) params.set("page", String(page));
   const query = params.toString();
   return `${localizedPath(ctx.locale, "/members")}${query ? `?${query}` : ""}`;
+}
+
+/** Links to every page of a long list (USWDS pagination); nothing when it fits on one. */
+function Pagination({
+  ctx,
+  filters,
+  page,
+  pages,
+}: {
+  ctx: PageContext;
+  filters: Filters;
+  page: number;
+  pages: number;
+}) {
+  if (pages < 2) return "";
+  const { t } = ctx;
+  const href = (n: number) => directoryHref(ctx, filters, filters.sort, n);
+  return (
+    <nav class="usa-pagination" aria-label={t("members.pages.label")}>
+      <ul class="usa-pagination__list">
+        {page > 1 ? (
+          <li class="usa-pagination__item usa-pagination__arrow">
+            <a class="usa-pagination__link usa-pagination__previous-page" href={href(page - 1)}>
+              <span class="usa-pagination__link-text" safe>
+                {t("members.pages.previous")}
+              </span>
+            </a>
+          </li>
+        ) : (
+          ""
+        )}
+        {Array.from({ length: pages }, (_, i) => i + 1).map((n) => (
+          <li class="usa-pagination__item usa-pagination__page-no">
+            <a
+              class={n === page ? "usa-pagination__button usa-current" : "usa-pagination__button"}
+              href={href(n)}
+              aria-label={t("members.pages.page", { page: n })}
+              aria-current={n === page ? "page" : undefined}
+              safe
+            >
+              {String(n)}
+            </a>
+          </li>
+        ))}
+        {page < pages ? (
+          <li class="usa-pagination__item usa-pagination__arrow">
+            <a class="usa-pagination__link usa-pagination__next-page" href={href(page + 1)}>
+              <span class="usa-pagination__link-text" safe>
+                {t("members.pages.next")}
+              </span>
+            </a>
+          </li>
+        ) : (
+          ""
+        )}
+      </ul>
+    </nav>
+  );
 }
 
 function SortableHeader({
@@ -60,7 +125,7 @@ function SortableHeader({
   const active = filters.sort === sort;
   return (
     <th scope="col" aria-sort={active ? (sort === "name" ? "ascending" : "descending") : undefined}>
-      <a href={sortHref(ctx, filters, sort)} safe>
+      <a href={directoryHref(ctx, filters, sort)} safe>
         {label}
       </a>
     </th>
@@ -70,6 +135,9 @@ function SortableHeader({
 export function DirectoryPage({
   ctx,
   entries,
+  matching,
+  page,
+  pages,
   total,
   filters,
   errors,
@@ -176,8 +244,24 @@ export function DirectoryPage({
             error={errorOf("sort")}
           />
         </FilterForm>
-        <table class="usa-table usa-table--borderless usa-table--stacked cfa-members-table">
-          <caption safe>{t("members.results.caption", { count: entries.length, total })}</caption>
+        {/* Not USWDS's stacked table: on a phone each member is a short entry of two or three
+            lines (public/site.css), not a card of six labelled rows (475 px per member). */}
+        <table class="usa-table usa-table--borderless cfa-members-table">
+          <caption>
+            <span safe>{t("members.results.caption", { count: matching, total })}</span>
+            {pages > 1 ? (
+              <span safe>
+                {` ${t("members.pages.showing", {
+                  first: (page - 1) * PAGE_SIZE + 1,
+                  last: (page - 1) * PAGE_SIZE + entries.length,
+                  page,
+                  pages,
+                })}`}
+              </span>
+            ) : (
+              ""
+            )}
+          </caption>
           <thead>
             <tr>
               <SortableHeader
@@ -220,10 +304,10 @@ export function DirectoryPage({
                     <RosterName ctx={ctx} name={e.name} />
                   </a>
                 </th>
-                <td data-label={labels.kind} safe>
+                <td data-label={labels.kind} class="cfa-members-table__plain" safe>
                   {kindLabels[e.kind]}
                 </td>
-                <td data-label={labels.state} safe>
+                <td data-label={labels.state} class="cfa-members-table__plain" safe>
                   {stateName(t, e.state)}
                 </td>
                 <td data-label={labels.population} class="cfa-number" safe>
@@ -243,6 +327,7 @@ export function DirectoryPage({
             ))}
           </tbody>
         </table>
+        <Pagination ctx={ctx} filters={filters} page={page} pages={pages} />
         <p class="usa-hint" safe>
           {t("members.figure.vintage_note")}
         </p>

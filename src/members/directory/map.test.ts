@@ -27,7 +27,12 @@ function member(overrides: Partial<MapMember> & Pick<MapMember, "countyGeoid">):
 }
 
 async function render(members: MapMember[], label = LABEL): Promise<string> {
-  return await MembersMap({ members, label, description: DESCRIPTION });
+  return await MembersMap({
+    members,
+    label,
+    description: DESCRIPTION,
+    href: (s) => `/members/${s}`,
+  });
 }
 
 /** The SVG parsed as XML (a well-formedness error throws), with its viewBox. */
@@ -84,7 +89,7 @@ function atlasCounties(): string[] {
 }
 
 describe("members map", () => {
-  it("is a well-formed SVG image named by its title and described by its desc", async () => {
+  it("is a well-formed SVG named by its title and described by its desc", async () => {
     const svg = await render([
       member({ countyGeoid: "24031" }),
       member({ geoid: "3651000", countyGeoid: "36047" }),
@@ -92,7 +97,8 @@ describe("members map", () => {
     const { root, all, viewBox } = parse(svg);
     assert.equal(root.tagName, "svg");
     assert.equal(root.namespaceURI, "http://www.w3.org/2000/svg");
-    assert.equal(root.getAttribute("role"), "img");
+    // A group, not role="img": an image's children are presentational and may hold no links.
+    assert.equal(root.getAttribute("role"), "group");
     assert.ok(viewBox.width > 0 && viewBox.height > 0, "a viewBox");
     const title = all("title")[0];
     const desc = all("desc")[0];
@@ -103,12 +109,17 @@ describe("members map", () => {
     assert.equal(root.getAttribute("aria-labelledby"), title?.getAttribute("id"));
     assert.equal(root.getAttribute("aria-describedby"), desc?.getAttribute("id"));
 
-    // Decorative inside: nothing focusable, no links, no inline style (the CSP forbids it).
+    // Links out of the tab order (decision 0017: the list has them, one tab stop each), each
+    // named; no script, no inline style (the CSP forbids it).
     for (const el of all("*")) {
-      assert.ok(!["a", "script", "style", "foreignObject"].includes(el.tagName), el.tagName);
-      for (const attr of ["tabindex", "style", "href", "onclick"]) {
+      assert.ok(!["script", "style", "foreignObject"].includes(el.tagName), el.tagName);
+      for (const attr of ["style", "onclick"]) {
         assert.equal(el.getAttribute(attr), null, `${el.tagName} has no ${attr}`);
       }
+      if (el.tagName === "a") {
+        assert.equal(el.getAttribute("tabindex"), "-1");
+        assert.ok(el.getAttribute("aria-label"), "a link is named");
+      } else assert.equal(el.getAttribute("tabindex"), null, `${el.tagName} has no tabindex`);
     }
     for (const path of all("path")) {
       const d = path.getAttribute("d") ?? "";
@@ -139,7 +150,12 @@ describe("members map", () => {
   });
 
   it("escapes the label and description", async () => {
-    const svg = await MembersMap({ members: [], label: `<b>"A&B"</b>`, description: "<i>x</i>" });
+    const svg = await MembersMap({
+      members: [],
+      label: `<b>"A&B"</b>`,
+      description: "<i>x</i>",
+      href: (s) => s,
+    });
     assert.ok(!svg.includes("<b>") && !svg.includes("<i>"));
     const { all } = parse(svg);
     assert.equal(all("title")[0]?.textContent, `<b>"A&B"</b>`);
@@ -168,7 +184,7 @@ describe("members map", () => {
     assertInside(svg, marker);
   });
 
-  it("shades and marks a consolidated city-county; one marker for two cities in one county", async () => {
+  it("shades and marks a consolidated city-county; two cities in one county get a dot each", async () => {
     const svg = await render([
       member({ geoid: "0667000", kind: "city_county", countyGeoid: "06075", state: "CA" }),
       member({ geoid: "0644000", countyGeoid: "06037", state: "CA" }),
@@ -183,8 +199,19 @@ describe("members map", () => {
       markers()
         .map((m) => m.getAttribute("data-geoid"))
         .sort(),
-      ["06037", "06075"],
+      ["06037", "06037", "06075"],
     );
+    // Los Angeles and South Gate: side by side around the county's centroid, not overlapping.
+    const [a, b] = markers().filter((m) => m.getAttribute("data-geoid") === "06037");
+    const at = (m: Element | undefined) => [
+      Number(m?.getAttribute("cx")),
+      Number(m?.getAttribute("cy")),
+    ];
+    const [[ax = 0, ay = 0], [bx = 0, by = 0]] = [at(a), at(b)];
+    const r = Number(a?.getAttribute("r"));
+    assert.ok(Math.hypot(ax - bx, ay - by) >= 2 * r + 1.5, "apart by more than their rings");
+    const la = countyShape("06037");
+    assert.ok(la && Math.abs((ax + bx) / 2 - la.x) < 0.2 && Math.abs((ay + by) / 2 - la.y) < 0.2);
   });
 
   it("draws Alaska, Hawaii and Puerto Rico inside the viewBox", async () => {

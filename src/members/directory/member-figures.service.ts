@@ -18,7 +18,18 @@ export interface MemberFigures {
    * Foreign-born residents as a share of the population, from one vintage only (a share of
    * figures from two surveys would mean nothing): the newest vintage that has both.
    */
-  foreignBornShare?: { value: number; vintage: string };
+  foreignBornShare?: ForeignBornShare;
+}
+
+/**
+ * A share with the two counts it divides, so the page can name the population it is a share
+ * of: beside a newer population figure, the share would not be that figure's share.
+ */
+export interface ForeignBornShare {
+  value: number;
+  vintage: string;
+  population: number;
+  foreignBorn: number;
 }
 
 const KEYS: Record<CensusMeasure, "population" | "foreignBorn" | "languageOtherThanEnglish"> = {
@@ -62,14 +73,23 @@ export async function figuresFor(
     }
   }
   for (const [geoid, vintages] of byVintage) {
-    let best: { value: number; vintage: string; year: number } | undefined;
+    let best: (ForeignBornShare & { year: number }) | undefined;
     for (const [vintage, pair] of vintages) {
       if (pair.population && pair.foreignBorn !== undefined && (!best || pair.year > best.year)) {
-        best = { value: pair.foreignBorn / pair.population, vintage, year: pair.year };
+        best = {
+          value: pair.foreignBorn / pair.population,
+          vintage,
+          year: pair.year,
+          population: pair.population,
+          foreignBorn: pair.foreignBorn,
+        };
       }
     }
     const figures = result.get(geoid);
-    if (best && figures) figures.foreignBornShare = { value: best.value, vintage: best.vintage };
+    if (best && figures) {
+      const { year: _year, ...share } = best;
+      figures.foreignBornShare = share;
+    }
   }
   return result;
 }

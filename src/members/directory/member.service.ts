@@ -11,6 +11,15 @@ export interface MemberProfile {
   executiveName: string | null;
   executiveTitle: string | null;
   website: string | null;
+  /** The office for immigrant affairs, each part null when the member has not said. */
+  office: {
+    name: string | null;
+    address: string | null;
+    phone: string | null;
+    email: string | null;
+    languages: string | null;
+    description: string | null;
+  };
   status: JurisdictionStatus;
   joinedOn: string | null;
   isDemo: boolean;
@@ -32,6 +41,14 @@ export async function findProfile(
     executiveName: row.executive_name,
     executiveTitle: row.executive_title,
     website: row.website,
+    office: {
+      name: row.office_name,
+      address: row.office_address,
+      phone: row.office_phone,
+      email: row.office_email,
+      languages: row.office_languages,
+      description: row.office_description,
+    },
     status: row.status,
     joinedOn: row.joined_on,
     isDemo: row.is_demo === 1,

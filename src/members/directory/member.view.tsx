@@ -51,6 +51,64 @@ function FigureRow({
   );
 }
 
+/**
+ * The member's office for immigrant affairs, as the member wrote it (marked as English on other
+ * languages' pages, like the executive: members write in English). Nothing said: one line.
+ */
+function Office({ ctx, office }: { ctx: PageContext; office: MemberProfile["office"] }) {
+  const { t, locale } = ctx;
+  const english = locale.tag === "en" ? undefined : "en";
+  const rows: [string, JSX.Element][] = [];
+  if (office.name) rows.push([t("members.profile.office_name"), <span safe>{office.name}</span>]);
+  if (office.address)
+    rows.push([
+      t("members.profile.office_address"),
+      <span class="cfa-prewrap" safe>
+        {office.address}
+      </span>,
+    ]);
+  if (office.phone)
+    rows.push([
+      t("members.profile.office_phone"),
+      <a href={`tel:${office.phone.replace(/[^0-9+]/g, "")}`} safe>
+        {office.phone}
+      </a>,
+    ]);
+  if (office.email)
+    rows.push([
+      t("members.profile.office_email"),
+      <a href={`mailto:${office.email}`} safe>
+        {office.email}
+      </a>,
+    ]);
+  if (office.languages)
+    rows.push([t("members.profile.office_languages"), <span safe>{office.languages}</span>]);
+  if (office.description)
+    rows.push([
+      t("members.profile.office_description"),
+      <span class="cfa-prewrap" safe>
+        {office.description}
+      </span>,
+    ]);
+  return (
+    <>
+      <h2 safe>{t("members.profile.office")}</h2>
+      {rows.length === 0 ? (
+        <p safe>{t("members.profile.office_none")}</p>
+      ) : (
+        <dl class="cfa-facts">
+          {rows.map(([label, value]) => (
+            <div>
+              <dt safe>{label}</dt>
+              <dd lang={english}>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </>
+  );
+}
+
 export function MemberPage({
   ctx,
   member,
@@ -140,6 +198,7 @@ export function MemberPage({
             <dd safe>{member.geoid}</dd>
           </div>
         </dl>
+        <Office ctx={ctx} office={member.office} />
         <h2 safe>{t("members.profile.figures")}</h2>
         <dl class="cfa-figures">
           <FigureRow
@@ -155,6 +214,7 @@ export function MemberPage({
               figures.foreignBornShare
                 ? t("members.profile.foreign_born_share", {
                     share: figures.foreignBornShare.value,
+                    population: figures.foreignBornShare.population,
                     vintage: vintageName(t, figures.foreignBornShare.vintage).text,
                   })
                 : undefined

@@ -65,6 +65,27 @@ function Totals({ ctx, stats }: FiguresProps) {
         </tbody>
       </table>
       {removed.foreignBorn > 0 ? <p safe>{t("figures.totals.foreign_born_estimate")}</p> : ""}
+      {/* Beside the sums, the surveys each adds up (issue 10: never a mixed sum unsaid). */}
+      {(["population", "foreign_born"] as const).map((measure) => {
+        const vintages = [
+          ...new Set(stats.sources.filter((s) => s.measure === measure).map((s) => s.vintage)),
+        ];
+        return vintages.length === 0 ? (
+          ""
+        ) : (
+          <p class="cfa-totals__vintage">
+            <strong safe>{t(`home.stats.measure.${measure}`)}</strong>
+            {": "}
+            <span safe>{t("home.stats.vintage", { count: vintages.length })}</span>{" "}
+            {vintages.map((vintage, i) => (
+              <>
+                {i > 0 ? "; " : ""}
+                <Vintage ctx={ctx} vintage={vintage} />
+              </>
+            ))}
+          </p>
+        );
+      })}
     </>
   );
 }

@@ -20,6 +20,7 @@ import {
   type EditableJurisdiction,
   findEditableById,
   findEditableBySlug,
+  PROFILE_FIELDS,
   type ProfileField,
   ProfileForm,
   type ProfileValues,
@@ -32,12 +33,11 @@ const PROFILE_RATE_LIMIT = { max: 60, timeWindow: "15 minutes" };
 /** `?saved=changed|unchanged` after a save: the notice says which. */
 const SavedQuery = Type.Object({ saved: Type.Optional(Type.String({ maxLength: 20 })) });
 
-function formValues(values: ProfileValues): ProfileForm {
-  return {
-    executive_name: values.executive_name ?? "",
-    executive_title: values.executive_title ?? "",
-    website: values.website ?? "",
-  };
+function formValues(values: ProfileValues): Record<ProfileField, string> {
+  return Object.fromEntries(PROFILE_FIELDS.map((f) => [f, values[f] ?? ""])) as Record<
+    ProfileField,
+    string
+  >;
 }
 
 /** Where each kind of editor works: the form's address and the page it belongs to. */
@@ -143,11 +143,10 @@ export async function profileRoutes(app: FastifyInstance) {
 
   /** A form the schema refused, shown again with every problem (its own rules included). */
   const refusedForm = (problems: FormProblems) => ({
-    form: {
-      executive_name: problems.values.executive_name ?? "",
-      executive_title: problems.values.executive_title ?? "",
-      website: problems.values.website ?? "",
-    },
+    form: Object.fromEntries(PROFILE_FIELDS.map((f) => [f, problems.values[f] ?? ""])) as Record<
+      ProfileField,
+      string
+    >,
     refused: new Set(Object.keys(problems.byField)),
   });
 

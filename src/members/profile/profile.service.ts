@@ -1,15 +1,19 @@
-// What a member keeps up to date on its public profile (its executive and website), checked
+// What a member keeps up to date on its public profile (its executive, website and office), checked
 // field by field and saved with an audit entry in the same transaction. Member admins save their
 // own jurisdiction's; coalition staff save anyone's (profile-edit.routes.tsx decides which).
 import type { Kysely } from "kysely";
 import { type Static, Type } from "typebox";
 import { recordAudit } from "../../audit/index.js";
 import { type DB, type JurisdictionStatus, lockRevision } from "../../db/index.js";
-import { Line } from "../../http/validation.js";
-import { editableJurisdiction, updateJurisdiction } from "../jurisdictions.queries.js";
+import { Line, Text } from "../../http/validation.js";
+import {
+  editableJurisdiction,
+  PROFILE_COLUMNS,
+  updateJurisdiction,
+} from "../jurisdictions.queries.js";
 import { webAddressProblem } from "../web-address.js";
 
-export const PROFILE_FIELDS = ["executive_name", "executive_title", "website"] as const;
+export const PROFILE_FIELDS = PROFILE_COLUMNS;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
 /** Why a field was refused: each has its own message (members.edit.error.*). */
@@ -19,13 +23,29 @@ export const PROFILE_MAX_LENGTH: Record<ProfileField, number> = {
   executive_name: 120,
   executive_title: 120,
   website: 300,
+  office_name: 160,
+  office_address: 300,
+  office_phone: 40,
+  office_email: 254,
+  office_languages: 200,
+  office_description: 600,
 };
 
-/** The profile form: one line each, the executive's title required. */
+/**
+ * The profile form: one line each (the address and description may have several), the
+ * executive's title required. The office fields are optional: a member fills what it has.
+ * Older forms without the office fields still post (they are optional, empty when absent).
+ */
 export const ProfileForm = Type.Object({
   executive_name: Line({ maxLength: PROFILE_MAX_LENGTH.executive_name }),
   executive_title: Line({ minLength: 1, maxLength: PROFILE_MAX_LENGTH.executive_title }),
   website: Line({ maxLength: PROFILE_MAX_LENGTH.website }),
+  office_name: Type.Optional(Line({ maxLength: PROFILE_MAX_LENGTH.office_name })),
+  office_address: Type.Optional(Text({ maxLength: PROFILE_MAX_LENGTH.office_address })),
+  office_phone: Type.Optional(Line({ maxLength: PROFILE_MAX_LENGTH.office_phone })),
+  office_email: Type.Optional(Line({ maxLength: PROFILE_MAX_LENGTH.office_email })),
+  office_languages: Type.Optional(Line({ maxLength: PROFILE_MAX_LENGTH.office_languages })),
+  office_description: Type.Optional(Text({ maxLength: PROFILE_MAX_LENGTH.office_description })),
 });
 export type ProfileForm = Static<typeof ProfileForm>;
 
@@ -39,6 +59,17 @@ export interface EditableJurisdiction {
   state: string;
   status: JurisdictionStatus;
   values: ProfileValues;
+}
+
+/** A telephone number as people write it: digits and + ( ) - . / spaces, "ext", 7 to 20 digits. */
+export function isPhoneNumber(text: string): boolean {
+  const digits = text.replace(/\D/g, "").length;
+  return /^\+?[0-9 ()./-]+((ext\.?|x) ?[0-9]{1,6})?$/i.test(text) && digits >= 7 && digits <= 20;
+}
+
+/** An e-mail address of the usual shape (the one CONTACT_EMAIL is checked against). */
+export function isEmailAddress(text: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text);
 }
 
 /** A web address people can follow (web-address.ts), and not ending in a dot. */
@@ -64,20 +95,24 @@ export function checkProfile(
   status: JurisdictionStatus,
   refused: ReadonlySet<string> = new Set(),
 ): CheckedProfile {
+  const typed = Object.fromEntries(PROFILE_FIELDS.map((f) => [f, form[f] ?? ""])) as Record<
+    ProfileField,
+    string
+  >;
   const errors: ProfileError[] = [];
   for (const field of PROFILE_FIELDS) {
+    const value = typed[field];
     if (refused.has(field)) errors.push(field);
-    else if (field === "executive_name" && status === "member" && form.executive_name === "")
+    else if (field === "executive_name" && status === "member" && value === "")
       errors.push("executive_name_required");
-    else if (field === "website" && form.website !== "" && !isWebAddress(form.website))
-      errors.push("website");
+    else if (field === "website" && value !== "" && !isWebAddress(value)) errors.push(field);
+    else if (field === "office_phone" && value !== "" && !isPhoneNumber(value)) errors.push(field);
+    else if (field === "office_email" && value !== "" && !isEmailAddress(value)) errors.push(field);
   }
-  const values: ProfileValues = {
-    executive_name: form.executive_name || null,
-    executive_title: form.executive_title || null,
-    website: form.website || null,
-  };
-  return { form, values, errors };
+  const values = Object.fromEntries(
+    PROFILE_FIELDS.map((f) => [f, typed[f] === "" ? null : typed[f]]),
+  ) as ProfileValues;
+  return { form: typed, values, errors };
 }
 
 function same(a: ProfileValues, b: ProfileValues): boolean {
@@ -90,8 +125,9 @@ async function find(
 ): Promise<EditableJurisdiction | undefined> {
   const row = await editableJurisdiction(db, where);
   if (!row) return undefined;
-  const { id, slug, name, state, status, executive_name, executive_title, website } = row;
-  return { id, slug, name, state, status, values: { executive_name, executive_title, website } };
+  const { id, slug, name, state, status } = row;
+  const values = Object.fromEntries(PROFILE_FIELDS.map((f) => [f, row[f]])) as ProfileValues;
+  return { id, slug, name, state, status, values };
 }
 
 export const findEditableById = (db: Kysely<DB>, id: string) => find(db, { id });

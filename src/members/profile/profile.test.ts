@@ -5,7 +5,7 @@ import { describeEachDatabase } from "../../../test/support/app.js";
 import { buildMember } from "../../../test/support/builders.js";
 import { text } from "../../../test/support/html.js";
 import { addMembershipBySlug, jurisdictionBySlug } from "../../../test/support/memberships.js";
-import { checkProfile, isWebAddress } from "./profile.service.js";
+import { checkProfile, isWebAddress, PROFILE_FIELDS } from "./profile.service.js";
 
 describeEachDatabase("editing a member's profile", { seed: false }, (ctx) => {
   const db = () => ctx.database.db;
@@ -91,15 +91,19 @@ describeEachDatabase("editing a member's profile", { seed: false }, (ctx) => {
     assert.equal(audit[0]?.action, "jurisdiction.profile_update");
     assert.equal(audit[0]?.actor_email, "admin@boston.example");
     assert.equal(audit[0]?.actor_id, userId);
+    // The office fields (office.test.ts) were left empty: recorded as null.
+    const noOffice = Object.fromEntries(PROFILE_FIELDS.slice(3).map((f) => [f, null]));
     assert.deepEqual(JSON.parse(audit[0]?.before ?? ""), {
       executive_name: null,
       executive_title: "Mayor",
       website: null,
+      ...noOffice,
     });
     assert.deepEqual(JSON.parse(audit[0]?.after ?? ""), {
       executive_name: "Michelle Wu",
       executive_title: "Mayor",
       website: "https://www.boston.gov/",
+      ...noOffice,
     });
 
     // The same values again: nothing is written, nothing is recorded.
@@ -289,6 +293,7 @@ it("checks web addresses and a member's executive name", () => {
     executive_name: null,
     executive_title: "Mayor",
     website: null,
+    ...Object.fromEntries(PROFILE_FIELDS.slice(3).map((f) => [f, null])),
   });
   assert.deepEqual(checkProfile({ ...body, website: "www.example.gov" }, "former").errors, [
     "website",

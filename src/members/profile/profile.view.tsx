@@ -1,6 +1,6 @@
 import { AdminBreadcrumb } from "../../http/admin-home.view.js";
 import { localizedPath } from "../../i18n/index.js";
-import { ErrorSummary, TextField } from "../../views/form.js";
+import { ErrorSummary, TextArea, TextField } from "../../views/form.js";
 import { Layout } from "../../views/layout.js";
 import { Notice } from "../../views/notice.js";
 import type { PageContext } from "../../views/page-context.js";
@@ -23,7 +23,21 @@ const FIELD_IDS: Record<ProfileField, string> = {
   executive_name: "profile-executive-name",
   executive_title: "profile-executive-title",
   website: "profile-website",
+  office_name: "profile-office-name",
+  office_address: "profile-office-address",
+  office_phone: "profile-office-phone",
+  office_email: "profile-office-email",
+  office_languages: "profile-office-languages",
+  office_description: "profile-office-description",
 };
+
+/** The office's one-line fields, in the form's order, with their input type. */
+const OFFICE_LINES = [
+  ["office_name", "text"],
+  ["office_phone", "tel"],
+  ["office_email", "email"],
+  ["office_languages", "text"],
+] as const;
 
 const fieldOf = (error: ProfileError): ProfileField =>
   error === "executive_name_required" ? "executive_name" : error;
@@ -85,6 +99,60 @@ export function ProfileForm({
           maxlength={PROFILE_MAX_LENGTH.website}
           error={errorOf("website")}
         />
+        <fieldset class="usa-fieldset cfa-office-fields">
+          <legend class="usa-legend usa-legend--large" safe>
+            {t("members.edit.office.legend")}
+          </legend>
+          <p class="usa-hint" safe>
+            {t("members.edit.office.intro")}
+          </p>
+          {/* The office's details, not the person's who types them: no autofill from their
+              own address book (autocomplete="off"). */}
+          {OFFICE_LINES.slice(0, 1).map(([field, type]) => (
+            <TextField
+              id={FIELD_IDS[field]}
+              name={field}
+              type={type}
+              autocomplete="off"
+              label={t(`members.edit.${field}`)}
+              hint={t(`members.edit.${field}_hint`)}
+              value={form.values[field]}
+              maxlength={PROFILE_MAX_LENGTH[field]}
+              error={errorOf(field)}
+            />
+          ))}
+          <TextArea
+            id={FIELD_IDS.office_address}
+            name="office_address"
+            label={t("members.edit.office_address")}
+            hint={t("members.edit.office_address_hint")}
+            value={form.values.office_address}
+            maxlength={PROFILE_MAX_LENGTH.office_address}
+            error={errorOf("office_address")}
+          />
+          {OFFICE_LINES.slice(1).map(([field, type]) => (
+            <TextField
+              id={FIELD_IDS[field]}
+              name={field}
+              type={type}
+              autocomplete="off"
+              label={t(`members.edit.${field}`)}
+              hint={t(`members.edit.${field}_hint`)}
+              value={form.values[field]}
+              maxlength={PROFILE_MAX_LENGTH[field]}
+              error={errorOf(field)}
+            />
+          ))}
+          <TextArea
+            id={FIELD_IDS.office_description}
+            name="office_description"
+            label={t("members.edit.office_description")}
+            hint={t("members.edit.office_description_hint")}
+            value={form.values.office_description}
+            maxlength={PROFILE_MAX_LENGTH.office_description}
+            error={errorOf("office_description")}
+          />
+        </fieldset>
         <button class="usa-button" type="submit" safe>
           {t("members.edit.submit")}
         </button>
