@@ -183,4 +183,16 @@ describeEachDatabase("saving the site's texts", { seed: false }, (ctx) => {
     assert.equal(resent.statusCode, 303);
     assert.equal((await stored("principles.intro")).es?.body, "Mi versión.");
   });
+
+  it("two editors saving one language at once: one saves, the other is told", async () => {
+    const opened = await formOf("home.recent_actions");
+    const [a, b] = await Promise.all([
+      post({ ...opened, body_es: "Versión A." }),
+      post({ ...opened, body_es: "Versión B." }),
+    ]);
+    assert.deepEqual([a.statusCode, b.statusCode].sort(), [303, 422]);
+    const winner = a.statusCode === 303 ? "Versión A." : "Versión B.";
+    assert.equal((await stored("home.recent_actions")).es?.body, winner);
+    assert.equal((await audited("home.recent_actions:es")).length, 1);
+  });
 });

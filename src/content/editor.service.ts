@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/index.js";
 import type { DB } from "../db/index.js";
-import { findBody, writeBlock } from "./content.queries.js";
+import { lockedBodies, writeBlock } from "./content.queries.js";
 
 /**
  * A text as stored: browsers send a textarea's line breaks as CRLF, the seed and every page use
@@ -51,9 +51,10 @@ export async function saveTexts(
   return db.transaction().execute(async (trx) => {
     const writes: { locale: string; body: string; before: string | undefined }[] = [];
     const refused: { locale: string; reason: TextRefusal; current: string | undefined }[] = [];
+    const bodies = await lockedBodies(trx, key);
     for (const edit of edits) {
       const body = normalizeText(edit.body);
-      const before = await findBody(trx, key, edit.locale);
+      const before = bodies.get(edit.locale);
       const stored = before === undefined ? "" : normalizeText(before);
       if (body === stored || textMark(body) === edit.seen) continue;
       if (textMark(before) !== edit.seen) {
