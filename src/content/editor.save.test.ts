@@ -14,11 +14,16 @@ describeEachDatabase("saving the site's texts", { seed: false }, (ctx) => {
 
   before(async () => {
     await seedContent(db(), "2024-01-01T00:00:00.000Z");
-    // One translation missing, as a text added in English only would be.
+    // Translations missing, as in a text added in English only.
     await db()
       .deleteFrom("content_blocks")
       .where("key", "=", "pledge.intro")
       .where("locale", "=", "zh-Hans")
+      .execute();
+    await db()
+      .deleteFrom("content_blocks")
+      .where("key", "=", "pledge.list")
+      .where("locale", "=", "es")
       .execute();
     await createUser(ctx.app, { email: "editor@example.org", coalitionRole: "coalition_editor" });
     cookie = await signIn(ctx.app, "editor@example.org");
@@ -194,5 +199,18 @@ describeEachDatabase("saving the site's texts", { seed: false }, (ctx) => {
     const winner = a.statusCode === 303 ? "Versión A." : "Versión B.";
     assert.equal((await stored("home.recent_actions")).es?.body, winner);
     assert.equal((await audited("home.recent_actions:es")).length, 1);
+  });
+
+  it("two editors adding one missing translation at once: one adds it, the other is told", async () => {
+    const opened = await formOf("pledge.list");
+    assert.equal(opened.seen_es, "", "missing when the form opened");
+    const [a, b] = await Promise.all([
+      post({ ...opened, body_es: "1. Versión A." }),
+      post({ ...opened, body_es: "1. Versión B." }),
+    ]);
+    assert.deepEqual([a.statusCode, b.statusCode].sort(), [303, 422]);
+    const loser = a.statusCode === 422 ? a : b;
+    assert.match(text(loser.body), /Otra persona guardó el texto en español/);
+    assert.equal((await audited("pledge.list:es")).length, 1);
   });
 });

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/index.js";
-import type { DB } from "../db/index.js";
-import { lockedBodies, writeBlock } from "./content.queries.js";
+import { type DB, isUniqueViolation } from "../db/index.js";
+import { findBody, lockedBodies, writeBlock } from "./content.queries.js";
 
 /**
  * A text as stored: browsers send a textarea's line breaks as CRLF, the seed and every page use
@@ -48,6 +48,35 @@ export async function saveTexts(
   edits: TextEdit[],
   now = new Date(),
 ): Promise<SaveOutcome> {
+  // The languages this save adds: a missing one has no row to lock, so two saves adding it at once
+  // meet at the primary key, and the later is refused as any other conflict.
+  let adding: string[] = [];
+  try {
+    return await writeTexts(db, actor, key, edits, now, (locales) => {
+      adding = locales;
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error) || adding.length === 0) throw error;
+    return {
+      refused: await Promise.all(
+        adding.map(async (locale) => ({
+          locale,
+          reason: "conflict" as const,
+          current: await findBody(db, key, locale),
+        })),
+      ),
+    };
+  }
+}
+
+async function writeTexts(
+  db: Kysely<DB>,
+  actor: { id: string; email: string },
+  key: string,
+  edits: TextEdit[],
+  now: Date,
+  adding: (locales: string[]) => void,
+): Promise<SaveOutcome> {
   return db.transaction().execute(async (trx) => {
     const writes: { locale: string; body: string; before: string | undefined }[] = [];
     const refused: { locale: string; reason: TextRefusal; current: string | undefined }[] = [];
@@ -66,6 +95,7 @@ export async function saveTexts(
       }
     }
     if (refused.length > 0) return { refused };
+    adding(writes.filter((w) => w.before === undefined).map((w) => w.locale));
     for (const { locale, body, before } of writes) {
       await writeBlock(
         trx,
