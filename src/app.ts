@@ -34,6 +34,7 @@ export interface AppOptions {
 }
 
 const PUBLIC_DIR = projectPath("public");
+const JOB_STOP_GRACE_MS = 5_000;
 const USWDS_DIST = join(fileURLToPath(import.meta.resolve("@uswds/uswds")), "..", "..");
 
 /** Builds the application without listening, so tests can drive it with inject(). */
@@ -64,9 +65,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     sealingSecret: config.authSecret,
   });
   app.decorate("mailer", mailer);
-  // The runner's rounds end after their current job; both wait for what is running.
+  // The runner's rounds end after their current job; both wait for what is running. A job still
+  // running after JOB_STOP_GRACE_MS (an SMTP send can take minutes) is aborted, to be retried by
+  // the next process: it then records that itself, before server.ts's 10 s limit kills us.
   app.addHook("onClose", async () => {
-    await Promise.all([jobs.stop(), mailer.stop()]);
+    await Promise.all([jobs.stop({ abortAfterMs: JOB_STOP_GRACE_MS }), mailer.stop()]);
   });
 
   await app.register(securityHeadersPlugin);

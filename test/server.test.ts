@@ -2,45 +2,21 @@
 // first when the sources changed): first start migrates and seeds, it serves pages, forms and
 // the API, SIGTERM shuts it down cleanly, and a bad variable stops it with a message naming it.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, it } from "node:test";
+import { startServer } from "./support/start-server.js";
 
-const root = join(import.meta.dirname, "..");
 const dir = mkdtempSync(join(tmpdir(), "cfa-server-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["scripts/start.mjs"], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH ?? "",
-      HOST: "127.0.0.1",
-      PORT: "0",
-      SQLITE_PATH: join(dir, "cfa.sqlite"),
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (d) => (output += d));
-  child.stderr.on("data", (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, exited, output: () => output };
-}
+const start = (env: Record<string, string>) =>
+  startServer({ SQLITE_PATH: join(dir, "cfa.sqlite"), ...env });
 
 it("starts on an empty SQLite database, serves the seeded home page and stops on SIGTERM", async () => {
   const server = start({ LOG_LEVEL: "info" });
-  // Building the bundle, when the sources changed, takes a few seconds on a busy machine.
-  const deadline = Date.now() + 60_000;
-  let url: string | undefined;
-  while (!url && Date.now() < deadline) {
-    url = server.output().match(/Server listening at (http:\/\/127\.0\.0\.1:\d+)/)?.[1];
-    if (!url) await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.ok(url, `server did not start:\n${server.output()}`);
+  const url = await server.listening();
   assert.match(server.output(), /seeded demo content/);
   const home = await fetch(`${url}/es/`);
   assert.equal(home.status, 200);

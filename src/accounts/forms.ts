@@ -1,24 +1,11 @@
 // What accounts' forms share beyond http/forms.ts: a field's message with the reason it was
 // refused, and a refusal from the catalogue shown in the form's own context.
 import type { FastifyRequest } from "fastify";
-import { appError, type ErrorId, type FieldError } from "../http/errors.js";
-import type { MessageValues, Translate } from "../i18n/index.js";
+import { appError, type ErrorId } from "../http/errors.js";
+import type { MessageValues } from "../i18n/index.js";
 
-/** Reasons specific enough to say instead of the field's own message. */
-const SPECIFIC = new Set<string>([
-  "errors.field.too_long",
-  "errors.field.markup",
-  "errors.field.control",
-  "errors.field.line_break",
-]);
-
-/**
- * The message for a refused field: why, when the reason is specific ("This is 301 characters
- * long; the limit is 120."), else the field's own message (`own`), which says what it takes.
- */
-export function fieldMessage(t: Translate, error: FieldError, own: string): string {
-  return SPECIFIC.has(error.id) ? t(error.id, error.values) : own;
-}
+// The message of a refused field is shared by every form (http/validation.ts).
+export { fieldMessage } from "../http/validation.js";
 
 /**
  * A refusal from the error catalogue (http/errors.ts) for a page that shows it in its own

@@ -89,6 +89,8 @@ export function InviteForm({
         id="invite-email"
         name="email"
         type="email"
+        // The invited person's address and name, not the inviter's own for the browser to offer.
+        autocomplete="off"
         label={t("accounts.field.email")}
         value={form.email}
         maxlength={254}
@@ -97,6 +99,7 @@ export function InviteForm({
       <TextField
         id="invite-name"
         name="name"
+        autocomplete="off"
         label={t("team.invite.name")}
         hint={t("team.invite.name_hint")}
         value={form.name}
@@ -120,7 +123,7 @@ export function InviteForm({
           {t("team.invite.target")}
         </legend>
         {targetError ? (
-          <span class="usa-error-message" id="invite-target-error" role="alert" safe>
+          <span class="usa-error-message" id="invite-target-error" safe>
             {targetError}
           </span>
         ) : (

@@ -153,6 +153,7 @@ function SignUpForm({
         <TextField
           id="invitation-name"
           name="name"
+          autocomplete="name"
           label={t("team.landing.name")}
           value={name}
           maxlength={120}

@@ -234,8 +234,9 @@ describeEachDatabase("invitations: refusals", withSmtp, (ctx) => {
       ],
       ["Carla\u0007", /This contains invisible control characters\./],
       ["x".repeat(10_000), /This is 10,000 characters long; the limit is 120\./],
-      ["  ", /Enter your name, at most 120 characters, without < or >\./],
-      ["a < b", /Enter your name, at most 120 characters, without < or >\./],
+      // A blank name is not told about a length it did not break.
+      ["  ", /Enter your name, without < or >\./],
+      ["a < b", /Enter your name, without < or >\./],
     ];
     for (const [name, message] of names) {
       const res = await postForm(

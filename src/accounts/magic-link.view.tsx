@@ -42,6 +42,8 @@ export function EmailRequestPage({
             id="request-email"
             name="email"
             type="email"
+            // The account's address: a password manager offers the one it keeps for the site.
+            autocomplete="username"
             label={t("accounts.field.email")}
             value={email}
             maxlength={254}

@@ -3,13 +3,13 @@
 // signs in all its staff; past the account's ceiling, a known device still gets in; a reset
 // clears the count; a refusal names the true wait and keeps the form.
 import assert from "node:assert/strict";
-import { before, it } from "node:test";
+import { after, before, it } from "node:test";
 import {
   cookieHeader,
   cookiesOf,
   createUser,
+  deliveredTo,
   linkIn,
-  mailTo,
   openForm,
   openSignIn,
   postForm,
@@ -18,6 +18,7 @@ import {
 } from "../../test/support/accounts.js";
 import { describeEachDatabase } from "../../test/support/app.js";
 import { text } from "../../test/support/html.js";
+import { startSmtpServer } from "../../test/support/smtp.js";
 import { DEFAULT_LOCALE, findLocale, type Locale, translator } from "../i18n/index.js";
 import { KNOWN_DEVICE_COOKIE } from "./known-device.js";
 import { ACCOUNT_CEILING, recordSignInFailure } from "./sign-in-failures.queries.js";
@@ -28,7 +29,11 @@ let address = 0;
 /** A client address of its own, so one test's failures never count against another's. */
 const nextAddress = () => `10.7.0.${++address}`;
 
-describeEachDatabase("sign-in throttling", { seed: false }, (ctx) => {
+// The reset test follows the mailed link: the outbox keeps none (mail/sealed.ts).
+const smtp = await startSmtpServer();
+after(() => smtp.close());
+
+describeEachDatabase("sign-in throttling", { seed: false, env: { SMTP_URL: smtp.url } }, (ctx) => {
   const OFFICE = "office.staff@example.org";
   const TARGET = "target.admin@example.org";
   const RESET = "forgetful@example.org";
@@ -116,8 +121,8 @@ describeEachDatabase("sign-in throttling", { seed: false }, (ctx) => {
       ip,
     );
     assert.equal(sent.statusCode, 200);
-    const mail = (await mailTo(ctx.database.db, RESET)).at(-1);
-    const link = linkIn(mail?.text_body ?? "");
+    const mail = (await deliveredTo(ctx.app, smtp, RESET)).at(-1);
+    const link = linkIn(mail?.text ?? "");
     const token = new URL(link, "https://cfa.test").searchParams.get("token") ?? "";
     const form = await openForm(ctx.app, link, cookies);
     const password = "a new and long enough passphrase";

@@ -82,6 +82,8 @@ export function SignInPage({ ctx, form }: { ctx: PageContext; form: SignInState 
             id="sign-in-email"
             name="email"
             type="email"
+            // The account's name for password managers, which fill it with the password.
+            autocomplete="username"
             label={t("accounts.field.email")}
             value={form.email}
             maxlength={254}

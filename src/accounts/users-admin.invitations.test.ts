@@ -192,7 +192,10 @@ describeEachDatabase("invitations at /admin/users", withSmtp, (ctx) => {
       const res = await postForm(ctx.app, "/admin/users/invite", cookie, { _csrf: csrf, ...body });
       assert.equal(res.statusCode, 422, body.email?.slice(0, 20));
       for (const message of messages) assert.match(text(res.body), message);
-      assert.match(res.body, /class="usa-alert usa-alert--error" role="alert"/);
+      assert.match(
+        res.body,
+        /role="alert" tabindex="-1" autofocus class="usa-alert usa-alert--error"/,
+      );
       assert.equal(
         res.body.split("<script>alert").length,
         res.body.split('value="<script>alert').length,

@@ -214,8 +214,8 @@ describeEachDatabase("the audit log page", { seed: false }, (ctx) => {
 
   it("refuses bad filters with a message on the form, status 422 and no entries", async () => {
     const cases: [string, RegExp][] = [
-      ["from=2024-02-30", /Enter a date written YYYY-MM-DD, e\.g\. 2025-01-31\./],
-      ["from=yesterday", /Enter a date written YYYY-MM-DD/],
+      ["from=2024-02-30", /Enter a complete date that exists: day, month and year\./],
+      ["from=yesterday", /Enter a complete date that exists/],
       ["to=2024-01-01&from=2024-02-01", /on or after the “From” date/],
       ["action=no.such.action", /Choose an action from the list\./],
       ["entity=users", /Choose a kind of record from the list\./],
@@ -239,9 +239,26 @@ describeEachDatabase("the audit log page", { seed: false }, (ctx) => {
     }
     const spanish = await get("/es/admin/audit?from=2024-13-01");
     assert.equal(spanish.statusCode, 422);
-    assert.match(text(spanish.body), /Escriba una fecha en formato AAAA-MM-DD/);
+    assert.match(text(spanish.body), /Escriba una fecha completa que exista/);
     assert.match(spanish.body, /href="#audit-from"/);
     assert.match(spanish.body, /id="audit-from"[^>]*aria-invalid="true"/);
+  });
+
+  it("gives the date filters no written format the browser's picker would contradict", async () => {
+    for (const prefix of ["", "/es", "/zh-hans"]) {
+      const res = await get(`${prefix}/admin/audit`);
+      assert.equal(res.statusCode, 200, prefix);
+      const lang = res.body.match(/<html lang="([^"]+)"/)?.[1];
+      for (const id of ["audit-from", "audit-to"]) {
+        const input = res.body.match(new RegExp(`<input[^>]*id="${id}"[^>]*>`))?.[0] ?? "";
+        assert.match(input, /type="date"/, `${prefix} ${id}`);
+        assert.match(input, new RegExp(`lang="${lang}"`), `${prefix} ${id}: the page's language`);
+        const hint = res.body.match(new RegExp(`id="${id}-hint"[^>]*>([^<]*)<`))?.[1] ?? "";
+        assert.ok(hint.length > 0, `${prefix} ${id}: a hint`);
+        // Chromium shows mm/dd/yyyy or dd/mm/yyyy: a hint naming an order would contradict it.
+        assert.doesNotMatch(hint, /YYYY|AAAA|MM|DD|\d{4}-\d{2}/, `${prefix} ${id}: ${hint}`);
+      }
+    }
   });
 
   it("exports the filtered entries as CSV that a spreadsheet opens safely", async () => {

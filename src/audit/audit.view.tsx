@@ -232,10 +232,14 @@ export function AuditPage({
             maxlength={200}
             error={errorOf("entity_id")}
           />
+          {/* A date picker shows the day in the browser's own format (mm/dd/yyyy, dd/mm/yyyy...):
+              the hint names none, and the input says the page's language, which a browser may
+              follow. */}
           <TextField
             id={FIELD_IDS.from}
             name="from"
             type="date"
+            lang={locale.tag}
             label={t("audit.filters.from")}
             hint={t("audit.filters.date_hint")}
             value={filters.from}
@@ -246,6 +250,7 @@ export function AuditPage({
             id={FIELD_IDS.to}
             name="to"
             type="date"
+            lang={locale.tag}
             label={t("audit.filters.to")}
             hint={t("audit.filters.date_hint")}
             value={filters.to}

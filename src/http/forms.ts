@@ -41,6 +41,18 @@ export const formsPlugin = fp(
         return typeof token === "string" ? token : undefined;
       },
     });
+    // generateCsrf looks for the secret in the request's cookies only. On a first visit a page
+    // with two forms (its own, and the language offer's: http/render.ts) would make a secret for
+    // each, the cookie would keep the last, and the page's own form would be refused (403). The
+    // first secret made is kept on the request, as if it had brought it.
+    app.addHook("onRequest", async (request, reply) => {
+      if (!request.cookies || request.cookies[CSRF_COOKIE] !== undefined) return;
+      const setCookie = reply.setCookie.bind(reply);
+      reply.setCookie = (name, value, options) => {
+        if (name === CSRF_COOKIE) request.cookies[name] = value;
+        return setCookie(name, value, options);
+      };
+    });
     await app.register(rateLimit, {
       global: false,
       store: databaseRateLimitStore(app.db),
@@ -53,6 +65,9 @@ export const formsPlugin = fp(
   },
   { name: "forms", dependencies: [] },
 );
+
+/** The cookie that holds the CSRF secret (@fastify/csrf-protection's default name). */
+const CSRF_COOKIE = "_csrf";
 
 type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 

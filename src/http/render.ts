@@ -1,5 +1,7 @@
+import { escapeHtml } from "@kitajs/html";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { type Locale, preferredLocale, stripLocale } from "../i18n/index.js";
+import { ERROR_ELEMENT_START } from "../views/notice.js";
 import { OFFER_TOKEN_SLOT, type PageContext } from "../views/page-context.js";
 import { offerAnswered } from "./language-offer.js";
 
@@ -42,8 +44,30 @@ export async function sendPage(reply: FastifyReply, html: JSX.Element | Buffer, 
     .code(statusCode)
     .header("content-type", "text/html; charset=utf-8")
     .header("vary", "Accept-Language, Cookie")
-    .send(withOfferToken(reply, await html));
+    .send(withOfferToken(reply, withErrorTitle(reply.request, await html)));
 }
+
+const TITLE = /<title>([^<]*)<\/title>/;
+
+/**
+ * A page showing an error (a refused form's summary, views/notice.ts `errorFocus`) says so first
+ * in its title, "Error: Join the coalition | Cities for Action", the first thing a screen reader
+ * reads of a new page and what a tab shows. A Buffer is a cached page, never one with an error.
+ */
+function withErrorTitle(request: FastifyRequest, body: string | Buffer): string | Buffer {
+  if (typeof body !== "string" || !body.includes(ERROR_ELEMENT_START)) return body;
+  // The title is already escaped HTML: only the catalog's words around it are escaped here.
+  const [before = "", after = ""] = request
+    .t("errors.title_error", { title: SLOT_MARK })
+    .split(SLOT_MARK);
+  return body.replace(
+    TITLE,
+    (_, title: string) => `<title>${escapeHtml(before)}${title}${escapeHtml(after)}</title>`,
+  );
+}
+
+/** Stands for the title inside the catalog's "Error: {title}" (no message contains it). */
+const SLOT_MARK = "\u0000";
 
 /** The page with this visitor's CSRF token in the offer's form, if it has one. */
 function withOfferToken(reply: FastifyReply, body: string | Buffer): string | Buffer {

@@ -5,7 +5,7 @@
 import { Ajv, type ErrorObject } from "ajv";
 import addFormats from "ajv-formats";
 import { type Static, type TSchema, Type } from "typebox";
-import type { MessageKey } from "../i18n/index.js";
+import type { MessageKey, Translate } from "../i18n/index.js";
 import type { FieldError } from "./errors.js";
 
 /** Control characters other than tab, newline and carriage return. */
@@ -176,4 +176,22 @@ export function fieldErrors(errors: readonly ErrorObject[], data: unknown, conte
       byField.set(field, reason);
   }
   return [...byField.values()];
+}
+
+/** Reasons specific enough to say instead of the field's own message. */
+const SPECIFIC = new Set<string>([
+  "errors.field.too_long",
+  "errors.field.markup",
+  "errors.field.control",
+  "errors.field.line_break",
+]);
+
+/**
+ * The message for a refused field: why, when the reason is specific ("This is 301 characters
+ * long; the limit is 120."), else the field's own message (`own`), which says what it takes
+ * ("Enter your name."). So a field's own message never needs to list every rule, and an empty
+ * field is not told about a length it did not break.
+ */
+export function fieldMessage(t: Translate, error: FieldError, own: string): string {
+  return SPECIFIC.has(error.id) ? t(error.id, error.values) : own;
 }

@@ -88,8 +88,13 @@ export interface JobRunner {
   runDue(options?: RunDueOptions): Promise<JobsReport>;
   /** Runs a round now and then every `intervalMs` (default 5 s) on an unref'd timer. */
   start(intervalMs?: number): void;
-  /** Stops the timer; rounds in progress end after their current job, which is awaited. */
-  stop(): Promise<void>;
+  /**
+   * Stops the timer; rounds in progress end after their current job, which is awaited. With
+   * `abortAfterMs`, a job still running then has its signal aborted (it fails and is retried
+   * later, like any failure): a server stopping must finish before it is killed, and a job that
+   * ends by itself writes its own state, where a killed one waits for its lease to run out.
+   */
+  stop(options?: { abortAfterMs?: number }): Promise<void>;
 }
 
 /** Thrown by a handler: the job cannot succeed however often it is tried, so it dies now. */
@@ -144,6 +149,8 @@ export function createJobRunner(db: Kysely<DB>, options: JobRunnerOptions = {}):
   const rounds = new Set<Promise<unknown>>();
   let timer: NodeJS.Timeout | undefined;
   let stopping = false;
+  // Aborted when a stop's grace runs out; every running job's signal follows it.
+  let halt = new AbortController();
 
   async function runOne(
     job: { id: string; name: string; payload: string; key: string | null },
@@ -161,7 +168,7 @@ export function createJobRunner(db: Kysely<DB>, options: JobRunnerOptions = {}):
         name: job.name,
         attempt,
         maxAttempts: definition.maxAttempts,
-        signal: AbortSignal.timeout(definition.leaseMs),
+        signal: AbortSignal.any([AbortSignal.timeout(definition.leaseMs), halt.signal]),
       });
     } catch (error) {
       failure = error;
@@ -264,14 +271,20 @@ export function createJobRunner(db: Kysely<DB>, options: JobRunnerOptions = {}):
       timer.unref();
       tick();
     },
-    async stop() {
+    async stop(options = {}) {
       if (timer) clearInterval(timer);
       timer = undefined;
       stopping = true;
+      const grace =
+        options.abortAfterMs === undefined
+          ? undefined
+          : setTimeout(() => halt.abort(new Error("the server is stopping")), options.abortAfterMs);
       try {
         await Promise.allSettled([...rounds]);
       } finally {
+        clearTimeout(grace);
         stopping = false;
+        if (halt.signal.aborted) halt = new AbortController();
       }
     },
   };

@@ -330,5 +330,27 @@ for (const { kind, skip } of testDialects()) {
       await sleep(100);
       assert.deepEqual(started, [1], "nothing runs after stop()");
     });
+
+    it("stop({ abortAfterMs }) aborts a job still running then, which is retried later", async () => {
+      const r = runner();
+      let started = false;
+      r.define("stuck", async (_payload, job) => {
+        started = true;
+        // A send that would take minutes, as an SMTP server that stops answering.
+        await new Promise((_resolve, reject) => {
+          job.signal.addEventListener("abort", () => reject(job.signal.reason), { once: true });
+        });
+      });
+      const { id } = await enqueueJob(db(), "stuck", {});
+      r.start(10);
+      for (let i = 0; i < 200 && !started; i++) await sleep(10);
+      assert.ok(started);
+      const before = Date.now();
+      await r.stop({ abortAfterMs: 100 });
+      assert.ok(Date.now() - before < 2000, "stop() ends soon after its grace");
+      const row = await job(id);
+      assert.equal(row.state, "queued", "to be tried again");
+      assert.match(String(row.last_error), /stopping/);
+    });
   });
 }

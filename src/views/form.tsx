@@ -1,7 +1,10 @@
 // Form fields with their label, hint and error wired together (aria-describedby), in USWDS
-// markup. Every form in the site uses these, so every error is announced the same way.
+// markup. Every form in the site uses these, so every error is announced the same way: once, by
+// the error summary, which takes the focus (a field's own message is plain text that the field
+// names through aria-describedby, read when the field is reached).
 
 import type { Children } from "@kitajs/html";
+import { errorFocus } from "./notice.js";
 
 export interface Option {
   value: string;
@@ -38,7 +41,7 @@ function Wrapper({ id, label, hint, error, children }: FieldProps & { children: 
         ""
       )}
       {error ? (
-        <span class="usa-error-message" id={`${id}-error`} role="alert" safe>
+        <span class="usa-error-message" id={`${id}-error`} safe>
           {error}
         </span>
       ) : (
@@ -53,14 +56,31 @@ export function TextField(
   props: FieldProps & {
     value: string;
     maxlength?: number;
-    type?: "text" | "search" | "email" | "url" | "date";
-    /** The browser's autofill hint, e.g. "one-time-code" for a code from an app. */
+    type?: "text" | "search" | "email" | "url" | "date" | "tel";
+    /**
+     * The browser's autofill token (WCAG 1.3.5): the person's own data gets its token ("name",
+     * "email", "tel", "username", "one-time-code"); another person's name or address gets "off",
+     * so the browser does not offer the person's own.
+     */
     autocomplete?: string;
     /** Typed exactly as shown (codes): no automatic capitals or spelling fixes on phones. */
     verbatim?: boolean;
+    /** The input's language, when it must be said on the input itself (a date picker's). */
+    lang?: string;
   },
 ) {
-  const { id, name, value, maxlength, type = "text", autocomplete, verbatim, hint, error } = props;
+  const {
+    id,
+    name,
+    value,
+    maxlength,
+    type = "text",
+    autocomplete,
+    verbatim,
+    lang,
+    hint,
+    error,
+  } = props;
   return (
     <Wrapper {...props}>
       <input
@@ -70,6 +90,7 @@ export function TextField(
         type={type}
         value={value}
         maxlength={maxlength}
+        lang={lang}
         autocomplete={autocomplete}
         autocapitalize={verbatim ? "off" : undefined}
         spellcheck={verbatim ? "false" : undefined}
@@ -177,7 +198,7 @@ export function Checkbox({
   return (
     <div class={error ? "usa-form-group usa-form-group--error" : "usa-form-group"}>
       {error ? (
-        <span class="usa-error-message" id={`${id}-error`} role="alert" safe>
+        <span class="usa-error-message" id={`${id}-error`} safe>
           {error}
         </span>
       ) : (
@@ -202,7 +223,11 @@ export function Checkbox({
   );
 }
 
-/** The list of refused fields at the top of a form, each linking to its field. */
+/**
+ * The list of refused fields at the top of a form, each linking to its field. It is the page's one
+ * alert and takes the focus on load (`errorFocus`), so a person who sent the form lands on what
+ * to fix; http/render.ts prefixes the page's title with "Error:".
+ */
 export function ErrorSummary({
   heading,
   errors,
@@ -212,7 +237,7 @@ export function ErrorSummary({
 }) {
   if (errors.length === 0) return "";
   return (
-    <div class="usa-alert usa-alert--error" role="alert">
+    <div {...errorFocus} class="usa-alert usa-alert--error">
       <div class="usa-alert__body">
         <h2 class="usa-alert__heading" safe>
           {heading}

@@ -4,7 +4,7 @@ import { appError, notFound } from "../../http/errors.js";
 import { registerFormPost } from "../../http/forms.js";
 import { registerPage } from "../../http/locale.js";
 import { pageContext, sendPage } from "../../http/render.js";
-import { fieldErrors } from "../../http/validation.js";
+import { fieldErrors, fieldMessage } from "../../http/validation.js";
 import { localizedPath } from "../../i18n/index.js";
 import {
   findGeography,
@@ -17,7 +17,6 @@ import { ApplicationForm, JoinQuery } from "./join.schema.js";
 import { submitApplication } from "./join.service.js";
 import {
   APPLICATION_FIELDS,
-  type ApplicationField,
   type FormState,
   JoinPage,
   type SearchState,
@@ -53,9 +52,14 @@ export async function joinRoutes(app: FastifyInstance) {
           ? undefined
           : await findGeography(app.db, query.geoid ?? "");
         if (!geography) throw notFound();
-        return sendForm(request, reply, { geography, values: {}, errors: [] });
+        return sendForm(request, reply, { geography, values: {}, errors: {} });
       }
-      const errors = SEARCH_FIELDS.filter((f) => refused.has(f));
+      // Sent without a name (the form always sends q, "" or spaces): say what to do, rather
+      // than show the page again as if nothing was asked.
+      const blank = typeof query.q === "string" && query.q.trim() === "";
+      const errors: SearchState["errors"] = SEARCH_FIELDS.map((f) =>
+        f === "q" && blank ? "empty" : f,
+      ).filter((f) => f === "empty" || refused.has(f));
       const search: SearchState = {
         q: refused.has("q") ? "" : (query.q ?? "").trim(),
         state: refused.has("state") ? "" : (query.state ?? ""),
@@ -91,7 +95,12 @@ export async function joinRoutes(app: FastifyInstance) {
           ? undefined
           : await findGeography(app.db, values.geoid ?? "");
         if (!geography) throw notFound();
-        const errors = APPLICATION_FIELDS.filter((f): f is ApplicationField => !!byField[f]);
+        const errors: FormState["errors"] = {};
+        for (const field of APPLICATION_FIELDS) {
+          const error = byField[field];
+          if (error)
+            errors[field] = fieldMessage(request.t, error, request.t(`join.error.${field}`));
+        }
         const submissionKey = keyOf(values.submission_key ?? "");
         return sendForm(request, reply, { geography, values, errors, submissionKey }, 422);
       },

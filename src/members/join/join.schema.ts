@@ -28,7 +28,8 @@ export const ApplicationForm = Type.Object({
   contact_title: Line({ maxLength: 120 }),
   // The mailer's own pattern: an address the form accepts can always be written to.
   contact_email: Type.String({ maxLength: 254, pattern: MAIL_ADDRESS_PATTERN }),
-  contact_phone: Type.String({ pattern: "^[0-9 +().-]{0,40}$" }),
+  // The length apart from the characters, so each is said only when it is the problem.
+  contact_phone: Type.String({ maxLength: 40, pattern: "^[0-9 +().-]*$" }),
   message: Text({ maxLength: 2000 }),
   agree: Choice(["yes"]),
 });

@@ -1,10 +1,13 @@
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
+import { escapeHtml } from "@kitajs/html";
 import type { FastifyInstance } from "fastify";
 import { describeEachDatabase } from "../../../test/support/app.js";
 import { buildMember } from "../../../test/support/builders.js";
 import { htmlLang, text } from "../../../test/support/html.js";
 import { LOCALES, localizedPath, translator } from "../../i18n/index.js";
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 const DODGE_CITY = "2018250"; // Dodge City city, KS: in the Census data, not on the demo roster
 
@@ -134,22 +137,129 @@ describeEachDatabase("joining the coalition", { seed: false }, (ctx) => {
     assert.equal(res.statusCode, 422);
     assert.equal(htmlLang(res.body), "zh-Hans");
     const t = translator(LOCALES[2] as (typeof LOCALES)[number]);
-    for (const field of [
-      "kind",
-      "executive_name",
-      "executive_title",
-      "contact_name",
-      "contact_email",
-      "contact_phone",
-      "message",
-      "agree",
-    ] as const) {
-      assert.ok(text(res.body).includes(t(`join.error.${field}`)), field);
+    // What the field takes when that is the problem; the reason when it is specific.
+    const messages: Record<string, string> = {
+      kind: t("join.error.kind"),
+      executive_name: t("join.error.executive_name"),
+      executive_title: t("errors.field.too_long", { length: 10_000, limit: 120 }),
+      contact_name: t("errors.field.control"),
+      contact_email: t("join.error.contact_email"),
+      contact_phone: t("join.error.contact_phone"),
+      message: t("errors.field.too_long", { length: 2001, limit: 2000 }),
+      agree: t("join.error.agree"),
+    };
+    for (const [field, message] of Object.entries(messages)) {
+      assert.match(
+        res.body,
+        new RegExp(`id="app-${field}-error"[^>]*>${escapeRegExp(escapeHtml(message))}<`),
+        field,
+      );
     }
+    // The summary names the field whose reason does not ("…: 此处有 10,000 个字符…").
+    assert.ok(
+      text(res.body).includes(
+        t("errors.field.in_summary", {
+          label: t("join.field.executive_title"),
+          message: messages.executive_title ?? "",
+        }),
+      ),
+    );
     // Echoed only inside a quoted attribute, where it is inert text.
     assert.doesNotMatch(res.body.replace(/value="[^"]*"/g, ""), /<script>alert/);
     assert.ok(!res.body.includes("\u0000"), "control characters are not echoed back");
     assert.equal((await applications()).length, 0);
+  });
+
+  it("says the length only when it is the problem, and what to do with an empty search", async () => {
+    const form = await openForm(ctx.app, DODGE_CITY);
+    const res = await post(ctx.app, form, {
+      ...GOOD,
+      contact_name: "",
+      contact_title: "T".repeat(121),
+      contact_phone: "1".repeat(41),
+    });
+    assert.equal(res.statusCode, 422);
+    const error = (field: string) =>
+      text(res.body.match(new RegExp(`id="app-${field}-error"[^>]*>([^<]*)<`))?.[1] ?? "");
+    assert.equal(error("contact_name"), "Enter your name.");
+    assert.equal(error("contact_title"), "This is 121 characters long; the limit is 120.");
+    assert.equal(error("contact_phone"), "This is 41 characters long; the limit is 40.");
+    const phone = await post(ctx.app, form, { ...GOOD, contact_phone: "call me" });
+    assert.match(phone.body, /Enter a phone number using digits, spaces and \+ - \( \), or leave/);
+    for (const prefix of ["", "/es"]) {
+      const search = await ctx.app.inject({ url: `${prefix}/join?q=+&state=` });
+      assert.equal(search.statusCode, 400, prefix);
+      const t = translator(LOCALES[prefix ? 1 : 0] as (typeof LOCALES)[number]);
+      assert.match(
+        search.body,
+        new RegExp(`id="join-q-error"[^>]*>${escapeRegExp(t("join.search.error.empty"))}<`),
+      );
+      assert.match(search.body, /<a href="#join-q">/);
+    }
+    // Opening the page is not an empty search.
+    assert.equal((await ctx.app.inject({ url: "/join" })).statusCode, 200);
+  });
+
+  it("announces a refused application once, focused, with the title saying so", async () => {
+    const form = await openForm(ctx.app, DODGE_CITY, "/es");
+    const res = await post(ctx.app, form, { ...GOOD, contact_name: "" }, "/es");
+    assert.equal(res.statusCode, 422);
+    assert.equal(res.body.match(/role="alert"/g)?.length, 1, "one alert");
+    assert.match(
+      res.body,
+      /<div data-cfa-error role="alert" tabindex="-1" autofocus class="usa-alert/,
+    );
+    assert.equal(res.body.match(/autofocus/g)?.length, 1);
+    const t = translator(LOCALES[1] as (typeof LOCALES)[number]);
+    const title = t("errors.title_error", { title: t("join.title") });
+    assert.match(res.body, new RegExp(`<title>${escapeRegExp(title)} \\|`));
+    assert.ok(title.startsWith("Error: "));
+    // A form as sent is not an error.
+    assert.doesNotMatch(form.res.body, /role="alert"|<title>Error/);
+  });
+
+  it("asks the browser to fill in the applicant's own details, and only theirs", async () => {
+    const { res } = await openForm(ctx.app, DODGE_CITY);
+    const input = (name: string) =>
+      res.body.match(new RegExp(`<input[^>]*name="${name}"[^>]*>`))?.[0] ?? "";
+    const expected: Record<string, string> = {
+      contact_name: "name",
+      contact_title: "organization-title",
+      contact_email: "email",
+      contact_phone: "tel",
+      executive_name: "off",
+      executive_title: "off",
+    };
+    for (const [name, token] of Object.entries(expected)) {
+      assert.match(input(name), new RegExp(`autocomplete="${token}"`), name);
+    }
+    assert.match(input("contact_phone"), /type="tel"/);
+  });
+
+  it("takes the form of a first visit that was offered another language", async () => {
+    // Spanish page, English browser: the page carries the language offer, whose form has a
+    // CSRF token too. Both tokens must come from the one secret the cookie sets.
+    const res = await ctx.app.inject({
+      url: `/es/join?geoid=${DODGE_CITY}`,
+      headers: { "accept-language": "en-US,en;q=0.9" },
+    });
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /action="\/es\/language-offer\/dismiss"/);
+    const cookies = [res.headers["set-cookie"] ?? []].flat().map((c) => String(c).split(";")[0]);
+    assert.equal(cookies.filter((c) => c?.startsWith("_csrf=")).length, 1, "one secret");
+    // The application's own token (the offer's form comes first on the page).
+    const csrf = res.body.match(
+      /action="\/es\/join"><input type="hidden" name="_csrf" value="([^"]*)"/,
+    )?.[1];
+    const submissionKey = res.body.match(/name="submission_key" value="([^"]*)"/)?.[1];
+    const form = {
+      res,
+      cookie: cookies.join("; "),
+      csrf: csrf ?? "",
+      submissionKey: submissionKey ?? "",
+    };
+    const sent = await post(ctx.app, form, { ...GOOD, contact_name: "" }, "/es");
+    assert.equal(sent.statusCode, 422, "refused for its empty name, not for its token");
   });
 
   it("stores a good application once, mails the applicant in their language, and redirects", async () => {

@@ -8,6 +8,7 @@ import {
   TextField,
 } from "../../views/form.js";
 import { Layout } from "../../views/layout.js";
+import { Notice } from "../../views/notice.js";
 import type { PageContext } from "../../views/page-context.js";
 import type { Geography } from "../census/census.queries.js";
 import { KINDS } from "../directory/directory.service.js";
@@ -29,7 +30,8 @@ export type ApplicationField = (typeof APPLICATION_FIELDS)[number];
 export interface SearchState {
   q: string;
   state: string;
-  errors: ("q" | "state")[];
+  /** Refused fields; "empty" when the search was sent without a name. */
+  errors: ("q" | "state" | "empty")[];
   /** Undefined before a search. */
   results?: Geography[];
   more: boolean;
@@ -38,7 +40,8 @@ export interface SearchState {
 export interface FormState {
   geography: Geography;
   values: Partial<Record<ApplicationField, string>>;
-  errors: ApplicationField[];
+  /** Each refused field's message (its reason: http/validation.ts `fieldMessage`). */
+  errors: Partial<Record<ApplicationField, string>>;
   /** A problem with the application as a whole (already a member, ...). */
   problem?: string;
   csrfToken: string;
@@ -54,8 +57,11 @@ function stateOptions(english: string | undefined): Option[] {
 function SearchStep({ ctx, search }: { ctx: PageContext; search: SearchState }) {
   const { t, locale } = ctx;
   const english = locale.tag === "en" ? undefined : "en";
-  const errorOf = (f: "q" | "state") =>
-    search.errors.includes(f) ? t(`join.search.error.${f}`) : undefined;
+  const errorOf = (f: "q" | "state") => {
+    // An empty search is the name field's problem, said as what to do.
+    const error = search.errors.find((e) => e === f || (f === "q" && e === "empty"));
+    return error ? t(`join.search.error.${error}`) : undefined;
+  };
   return (
     <section aria-labelledby="join-step1">
       <h2 id="join-step1" safe>
@@ -65,7 +71,7 @@ function SearchStep({ ctx, search }: { ctx: PageContext; search: SearchState }) 
       <ErrorSummary
         heading={t("join.error.summary")}
         errors={search.errors.map((f) => ({
-          id: `join-${f}`,
+          id: f === "empty" ? "join-q" : `join-${f}`,
           message: t(`join.search.error.${f}`),
         }))}
       />
@@ -142,20 +148,19 @@ function ApplicationStep({ ctx, form }: { ctx: PageContext; form: FormState }) {
           {t("join.step2.change")}
         </a>
       </p>
-      {form.problem ? (
-        <div class="usa-alert usa-alert--error" role="alert">
-          <div class="usa-alert__body">
-            <p class="usa-alert__text" safe>
-              {form.problem}
-            </p>
-          </div>
-        </div>
-      ) : (
-        ""
-      )}
+      {form.problem ? <Notice kind="error" text={form.problem} /> : ""}
       <ErrorSummary
         heading={t("join.error.summary")}
-        errors={form.errors.map((f) => ({ id: `app-${f}`, message: t(`join.error.${f}`) }))}
+        errors={APPLICATION_FIELDS.flatMap((f) => {
+          const message = form.errors[f];
+          if (!message) return [];
+          // A reason ("the limit is 120") does not say which field; the field's own message does.
+          const named =
+            message === t(`join.error.${f}`)
+              ? message
+              : t("errors.field.in_summary", { label: t(`join.field.${f}`), message });
+          return [{ id: `app-${f}`, message: named }];
+        })}
       />
       {form.problem ? "" : <ApplicationForm ctx={ctx} form={form} />}
     </section>
@@ -165,8 +170,7 @@ function ApplicationStep({ ctx, form }: { ctx: PageContext; form: FormState }) {
 function ApplicationForm({ ctx, form }: { ctx: PageContext; form: FormState }) {
   const { t, locale } = ctx;
   const g = form.geography;
-  const errorOf = (f: ApplicationField) =>
-    form.errors.includes(f) ? t(`join.error.${f}`) : undefined;
+  const errorOf = (f: ApplicationField) => form.errors[f];
   const value = (f: ApplicationField) => form.values[f] ?? "";
   return (
     <form class="usa-form usa-form--large" method="post" action={localizedPath(locale, "/join")}>
@@ -184,6 +188,8 @@ function ApplicationForm({ ctx, form }: { ctx: PageContext; form: FormState }) {
       <TextField
         id="app-executive_name"
         name="executive_name"
+        // Someone else's name: not the person's own to fill in.
+        autocomplete="off"
         label={t("join.field.executive_name")}
         value={value("executive_name")}
         maxlength={120}
@@ -192,6 +198,7 @@ function ApplicationForm({ ctx, form }: { ctx: PageContext; form: FormState }) {
       <TextField
         id="app-executive_title"
         name="executive_title"
+        autocomplete="off"
         label={t("join.field.executive_title")}
         hint={t("join.field.executive_title_hint")}
         value={value("executive_title")}
@@ -201,6 +208,7 @@ function ApplicationForm({ ctx, form }: { ctx: PageContext; form: FormState }) {
       <TextField
         id="app-contact_name"
         name="contact_name"
+        autocomplete="name"
         label={t("join.field.contact_name")}
         value={value("contact_name")}
         maxlength={120}
@@ -209,6 +217,7 @@ function ApplicationForm({ ctx, form }: { ctx: PageContext; form: FormState }) {
       <TextField
         id="app-contact_title"
         name="contact_title"
+        autocomplete="organization-title"
         label={t("join.field.contact_title")}
         value={value("contact_title")}
         maxlength={120}
@@ -217,6 +226,7 @@ function ApplicationForm({ ctx, form }: { ctx: PageContext; form: FormState }) {
       <TextField
         id="app-contact_email"
         name="contact_email"
+        autocomplete="email"
         type="email"
         label={t("join.field.contact_email")}
         hint={t("join.field.contact_email_hint")}
@@ -227,6 +237,8 @@ function ApplicationForm({ ctx, form }: { ctx: PageContext; form: FormState }) {
       <TextField
         id="app-contact_phone"
         name="contact_phone"
+        type="tel"
+        autocomplete="tel"
         label={t("join.field.contact_phone")}
         value={value("contact_phone")}
         maxlength={40}

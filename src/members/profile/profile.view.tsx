@@ -56,6 +56,8 @@ export function ProfileForm({
         <TextField
           id={FIELD_IDS.executive_name}
           name="executive_name"
+          // The executive's, not the person's own: no autofill of their name or title.
+          autocomplete="off"
           label={t("members.edit.executive_name")}
           hint={t("members.edit.executive_name_hint")}
           value={form.values.executive_name}
@@ -65,6 +67,7 @@ export function ProfileForm({
         <TextField
           id={FIELD_IDS.executive_title}
           name="executive_title"
+          autocomplete="off"
           label={t("members.edit.executive_title")}
           hint={t("members.edit.executive_title_hint")}
           value={form.values.executive_title}

@@ -6,7 +6,7 @@ import { registerFormPost } from "../../http/forms.js";
 import { registerPage } from "../../http/locale.js";
 import { authorize } from "../../http/policy.js";
 import { pageContext, sendPage } from "../../http/render.js";
-import { Text } from "../../http/validation.js";
+import { fieldMessage, Text } from "../../http/validation.js";
 import { localizedPath } from "../../i18n/index.js";
 import {
   type Application,
@@ -71,7 +71,7 @@ export async function reviewRoutes(app: FastifyInstance) {
     request: FastifyRequest,
     reply: FastifyReply,
     found: Application,
-    decline = { reason: "", reasonError: false },
+    decline: { reason: string; reasonError?: string } = { reason: "" },
   ) {
     return sendPage(
       reply,
@@ -80,7 +80,7 @@ export async function reviewRoutes(app: FastifyInstance) {
         application={found}
         forms={{ csrfToken: reply.generateCsrf(), ...decline }}
       />,
-      decline.reasonError ? 422 : 200,
+      decline.reasonError !== undefined ? 422 : 200,
     );
   }
 
@@ -123,12 +123,13 @@ export async function reviewRoutes(app: FastifyInstance) {
       body: DeclineForm,
       params: IdParams,
       guard,
-      invalid: async (request, reply, { values }) => {
+      invalid: async (request, reply, { values, byField }) => {
         reviewer(request);
         const found = await application(request.params.id);
+        const own = request.t("admin.decline.error.reason");
         return sendApplication(request, reply, found, {
           reason: values.reason ?? "",
-          reasonError: true,
+          reasonError: byField.reason ? fieldMessage(request.t, byField.reason, own) : own,
         });
       },
     },

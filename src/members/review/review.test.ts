@@ -171,7 +171,14 @@ describeEachDatabase("reviewing membership applications", { seed: false }, (ctx)
       reason: "  ",
     });
     assert.equal(empty.statusCode, 422);
-    assert.match(text(empty.body), /Give a reason of 1 to 1,000 characters\./);
+    // Said as what to do: the length is not the problem of an empty reason.
+    assert.match(text(empty.body), /Give the reason for declining\./);
+    const long = await post(`/admin/members/applications/${id}/decline`, cookie, {
+      _csrf: csrf,
+      reason: "x".repeat(1001),
+    });
+    assert.equal(long.statusCode, 422);
+    assert.match(text(long.body), /This is 1,001 characters long; the limit is 1,000\./);
     const declined = await post(`/admin/members/applications/${id}/decline`, cookie, {
       _csrf: csrf,
       reason: "Please apply once the city council has voted.",

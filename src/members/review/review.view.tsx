@@ -98,7 +98,8 @@ export function ApplicationsPage({
 export interface DecisionForms {
   csrfToken: string;
   reason: string;
-  reasonError: boolean;
+  /** Why the reason was refused (http/validation.ts `fieldMessage`), if it was. */
+  reasonError?: string;
 }
 
 export function ApplicationPage({
@@ -171,9 +172,7 @@ export function ApplicationPage({
               <ErrorSummary
                 heading={t("errors.validation")}
                 errors={
-                  forms.reasonError
-                    ? [{ id: "decline-reason", message: t("admin.decline.error.reason") }]
-                    : []
+                  forms.reasonError ? [{ id: "decline-reason", message: forms.reasonError }] : []
                 }
               />
               <form class="usa-form" method="post" action={`${base}/decline`}>
@@ -184,7 +183,7 @@ export function ApplicationPage({
                   label={t("admin.decline.reason")}
                   value={forms.reason}
                   maxlength={1000}
-                  error={forms.reasonError ? t("admin.decline.error.reason") : undefined}
+                  error={forms.reasonError}
                 />
                 <button class="usa-button usa-button--secondary" type="submit" safe>
                   {t("admin.decline.submit")}
