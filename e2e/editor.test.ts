@@ -1,6 +1,6 @@
 // The site texts editor (/admin/content) in a real browser, as a coalition editor on a phone and on
 // a desktop, in every language: the list and the form fit 375 px, the form's languages sit side by
-// side on a desktop and one under another on a phone, the chosen or refused field takes the focus,
+// side on a desktop and one under another on a phone, the chosen field or a refusal takes the focus,
 // and the preview works without script. axe-core and html-validate check each page on the way.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
@@ -158,20 +158,16 @@ describe("the site texts editor in a browser [sqlite]", { skip: browserSkipReaso
         "Una **misión** nueva.",
       );
 
-      // A written translation emptied: refused, the focus on it, nothing saved.
+      // A written translation emptied: refused, the focus on the refusal, nothing saved.
       await tab.locator("textarea[name=body_zh-Hans]").fill("");
       await tab.locator("main button[value=save]").click();
       await tab.waitForLoadState();
       await check(tab, "/es/admin/content/edit (refused)", 1280);
-      const focused = await tab.evaluate(() => {
-        const active = (globalThis as unknown as { document: { activeElement: DomElement | null } })
-          .document.activeElement;
-        return active?.getAttribute("name") ?? active?.closest(".usa-alert--error")?.className;
-      });
-      assert.ok(
-        focused === "body_zh-Hans" || String(focused).includes("usa-alert--error"),
-        `focus on the refusal: ${focused}`,
-      );
+      // The error summary has the focus (decision 0016), and links to the refused field.
+      const summary = tab.locator("main .usa-alert--error");
+      assert.equal(await summary.evaluate((e) => e === e.ownerDocument.activeElement), true);
+      assert.equal(await summary.locator("a").getAttribute("href"), "#content-zh-hans");
+      assert.equal(await tab.locator("textarea[autofocus]").count(), 0, "no field competes");
       const row = await database.db
         .selectFrom("content_blocks")
         .select("body")
@@ -191,10 +187,3 @@ describe("the site texts editor in a browser [sqlite]", { skip: browserSkipReaso
     }
   });
 });
-
-/** What the focus check reads of an element (our tsconfig has no DOM types). */
-interface DomElement {
-  getAttribute(name: string): string | null;
-  closest(selector: string): DomElement | null;
-  className: string;
-}

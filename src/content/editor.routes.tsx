@@ -113,10 +113,8 @@ export async function editorRoutes(app: FastifyInstance) {
         };
       }),
     );
-    // A refused form puts the focus on the first field to fix (the error summary above it says
-    // what is wrong with each); otherwise on the language asked for, if any.
-    const firstRefused = fields.find((f) => f.error)?.locale.tag;
-    const failed = firstRefused !== undefined;
+    // A refused form's error summary takes the focus (decision 0016): no field competes with it.
+    const failed = fields.some((f) => f.error);
     return sendPage(
       reply,
       <ContentEditPage
@@ -124,7 +122,7 @@ export async function editorRoutes(app: FastifyInstance) {
         blockKey={key}
         fields={fields}
         preview={preview && !failed}
-        focus={firstRefused ?? focus}
+        focus={failed ? undefined : focus}
         csrfToken={reply.generateCsrf()}
       />,
       failed ? 422 : 200,

@@ -143,7 +143,7 @@ export function ContentEditPage({
   blockKey: BlockKey;
   fields: LanguageField[];
   preview: boolean;
-  /** The language whose field takes the focus: the first refused, or the one asked for. */
+  /** The language whose field takes the focus (`?locale=`), when the form has no error. */
   focus?: string;
   csrfToken: string;
 }) {
