@@ -1,5 +1,5 @@
 import { formatNumber, localizedPath } from "../i18n/index.js";
-import type { CoalitionStats } from "../members/index.js";
+import { Citation, type CoalitionStats } from "../members/index.js";
 import { DemoNotice } from "../views/demo-notice.js";
 import { Layout } from "../views/layout.js";
 import { Markdown } from "../views/markdown.js";
@@ -114,8 +114,7 @@ function Stats({ ctx, stats }: { ctx: PageContext; stats: CoalitionStats }) {
                 <li>
                   <strong safe>{t(`home.stats.measure.${s.measure}`)}</strong>
                   {": "}
-                  {/* Source citations are stored in English: marked so, for screen readers. */}
-                  <span lang="en" safe>{`${s.vintage}: ${s.source}`}</span>{" "}
+                  <Citation ctx={ctx} vintage={s.vintage} source={s.source} />{" "}
                   <span safe>
                     {t("home.stats.source_count", {
                       count: s.members,

@@ -76,6 +76,7 @@ export {
   memberJurisdictions,
 } from "./jurisdictions.queries.js";
 export { seedDemoMembers } from "./members.seed.js";
+export { Citation } from "./names.view.js";
 export { exportRoster, exportRosterCsv } from "./roster/roster.export.js";
 export { applyRosterImport } from "./roster/roster.import.js";
 export { previewRosterImport } from "./roster/roster.preview.js";

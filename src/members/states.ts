@@ -1,5 +1,6 @@
-// USPS codes and names of the states, the District of Columbia and Puerto Rico. Names are proper
-// nouns shown in English (marked lang="en" on other pages) until catalogs translate them.
+// USPS codes and English names of the states, the District of Columbia and Puerto Rico: the codes
+// the forms accept and the names the roster CSV and the API use. Pages show `stateName()`
+// (names.ts), from the census catalog, in the page's language.
 export const STATES: Readonly<Record<string, string>> = Object.freeze({
   AL: "Alabama",
   AK: "Alaska",

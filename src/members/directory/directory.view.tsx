@@ -3,7 +3,8 @@ import { DemoNotice } from "../../views/demo-notice.js";
 import { ErrorSummary, FilterForm, SelectField, TextField } from "../../views/form.js";
 import { Layout } from "../../views/layout.js";
 import type { PageContext } from "../../views/page-context.js";
-import { STATES } from "../states.js";
+import { stateName } from "../names.js";
+import { RosterName } from "../names.view.js";
 import {
   type DirectoryEntry,
   type FilterField,
@@ -77,7 +78,7 @@ export function DirectoryPage({
   map,
 }: DirectoryProps) {
   const { t, locale } = ctx;
-  const english = locale.tag === "en" ? undefined : "en";
+  const collator = new Intl.Collator(locale.intl);
   const errorMessages = errors.map((field) => ({
     id: FIELD_IDS[field],
     message: t(`members.filters.error.${field}`),
@@ -131,11 +132,9 @@ export function DirectoryPage({
             label={t("members.filters.state")}
             value={filters.state}
             emptyLabel={t("members.filters.any")}
-            options={choices.states.map((s) => ({
-              value: s,
-              label: STATES[s] ?? s,
-              lang: english,
-            }))}
+            options={choices.states
+              .map((s) => ({ value: s, label: stateName(t, s) }))
+              .sort((a, b) => collator.compare(a.label, b.label))}
             error={errorOf("state")}
           />
           <SelectField
@@ -217,15 +216,15 @@ export function DirectoryPage({
             {entries.map((e) => (
               <tr>
                 <th scope="row" data-label={labels.name}>
-                  <a href={`${profileBase}${e.slug}`} safe>
-                    {e.name}
+                  <a href={`${profileBase}${e.slug}`}>
+                    <RosterName ctx={ctx} name={e.name} />
                   </a>
                 </th>
                 <td data-label={labels.kind} safe>
                   {kindLabels[e.kind]}
                 </td>
-                <td data-label={labels.state} lang={english} safe>
-                  {STATES[e.state] ?? e.state}
+                <td data-label={labels.state} safe>
+                  {stateName(t, e.state)}
                 </td>
                 <td data-label={labels.population} class="cfa-number" safe>
                   {e.figures.population

@@ -1,7 +1,9 @@
 import { formatNumber, localizedPath } from "../../i18n/index.js";
 import { Layout } from "../../views/layout.js";
 import type { PageContext } from "../../views/page-context.js";
-import { STATES } from "../states.js";
+import { richMessage } from "../../views/shown.js";
+import { stateName, vintageName } from "../names.js";
+import { Executive, RosterName, Source, Vintage } from "../names.view.js";
 import type { MemberProfile } from "./member.service.js";
 import type { Figure, MemberFigures } from "./member-figures.service.js";
 
@@ -33,9 +35,11 @@ function FigureRow({
             ""
           )}
           <span class="cfa-figure__source">
-            {/* Citations are stored in English. */}
-            <span lang={locale.tag === "en" ? undefined : "en"} safe>
-              {t("members.profile.source", { vintage: figure.vintage, source: figure.source })}
+            <span>
+              {richMessage((v) => t("members.profile.source", v), {
+                vintage: <Vintage ctx={ctx} vintage={figure.vintage} />,
+                source: <Source ctx={ctx} source={figure.source} />,
+              })}
             </span>
             {figure.isEstimate ? <span safe>{` ${t("members.profile.estimate")}`}</span> : ""}
           </span>
@@ -57,8 +61,6 @@ export function MemberPage({
   figures: MemberFigures;
 }) {
   const { t, locale } = ctx;
-  const english = locale.tag === "en" ? undefined : "en";
-  const executive = [member.executiveTitle, member.executiveName].filter(Boolean).join(" ");
   return (
     <Layout ctx={ctx} title={member.name}>
       <div class="grid-container usa-section">
@@ -70,11 +72,13 @@ export function MemberPage({
               </a>
             </li>
             <li class="usa-breadcrumb__list-item usa-current" aria-current="page">
-              <span safe>{member.name}</span>
+              <RosterName ctx={ctx} name={member.name} />
             </li>
           </ol>
         </nav>
-        <h1 safe>{member.name}</h1>
+        <h1>
+          <RosterName ctx={ctx} name={member.name} />
+        </h1>
         {member.isDemo ? (
           <p class="cfa-demo-tag">
             <strong class="usa-tag" safe>
@@ -91,14 +95,16 @@ export function MemberPage({
           </div>
           <div>
             <dt safe>{t("members.profile.state")}</dt>
-            <dd lang={english} safe>
-              {STATES[member.state] ?? member.state}
-            </dd>
+            <dd safe>{stateName(t, member.state)}</dd>
           </div>
           <div>
             <dt safe>{t("members.profile.executive")}</dt>
-            <dd lang={executive ? english : undefined} safe>
-              {executive || t("members.profile.executive_unknown")}
+            <dd>
+              {member.executiveTitle || member.executiveName ? (
+                <Executive ctx={ctx} title={member.executiveTitle} name={member.executiveName} />
+              ) : (
+                <span safe>{t("members.profile.executive_unknown")}</span>
+              )}
             </dd>
           </div>
           <div>
@@ -149,7 +155,7 @@ export function MemberPage({
               figures.foreignBornShare
                 ? t("members.profile.foreign_born_share", {
                     share: figures.foreignBornShare.value,
-                    vintage: figures.foreignBornShare.vintage,
+                    vintage: vintageName(t, figures.foreignBornShare.vintage).text,
                   })
                 : undefined
             }

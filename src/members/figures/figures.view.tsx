@@ -4,20 +4,12 @@ import { Layout } from "../../views/layout.js";
 import type { PageContext } from "../../views/page-context.js";
 import { TableHead } from "../../views/table.js";
 import { CROSSWALK_2020 } from "../census/snapshots.read.js";
+import { Citation, RosterName, Source, Vintage } from "../names.view.js";
 import type { CoalitionStats } from "./coalition.service.js";
 
 export interface FiguresProps {
   ctx: PageContext;
   stats: CoalitionStats;
-}
-
-/** Text stored in English (source citations, roster names), marked so on other pages. */
-function English({ ctx, text }: { ctx: PageContext; text: string }) {
-  return (
-    <span lang={ctx.locale.tag === "en" ? undefined : "en"} safe>
-      {text}
-    </span>
-  );
 }
 
 function Totals({ ctx, stats }: FiguresProps) {
@@ -99,10 +91,10 @@ function Sources({ ctx, stats }: FiguresProps) {
               {t(`home.stats.measure.${s.measure}`)}
             </th>
             <td data-label={t("figures.sources.col.vintage")}>
-              <English ctx={ctx} text={s.vintage} />
+              <Vintage ctx={ctx} vintage={s.vintage} />
             </td>
             <td data-label={t("figures.sources.col.source")}>
-              <English ctx={ctx} text={s.source} />
+              <Source ctx={ctx} source={s.source} />
             </td>
             <td data-label={t("figures.sources.col.members")} safe>
               {formatNumber(locale, s.members)}
@@ -137,10 +129,10 @@ function Overlaps({ ctx, stats }: FiguresProps) {
         {stats.overlaps.map((o) => (
           <tr>
             <th scope="row" data-label={t("figures.overlaps.col.city")}>
-              <English ctx={ctx} text={o.placeName} />
+              <RosterName ctx={ctx} name={o.placeName} />
             </th>
             <td data-label={t("figures.overlaps.col.county")}>
-              <English ctx={ctx} text={o.countyName} />
+              <RosterName ctx={ctx} name={o.countyName} />
             </td>
             <td data-label={t("figures.overlaps.col.share")} safe>
               {t("figures.overlaps.share", { share: o.shareOfPlace })}
@@ -227,7 +219,7 @@ export function FiguresPage({ ctx, stats }: FiguresProps) {
           <Overlaps ctx={ctx} stats={stats} />
           <p>
             <span safe>{t("figures.overlaps.source")}</span>{" "}
-            <English ctx={ctx} text={`${CROSSWALK_2020.vintage}: ${CROSSWALK_2020.source}`} />
+            <Citation ctx={ctx} vintage={CROSSWALK_2020.vintage} source={CROSSWALK_2020.source} />
           </p>
         </section>
 

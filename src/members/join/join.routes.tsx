@@ -12,6 +12,7 @@ import {
   SEARCH_LIMIT,
   searchGeographies,
 } from "../census/census.queries.js";
+import { geographyName } from "../names.js";
 import { membershipState } from "./applications.queries.js";
 import { ApplicationForm, JoinQuery } from "./join.schema.js";
 import { submitApplication } from "./join.service.js";
@@ -122,9 +123,13 @@ export async function joinRoutes(app: FastifyInstance) {
         },
       );
       if (outcome === "member")
-        throw appError("jurisdiction_already_member", { values: { name: geography.name } });
+        throw appError("jurisdiction_already_member", {
+          values: { name: geographyName(request.t, geography.name, geography.kind).text },
+        });
       if (outcome === "pending")
-        throw appError("application_pending", { values: { name: geography.name } });
+        throw appError("application_pending", {
+          values: { name: geographyName(request.t, geography.name, geography.kind).text },
+        });
       app.mailer.flush();
       return reply.redirect(localizedPath(request.locale, "/join/submitted"), 303);
     },
@@ -145,7 +150,7 @@ export async function joinRoutes(app: FastifyInstance) {
       if (membership !== "none") {
         problem = request.t(
           membership === "member" ? "join.error.already_member" : "join.error.already_pending",
-          { name: state.geography.name },
+          { name: geographyName(request.t, state.geography.name, state.geography.kind).text },
         );
       }
     }

@@ -5,6 +5,7 @@ import type { DB } from "../../db/index.js";
 import type { Locale, Translate } from "../../i18n/index.js";
 import { type Mailer, quoted } from "../../mail/index.js";
 import type { Geography } from "../census/census.queries.js";
+import { geographyName } from "../names.js";
 import {
   applicationIdBySubmissionKey,
   createApplication,
@@ -58,14 +59,16 @@ export async function submitApplication(
     // The same form sent twice is answered as the first; another application won the place.
     if (stored === "resent") return "created";
     if (stored === "pending") return "pending";
+    // The applicant reads "ciudad de Oakland"; staff get the Census name below.
+    const shownName = geographyName(t, geography.name, geography.kind).text;
     await mailer.send(
       {
         to: form.contact_email,
-        subject: t("join.mail.subject", { name: geography.name }),
+        subject: t("join.mail.subject", { name: shownName }),
         // The applicant's words, quoted: anyone can make the coalition mail any address here.
         text: t("join.mail.body", {
           contact: quoted(form.contact_name),
-          name: geography.name,
+          name: shownName,
           site: settings.siteName,
         }),
         locale: locale.tag,

@@ -278,7 +278,7 @@ describeEachDatabase("joining the coalition", { seed: false }, (ctx) => {
     const mails = await outbox();
     assert.equal(mails.length, 1, "one confirmation, not two");
     assert.equal(mails[0]?.to_address, GOOD.contact_email);
-    assert.match(mails[0]?.subject ?? "", /Recibimos la solicitud de Dodge City city/);
+    assert.match(mails[0]?.subject ?? "", /Recibimos la solicitud de la ciudad de Dodge City/);
     assert.equal(mails[0]?.status, "kept", "no SMTP configured: kept for staff to read");
 
     const submitted = await ctx.app.inject({ url: "/es/join/submitted" });

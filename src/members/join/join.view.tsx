@@ -10,8 +10,11 @@ import {
 import { Layout } from "../../views/layout.js";
 import { Notice } from "../../views/notice.js";
 import type { PageContext } from "../../views/page-context.js";
+import { richMessage, Shown } from "../../views/shown.js";
 import type { Geography } from "../census/census.queries.js";
 import { KINDS } from "../directory/directory.service.js";
+import { stateName } from "../names.js";
+import { GeographyName } from "../names.view.js";
 import { STATES } from "../states.js";
 
 export const APPLICATION_FIELDS = [
@@ -48,15 +51,23 @@ export interface FormState {
   submissionKey: string;
 }
 
-function stateOptions(english: string | undefined): Option[] {
-  return Object.entries(STATES)
-    .sort((a, b) => a[1].localeCompare(b[1]))
-    .map(([code, name]) => ({ value: code, label: name, lang: english }));
+function stateOptions(ctx: PageContext): Option[] {
+  const collator = new Intl.Collator(ctx.locale.intl);
+  return Object.keys(STATES)
+    .map((code) => ({ value: code, label: stateName(ctx.t, code) }))
+    .sort((a, b) => collator.compare(a.label, b.label));
+}
+
+/** "Oakland city, California" in the page's language. */
+function GeographyInState({ ctx, geography: g }: { ctx: PageContext; geography: Geography }) {
+  return richMessage((v) => ctx.t("census.state.in", v), {
+    name: <GeographyName ctx={ctx} name={g.name} kind={g.kind} />,
+    state: <Shown ctx={ctx} value={{ text: stateName(ctx.t, g.state), english: false }} />,
+  });
 }
 
 function SearchStep({ ctx, search }: { ctx: PageContext; search: SearchState }) {
   const { t, locale } = ctx;
-  const english = locale.tag === "en" ? undefined : "en";
   const errorOf = (f: "q" | "state") => {
     // An empty search is the name field's problem, said as what to do.
     const error = search.errors.find((e) => e === f || (f === "q" && e === "empty"));
@@ -91,7 +102,7 @@ function SearchStep({ ctx, search }: { ctx: PageContext; search: SearchState }) 
           label={t("join.search.state")}
           value={search.state}
           emptyLabel={t("join.search.any_state")}
-          options={stateOptions(english)}
+          options={stateOptions(ctx)}
           error={errorOf("state")}
         />
         <button class="usa-button" type="submit" safe>
@@ -114,7 +125,11 @@ function SearchStep({ ctx, search }: { ctx: PageContext; search: SearchState }) 
             {search.results.map((g) => (
               <li class="cfa-join-results__item">
                 <a href={`${localizedPath(locale, "/join")}?geoid=${g.geoid}`}>
-                  <span safe>{t("join.search.choose", { name: `${g.name}, ${g.state}` })}</span>
+                  <span>
+                    {richMessage((v) => t("join.search.choose", v), {
+                      name: <GeographyInState ctx={ctx} geography={g} />,
+                    })}
+                  </span>
                 </a>{" "}
                 <span class="usa-hint" safe>
                   {`${t(`join.geo.${g.kind}`)} · ${t("join.search.population", {
@@ -137,13 +152,13 @@ function ApplicationStep({ ctx, form }: { ctx: PageContext; form: FormState }) {
   const g = form.geography;
   return (
     <section aria-labelledby="join-step2">
-      <h2 id="join-step2" safe>
-        {t("join.step2.heading", { name: g.name })}
+      <h2 id="join-step2">
+        {richMessage((v) => t("join.step2.heading", v), {
+          name: <GeographyName ctx={ctx} name={g.name} kind={g.kind} />,
+        })}
       </h2>
       <p>
-        <span safe>
-          {t("join.step2.geoid", { geoid: g.geoid, state: STATES[g.state] ?? g.state })}
-        </span>{" "}
+        <span safe>{t("join.step2.geoid", { geoid: g.geoid, state: stateName(t, g.state) })}</span>{" "}
         <a href={localizedPath(locale, "/join")} safe>
           {t("join.step2.change")}
         </a>

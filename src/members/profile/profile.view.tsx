@@ -4,7 +4,7 @@ import { Layout } from "../../views/layout.js";
 import { Notice } from "../../views/notice.js";
 import type { PageContext } from "../../views/page-context.js";
 import { TableHead } from "../../views/table.js";
-import { STATES } from "../states.js";
+import { stateName } from "../names.js";
 import {
   type EditableJurisdiction,
   PROFILE_MAX_LENGTH,
@@ -159,7 +159,6 @@ export interface ProfileListRow {
 /** Coalition staff's list of every jurisdiction, each linking to its profile form. */
 export function ProfilesListPage({ ctx, rows }: { ctx: PageContext; rows: ProfileListRow[] }) {
   const { t, locale } = ctx;
-  const english = locale.tag === "en" ? undefined : "en";
   return (
     <Layout ctx={ctx} title={t("members.edit.list.title")} noindex>
       <div class="grid-container usa-section">
@@ -184,9 +183,7 @@ export function ProfilesListPage({ ctx, rows }: { ctx: PageContext; rows: Profil
                     {r.name}
                   </a>
                 </th>
-                <td lang={english} safe>
-                  {STATES[r.state] ?? r.state}
-                </td>
+                <td safe>{stateName(t, r.state)}</td>
                 <td safe>{t(`members.profile.status.${r.status}`)}</td>
               </tr>
             ))}

@@ -3,9 +3,11 @@ import { ErrorSummary, TextArea } from "../../views/form.js";
 import { Layout } from "../../views/layout.js";
 import { Notice } from "../../views/notice.js";
 import type { PageContext } from "../../views/page-context.js";
+import { richMessage, Shown } from "../../views/shown.js";
 import { TableHead } from "../../views/table.js";
 import type { Application } from "../join/applications.queries.js";
-import { STATES } from "../states.js";
+import { censusKindOf, executiveTitle, geographyName, stateName } from "../names.js";
+import { Executive } from "../names.view.js";
 
 type Row = Application;
 
@@ -44,11 +46,19 @@ function ApplicationsTable({
         {rows.map((r) => (
           <tr>
             <th scope="row">
-              <a href={localizedPath(locale, `/admin/members/applications/${r.id}`)} safe>
-                {`${r.name}, ${r.state}`}
+              <a href={localizedPath(locale, `/admin/members/applications/${r.id}`)}>
+                {richMessage((v) => t("census.state.in", v), {
+                  // The official Census name: staff identify the place by it.
+                  name: <Shown ctx={ctx} value={{ text: r.name, english: true }} />,
+                  state: (
+                    <Shown ctx={ctx} value={{ text: stateName(t, r.state), english: false }} />
+                  ),
+                })}
               </a>
             </th>
-            <td safe>{`${r.executive_title} ${r.executive_name}`}</td>
+            <td>
+              <Executive ctx={ctx} title={r.executive_title} name={r.executive_name} />
+            </td>
             <td safe>{`${r.contact_name} <${r.contact_email}>`}</td>
             <td safe>{formatDate(ctx, r.created_at)}</td>
             <td safe>{t(`admin.applications.status.${r.status}`)}</td>
@@ -113,11 +123,15 @@ export function ApplicationPage({
 }) {
   const { t, locale } = ctx;
   const base = localizedPath(locale, `/admin/members/applications/${a.id}`);
+  const placeName = geographyName(t, a.name, censusKindOf(a.geoid)).text;
   const facts: [string, string][] = [
     [t("admin.application.geoid"), a.geoid],
     [t("admin.application.kind"), t(`members.kind.${a.kind}`)],
-    [t("admin.application.state"), STATES[a.state] ?? a.state],
-    [t("admin.application.executive"), `${a.executive_title} ${a.executive_name}`],
+    [t("admin.application.state"), stateName(t, a.state)],
+    [
+      t("admin.application.executive"),
+      `${executiveTitle(t, a.executive_title).text} ${a.executive_name}`,
+    ],
     [t("admin.application.contact"), [a.contact_name, a.contact_title].filter(Boolean).join(", ")],
     [t("admin.application.email"), a.contact_email],
     [t("admin.application.phone"), a.contact_phone ?? ""],
@@ -129,14 +143,14 @@ export function ApplicationPage({
   if (a.decided_at) facts.push([t("admin.application.decided"), formatDate(ctx, a.decided_at)]);
   if (a.decision_reason) facts.push([t("admin.application.reason"), a.decision_reason]);
   return (
-    <Layout ctx={ctx} title={t("admin.application.title", { name: a.name })} noindex>
+    <Layout ctx={ctx} title={t("admin.application.title", { name: placeName })} noindex>
       <div class="grid-container usa-section">
         <p>
           <a href={localizedPath(locale, "/admin/members")} safe>
             {t("admin.application.back")}
           </a>
         </p>
-        <h1 safe>{t("admin.application.title", { name: a.name })}</h1>
+        <h1 safe>{t("admin.application.title", { name: placeName })}</h1>
         <dl class="cfa-facts">
           {facts.map(([label, value]) => (
             <div>
@@ -157,7 +171,7 @@ export function ApplicationPage({
               <h2 id="accept-heading" safe>
                 {t("admin.accept.heading")}
               </h2>
-              <p safe>{t("admin.accept.body", { name: a.name })}</p>
+              <p safe>{t("admin.accept.body", { name: placeName })}</p>
               <form method="post" action={`${base}/accept`}>
                 <input type="hidden" name="_csrf" value={forms.csrfToken} />
                 <button class="usa-button" type="submit" safe>
