@@ -83,6 +83,44 @@ describe("the site texts editor in a browser [sqlite]", { skip: browserSkipReaso
     assert.ok(scrollWidth <= width, `${label}: ${scrollWidth}px wide in a ${width}px window`);
   }
 
+  /**
+   * The visible text in the page's own language: outside elements marked with another lang (a
+   * translation's field and preview), the language selector and the offer (in their own
+   * languages by design). A string, so tsx's helpers never reach the page.
+   */
+  async function pageLanguageText(tab: Page): Promise<string> {
+    return tab.evaluate(`(() => {
+      const pageLang = document.documentElement.lang;
+      const parts = [];
+      const walk = (node) => {
+        if (node.nodeType === 3) return void parts.push(node.textContent);
+        if (node.nodeType !== 1 || node.matches(".cfa-languages, .cfa-language-offer")) return;
+        if (["SCRIPT", "STYLE", "TEXTAREA"].includes(node.tagName)) return;
+        const lang = node.getAttribute("lang");
+        if (lang && lang !== pageLang) return;
+        for (const child of node.childNodes) walk(child);
+      };
+      walk(document.body);
+      return parts.join(" ").replace(/\\s+/g, " ");
+    })()`);
+  }
+
+  /** What the editor's pages used to say, or would say untranslated, in English. */
+  const ENGLISH = [
+    "English",
+    "Spanish",
+    "Chinese",
+    "written",
+    "missing",
+    "last edited",
+    "Text in",
+    "Home page",
+    "Preview",
+    "Save",
+    "Updated",
+    "Not translated",
+  ];
+
   /** The textareas' boxes, in document order. */
   async function fieldBoxes(tab: Page) {
     const areas = tab.locator("main textarea");
@@ -124,6 +162,17 @@ describe("the site texts editor in a browser [sqlite]", { skip: browserSkipReaso
         for (let i = 1; i < boxes.length; i++) {
           const [above, below] = [boxes[i - 1], boxes[i]];
           assert.ok(above && below && below.y >= above.y + above.height, "stacked");
+        }
+        if (locale.tag !== "en") {
+          for (const path of ["/admin/content", "/admin/content/edit?key=pledge.intro"]) {
+            await tab.goto(`${baseUrl}${locale.prefix}${path}`);
+            const said = await pageLanguageText(tab);
+            const english = ENGLISH.filter((w) => said.includes(w));
+            assert.deepEqual(english, [], `${locale.prefix}${path} says in English: ${english}`);
+          }
+          await tab.goto(
+            `${baseUrl}${locale.prefix}/admin/content/edit?key=pledge.intro&locale=es`,
+          );
         }
         // The language asked for has the focus, written in its own language.
         const focused = tab.locator("textarea:focus");
