@@ -73,7 +73,7 @@ describe("signing in and switching jurisdiction in a browser [sqlite]", {
       await database.db.deleteFrom("totp_steps").execute();
       await tab.locator("input[name=code]").fill(totpCode(totpSecret));
       await tab.locator("main form[method=post] button[type=submit]").first().click();
-      await tab.waitForURL(`${baseUrl}${prefix}/account`);
+      await tab.waitForURL(`${baseUrl}${prefix}/admin`);
     }
   }
 

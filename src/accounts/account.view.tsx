@@ -6,6 +6,7 @@ import { Notice } from "../views/notice.js";
 import type { PageContext } from "../views/page-context.js";
 import { TableHead } from "../views/table.js";
 import type { accountLinks } from "./accounts.policy.js";
+import { deviceOf } from "./user-agent.js";
 
 /** What the page offers (accounts.policy.ts `accountLinks`). */
 export type AccountLinks = ReturnType<typeof accountLinks>;
@@ -43,11 +44,17 @@ export function AccountPage({
             email: account.user.email,
           })}
         </p>
-        <p safe>
-          {t("accounts.account.role", {
-            role: t(role ? `accounts.role.${role}` : "accounts.role.none"),
-          })}
-        </p>
+        {/* Only a role the person has: "Coalition role: none" tells them nothing. */}
+        {role ? <p safe>{t("accounts.account.role", { role: t(`accounts.role.${role}`) })}</p> : ""}
+        {role ? (
+          <p>
+            <a href={localizedPath(locale, "/admin")} safe>
+              {t("accounts.account.admin_link")}
+            </a>
+          </p>
+        ) : (
+          ""
+        )}
         <p>
           <span safe>
             {t(
@@ -81,7 +88,7 @@ export function AccountPage({
                   {t("accounts.sessions.when", { created: s.createdAt })}
                 </td>
                 <td class="cfa-break-anywhere">
-                  <span safe>{s.userAgent || t("accounts.sessions.unknown_device")}</span>
+                  <span safe>{deviceName(t, s.userAgent)}</span>
                   {s.current ? (
                     <>
                       {" "}
@@ -112,6 +119,13 @@ export function AccountPage({
       </div>
     </Layout>
   );
+}
+
+/** "Firefox on Windows", or as much of it as the header tells; never the raw header. */
+function deviceName(t: PageContext["t"], userAgent: string | null): string {
+  const { browser, system } = deviceOf(userAgent);
+  if (browser && system) return t("accounts.sessions.browser_on", { browser, system });
+  return browser ?? system ?? t("accounts.sessions.unknown_device");
 }
 
 function roleName(t: PageContext["t"], m: Membership): string {

@@ -4,10 +4,11 @@
 // jurisdiction they act for).
 import type { FastifyRequest, preHandlerAsyncHookHandler } from "fastify";
 import type { MembershipRole, UserRole } from "../db/index.js";
-import type { Account } from "../http/account.js";
-import { appError } from "../http/errors.js";
+import type { Account, Membership } from "../http/account.js";
+import { AppError, appError } from "../http/errors.js";
 import { localizedPath, stripLocale } from "../i18n/index.js";
 import { mustUseTwoFactor } from "./accounts.policy.js";
+import { memberAdminNames } from "./memberships.queries.js";
 import { comeBackTo, loadAccount, safeNext, signInPath } from "./session.js";
 
 const JSON_PATHS = /^\/(api|healthz|readyz)(?=[/?]|$)/;
@@ -18,7 +19,10 @@ const JSON_PATHS = /^\/(api|healthz|readyz)(?=[/?]|$)/;
  * `allowed` says. Every answer a guard lets through is marked `cache-control: no-store`.
  */
 function guard(
-  allowed: (account: Account, request: FastifyRequest) => true | false | { redirect: string },
+  allowed: (
+    account: Account,
+    request: FastifyRequest,
+  ) => true | false | { redirect: string } | Promise<AppError>,
 ): preHandlerAsyncHookHandler {
   return async function accountGuard(request, reply) {
     // What a guard lets through is personal: no browser or proxy may keep it.
@@ -28,8 +32,9 @@ function guard(
       if (JSON_PATHS.test(stripLocale(request.url))) throw appError("unauthorized");
       return reply.redirect(signInPath(request, comeBackTo(request)), 303);
     }
-    const verdict = allowed(account, request);
+    const verdict = await allowed(account, request);
     if (verdict === true) return;
+    if (verdict instanceof AppError) throw verdict;
     if (verdict !== false && !JSON_PATHS.test(stripLocale(request.url))) {
       return reply.redirect(verdict.redirect, 303);
     }
@@ -71,7 +76,11 @@ export function twoFactorPath(request: FastifyRequest, next?: string): string {
  */
 export function requireJurisdiction(...roles: MembershipRole[]): preHandlerAsyncHookHandler {
   return guard((account, request) => {
-    if (account.jurisdiction) return roles.includes(account.jurisdiction.role);
+    if (account.jurisdiction) {
+      if (roles.includes(account.jurisdiction.role)) return true;
+      // Member staff at a member admin's page: say whom to ask, not just "403".
+      return notMemberAdmin(request, account.jurisdiction);
+    }
     if (account.memberships.length === 0) return false;
     return { redirect: chooseJurisdictionPath(request, comeBackTo(request)) };
   });
@@ -82,4 +91,20 @@ export function chooseJurisdictionPath(request: FastifyRequest, next?: string): 
   const path = localizedPath(request.locale, "/account/jurisdiction");
   const back = safeNext(next);
   return back ? `${path}?next=${encodeURIComponent(back)}` : path;
+}
+
+/**
+ * The refusal of a member admin's page to someone else acting for that jurisdiction: only its
+ * member admins can do that, and who they are (`not_member_admin_named`), so the person knows
+ * whom to ask; without any admin to name, the plain `not_member_admin`.
+ */
+export async function notMemberAdmin(
+  request: FastifyRequest,
+  jurisdiction: Membership,
+): Promise<AppError> {
+  const names = await memberAdminNames(request.server.db, jurisdiction.jurisdictionId);
+  const name = jurisdiction.name;
+  if (names.length === 0) return appError("not_member_admin", { values: { name } });
+  const admins = new Intl.ListFormat(request.locale.tag, { type: "conjunction" }).format(names);
+  return appError("not_member_admin_named", { values: { name, admins } });
 }

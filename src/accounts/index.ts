@@ -9,7 +9,12 @@ import { stripLocale } from "../i18n/index.js";
 import { accountPageRoutes } from "./account.routes.js";
 import { can } from "./accounts.policy.js";
 import { type Auth, createAuth } from "./auth.js";
-import { requireCoalitionRole, requireJurisdiction, requireSignedIn } from "./guards.js";
+import {
+  notMemberAdmin,
+  requireCoalitionRole,
+  requireJurisdiction,
+  requireSignedIn,
+} from "./guards.js";
 import { invitationRoutes } from "./invitation.routes.js";
 import { MAGIC_LINK_LANDING } from "./magic-link.js";
 import { RESET_LANDING } from "./password-reset.js";
@@ -25,6 +30,9 @@ declare module "fastify" {
     auth: Auth;
   }
 }
+
+/** Requests that never render a page with the site's header: the API, assets, health checks. */
+const NOT_PAGES = /^\/(api|assets|healthz|readyz)(?=[/?]|$)/;
 
 export interface AccountsFeatureOptions {
   /** An auth instance to use instead of one built from the app's database and config. */
@@ -54,7 +62,10 @@ export const accountsFeature = fp<AccountsFeatureOptions>(
     });
     app.decorateRequest("account", null);
     app.addHook("preHandler", async (request, reply) => {
-      if (ACCOUNT_PATHS.test(stripLocale(request.url))) await loadAccount(request, reply);
+      // /account and /admin always; any other page too, so its header can name who is signed
+      // in (http/render.ts), which costs a lookup only when a session cookie came with it.
+      const path = stripLocale(request.url);
+      if (ACCOUNT_PATHS.test(path) || !NOT_PAGES.test(path)) await loadAccount(request, reply);
     });
     await app.register(accountsRoutes);
     registerAdminEntry(app, {
@@ -101,7 +112,13 @@ function teamGuard(app: FastifyInstance): onRequestAsyncHookHandler {
   return async function teamGuard(request, reply) {
     await member.call(this, request, reply);
     if (reply.sent) return reply;
-    authorize(can(requireAccount(request), { action: "team.manage" }));
+    const account = requireAccount(request);
+    const verdict = can(account, { action: "team.manage" });
+    // Member staff: the refusal names the admins they can ask.
+    if (verdict !== true && verdict.refused === "not_member_admin" && account.jurisdiction) {
+      throw await notMemberAdmin(request, account.jurisdiction);
+    }
+    authorize(verdict);
   };
 }
 

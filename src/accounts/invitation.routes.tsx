@@ -27,7 +27,7 @@ import {
   invitationState,
 } from "./invitations.service.js";
 import { deleteUser, userHasEmail } from "./people.queries.js";
-import { loadAccount, signInPath } from "./session.js";
+import { landingOf, loadAccount, signInPath } from "./session.js";
 
 /** Accepting (and making an account) is rarely repeated: 10 tries per address and quarter hour. */
 export const INVITATION_RATE_LIMIT = { max: 10, timeWindow: "15 minutes" };
@@ -111,7 +111,7 @@ export async function invitationRoutes(app: FastifyInstance) {
         email: account.user.email,
       });
       if (!outcome.accepted) return sendProblem(request, reply, problemOf(outcome.state));
-      return reply.redirect(localizedPath(request.locale, "/account"), 303);
+      return reply.redirect(await landingOf(request, account.user.id), 303);
     }
 
     // A new person: their name and a password, checked before anything is written.
@@ -162,7 +162,7 @@ export async function invitationRoutes(app: FastifyInstance) {
       returnHeaders: true,
     });
     forwardCookies(reply, headers);
-    return reply.redirect(localizedPath(request.locale, "/account"), 303);
+    return reply.redirect(await landingOf(request, user.id), 303);
   }
 
   type Found =

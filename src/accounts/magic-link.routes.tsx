@@ -13,6 +13,7 @@ import { refusalOf } from "./forms.js";
 import { MAGIC_LINK_LANDING, magicLinkState, tokenShape } from "./magic-link.js";
 import { LinkVerifyPage } from "./magic-link.view.js";
 import { registerMailRequest } from "./mail-request.routes.js";
+import { landingOf } from "./session.js";
 import { MessagePage } from "./sign-in.view.js";
 
 /** A mailed link's token, in the address or the form (checked by `tokenShape`). */
@@ -66,14 +67,16 @@ export async function magicLinkRoutes(app: FastifyInstance) {
       const token = tokenShape(request.body.token);
       const state = token ? await magicLinkState(app.db, token) : "invalid";
       if (!token || state !== "valid") return sendDeadLink(request, reply, state);
+      let signedIn: string;
       try {
         // No callbackURL: better-auth answers JSON and sets the session cookie.
-        const { headers } = await app.auth.api.magicLinkVerify({
+        const { headers, response } = await app.auth.api.magicLinkVerify({
           query: { token },
           headers: fromNodeHeaders(request.headers),
           returnHeaders: true,
         });
         forwardCookies(reply, headers);
+        signedIn = response.user.id;
       } catch (error) {
         // Spent between our check and better-auth's (two clicks at once): it redirects with
         // INVALID_TOKEN, which arrives here as a 302 APIError.
@@ -82,7 +85,7 @@ export async function magicLinkRoutes(app: FastifyInstance) {
         }
         throw error;
       }
-      return reply.redirect(localizedPath(request.locale, "/account"), 303);
+      return reply.redirect(await landingOf(request, signedIn), 303);
     },
   );
 

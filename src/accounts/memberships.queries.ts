@@ -105,3 +105,16 @@ export async function listTeam(db: Kysely<DB>, jurisdictionId: string): Promise<
     since: r.created_at,
   }));
 }
+
+/** The names of a jurisdiction's member admins, by name: whom its staff can ask. */
+export async function memberAdminNames(db: Kysely<DB>, jurisdictionId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("memberships as m")
+    .innerJoin("users as u", "u.id", "m.user_id")
+    .select("u.name")
+    .where("m.jurisdiction_id", "=", jurisdictionId)
+    .where("m.role", "=", "member_admin")
+    .orderBy("u.name")
+    .execute();
+  return rows.map((r) => r.name);
+}

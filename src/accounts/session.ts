@@ -7,6 +7,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Account, Membership } from "../http/account.js";
 import { localizedPath } from "../i18n/index.js";
 import { membershipsOf } from "./memberships.queries.js";
+import { coalitionRoleOf } from "./people.queries.js";
 import { isCoalitionRole } from "./roles.js";
 
 export type { Account, Membership };
@@ -95,4 +96,19 @@ export function signInPath(request: FastifyRequest, next?: string): string {
  */
 export function comeBackTo(request: FastifyRequest): string | undefined {
   return request.method === "GET" || request.method === "HEAD" ? request.url : undefined;
+}
+
+/**
+ * Where a person's work is, unprefixed: the admin area for coalition staff, else their account
+ * page (which leads a member's admins to the team and the profile).
+ */
+export function workPath(account: Pick<Account, "user"> | null): string {
+  return account?.user.coalitionRole ? "/admin" : "/account";
+}
+
+/** Where to land someone who just signed in without a `next`: where their work is. */
+export async function landingOf(request: FastifyRequest, userId: string): Promise<string> {
+  const row = await coalitionRoleOf(request.server.db, userId);
+  const role = row?.coalition_role ?? null;
+  return localizedPath(request.locale, role && isCoalitionRole(role) ? "/admin" : "/account");
 }

@@ -14,7 +14,7 @@ import { fieldMessage, isAuthRefusal, refusalOf } from "./forms.js";
 import { isKnownDevice, rememberDevice } from "./known-device.js";
 import { magicLinkRoutes } from "./magic-link.routes.js";
 import { passwordResetRoutes } from "./password-reset.routes.js";
-import { safeNext, signInPath } from "./session.js";
+import { landingOf, loadAccount, safeNext, signInPath, workPath } from "./session.js";
 import { SignInPage, type SignInState } from "./sign-in.view.js";
 import {
   clearSignInFailures,
@@ -65,6 +65,12 @@ export async function signInRoutes(app: FastifyInstance) {
     { schema: { querystring: NextQuery } },
     async (request, reply) => {
       const next = safeNext(request.query.next);
+      // Already signed in: the form has nothing to do; on to the page asked for, or to work.
+      const account = await loadAccount(request, reply);
+      if (account) {
+        reply.header("cache-control", "no-store");
+        return reply.redirect(next ?? localizedPath(request.locale, workPath(account)), 303);
+      }
       const notice =
         request.query.done === "reset" ? request.t("accounts.sign_in.reset_done") : undefined;
       return sendSignIn(request, reply, { email: "", next, errors: {}, notice });
@@ -166,7 +172,7 @@ export async function signInRoutes(app: FastifyInstance) {
           const code = localizedPath(request.locale, "/account/sign-in/code");
           return reply.redirect(next ? `${code}?next=${encodeURIComponent(next)}` : code, 303);
         }
-        return reply.redirect(next ?? localizedPath(request.locale, "/account"), 303);
+        return reply.redirect(next ?? (await landingOf(request, response.user.id)), 303);
       } catch (error) {
         // Unknown address, wrong password, malformed address: the same answer, so the form
         // never tells which addresses have accounts.
@@ -218,12 +224,14 @@ export async function signInRoutes(app: FastifyInstance) {
       if (userId && !(await claimTotpCode(app.auth, app.db, userId, code))) {
         return refused("wrong_code");
       }
+      let signedIn: string;
       try {
         const call = { body: { code }, headers: fromNodeHeaders(request.headers) };
-        const { headers } = backup
+        const { headers, response } = backup
           ? await app.auth.api.verifyBackupCode({ ...call, returnHeaders: true })
           : await app.auth.api.verifyTOTP({ ...call, returnHeaders: true });
         forwardCookies(reply, headers);
+        signedIn = response.user.id;
       } catch (error) {
         if (!(error instanceof APIError) || error.statusCode >= 500) throw error;
         switch (error.body?.code) {
@@ -240,7 +248,7 @@ export async function signInRoutes(app: FastifyInstance) {
             return again("sign_in_expired");
         }
       }
-      return reply.redirect(next ?? localizedPath(request.locale, "/account"), 303);
+      return reply.redirect(next ?? (await landingOf(request, signedIn)), 303);
     },
   );
 

@@ -69,7 +69,7 @@ describeEachDatabase("a member admin's team page", withSmtp, (ctx) => {
     assert.match(String(out.headers.location), /^\/account\/sign-in\?next=%2Faccount%2Fteam/);
     const page = await ctx.app.inject({ url: "/account/team", headers: { cookie: cookies.sam } });
     assert.equal(page.statusCode, 403);
-    assert.match(text(page.body), /Only the administrators of Ashford can do that\./);
+    assert.match(text(page.body), /Only the administrators of Ashford can do that: Alice Admin\./);
     const { csrf, cookie } = await openForm(ctx.app, "/account", cookies.sam);
     const invite = await postForm(ctx.app, "/account/team/invite", cookie, {
       _csrf: csrf,

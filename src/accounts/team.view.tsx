@@ -27,6 +27,14 @@ export function TeamPage(props: TeamPageProps) {
   const { t, locale } = ctx;
   const title = t("team.page.title", { name: jurisdiction.name });
   const date = (iso: string) => t("team.date", { at: new Date(iso) });
+  const peopleColumns = [
+    t("team.column.name"),
+    t("accounts.field.email"),
+    t("team.column.role"),
+    t("team.column.since"),
+    t("team.column.actions"),
+  ];
+  const [nameCol, emailCol, roleCol, sinceCol, actionsCol] = peopleColumns;
   return (
     <Layout ctx={ctx} title={title} noindex>
       <div class="grid-container usa-section">
@@ -37,20 +45,16 @@ export function TeamPage(props: TeamPageProps) {
         <h2 id="team-people-heading" safe>
           {t("team.page.people")}
         </h2>
-        <table class="usa-table usa-table--borderless" aria-labelledby="team-people-heading">
-          <TableHead
-            labels={[
-              t("team.column.name"),
-              t("accounts.field.email"),
-              t("team.column.role"),
-              t("team.column.since"),
-              t("team.column.actions"),
-            ]}
-          />
+        {/* Stacked on phones: each cell under its column's name (data-label), never sideways. */}
+        <table
+          class="usa-table usa-table--borderless usa-table--stacked cfa-team-table"
+          aria-labelledby="team-people-heading"
+        >
+          <TableHead labels={peopleColumns} />
           <tbody>
             {people.map((p) => (
               <tr>
-                <th scope="row">
+                <th scope="row" data-label={nameCol}>
                   <span safe>{p.name}</span>
                   {p.id === selfId ? (
                     <>
@@ -61,10 +65,16 @@ export function TeamPage(props: TeamPageProps) {
                     ""
                   )}
                 </th>
-                <td safe>{p.email}</td>
-                <td safe>{t(`team.role.${p.role}`)}</td>
-                <td safe>{date(p.since)}</td>
-                <td>
+                <td class="cfa-break-anywhere" data-label={emailCol} safe>
+                  {p.email}
+                </td>
+                <td data-label={roleCol} safe>
+                  {t(`team.role.${p.role}`)}
+                </td>
+                <td data-label={sinceCol} safe>
+                  {date(p.since)}
+                </td>
+                <td data-label={actionsCol}>
                   {/* The last member admin cannot leave (the server says so too): no button. */}
                   {!p.removable ? (
                     ""
@@ -144,29 +154,36 @@ export function Invitations({
   const { t } = ctx;
   if (invitations.length === 0) return <p safe>{t("team.invitations.none")}</p>;
   const date = (iso: string) => t("team.date", { at: new Date(iso) });
+  const columns = [
+    t("accounts.field.email"),
+    t("team.column.role"),
+    t("team.column.invited_by"),
+    t("team.column.expires"),
+    t("team.column.actions"),
+  ];
+  const [emailCol, roleCol, byCol, expiresCol, actionsCol] = columns;
   return (
-    <table class="usa-table usa-table--borderless" aria-labelledby={labelledBy}>
-      <TableHead
-        labels={[
-          t("accounts.field.email"),
-          t("team.column.role"),
-          t("team.column.invited_by"),
-          t("team.column.expires"),
-          t("team.column.actions"),
-        ]}
-      />
+    <table
+      class="usa-table usa-table--borderless usa-table--stacked cfa-team-table"
+      aria-labelledby={labelledBy}
+    >
+      <TableHead labels={columns} />
       <tbody>
         {invitations.map((i) => (
           <tr>
-            <th scope="row" safe>
+            <th scope="row" class="cfa-break-anywhere" data-label={emailCol} safe>
               {i.email}
             </th>
-            <td safe>
+            <td data-label={roleCol} safe>
               {describe ? describe(i) : t(`team.role.${i.membershipRole ?? "member_staff"}`)}
             </td>
-            <td safe>{i.invitedByName ?? t("team.invitations.unknown_inviter")}</td>
-            <td safe>{date(i.expiresAt)}</td>
-            <td>
+            <td data-label={byCol} safe>
+              {i.invitedByName ?? t("team.invitations.unknown_inviter")}
+            </td>
+            <td data-label={expiresCol} safe>
+              {date(i.expiresAt)}
+            </td>
+            <td data-label={actionsCol}>
               <form method="post" action={action}>
                 <input type="hidden" name="_csrf" value={csrfToken} />
                 {jurisdictionId ? (

@@ -1,5 +1,7 @@
 // /admin/users: everyone with an account, pending invitations, and the invite form.
+
 import type { UserRole } from "../db/index.js";
+import { AdminBreadcrumb } from "../http/admin-home.view.js";
 import { localizedPath } from "../i18n/index.js";
 import type { Option } from "../views/form.js";
 import { Layout } from "../views/layout.js";
@@ -29,6 +31,7 @@ export function UsersPage(props: UsersPageProps) {
   return (
     <Layout ctx={ctx} title={t("team.users.title")} noindex>
       <div class="grid-container usa-section">
+        <AdminBreadcrumb ctx={ctx} current={t("team.users.title")} />
         <h1 safe>{t("team.users.title")}</h1>
         <p safe>{t("team.users.intro")}</p>
         {notice ? <Notice kind={notice.kind} text={notice.text} /> : ""}

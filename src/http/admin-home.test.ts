@@ -4,7 +4,9 @@ import { before, describe, it } from "node:test";
 import Fastify from "fastify";
 import { createUser, signIn } from "../../test/support/accounts.js";
 import { describeEachDatabase } from "../../test/support/app.js";
+import { buildApplication, buildMember } from "../../test/support/builders.js";
 import { text } from "../../test/support/html.js";
+import { registeredRoutes } from "../../test/support/routes.js";
 import { type AdminEntry, entriesFor, registerAdminEntry } from "./admin-home.js";
 
 const entry = (id: string, roles: AdminEntry["roles"], order?: number): AdminEntry => ({
@@ -130,5 +132,39 @@ describeEachDatabase("the admin front page", { seed: false }, (ctx) => {
     assert.match(text(spanish.body), /Bandeja de salida 2 requieren atención/);
     const editor = await ctx.app.inject({ url: "/admin", headers: { cookie: cookies.editor } });
     assert.doesNotMatch(text(editor.body), /attention/);
+  });
+
+  it("says first what waits for staff, or that nothing does (issue 10)", async () => {
+    const editor = await ctx.app.inject({ url: "/admin", headers: { cookie: cookies.editor } });
+    assert.match(text(editor.body), /Administration Nothing is waiting for you/);
+    await buildApplication(ctx.database.db);
+    const admin = await ctx.app.inject({ url: "/admin", headers: { cookie: cookies.admin } });
+    const box = admin.body.match(/<section class="usa-summary-box[\s\S]*?<\/section>/)?.[0] ?? "";
+    assert.match(text(box), /Waiting for you/);
+    assert.match(text(box), /Membership applications\s*: 1 needs attention/);
+    assert.match(box, /href="\/admin\/members"/);
+    const h1 = admin.body.indexOf("<h1");
+    assert.ok(h1 > 0 && admin.body.indexOf("usa-summary-box") > h1, "right under the heading");
+    assert.ok(admin.body.indexOf("usa-summary-box") < admin.body.indexOf("cfa-explore"));
+  });
+
+  it("gives every admin page a breadcrumb back to /admin (issue 10)", async () => {
+    const member = await buildMember(ctx.database.db);
+    const application = await buildApplication(ctx.database.db);
+    // Every GET under /admin/ in the default locale (the others are the same pages).
+    const urls = [...registeredRoutes(ctx.app, "GET")]
+      .filter((path) => path.startsWith("/admin/") && !path.endsWith(".csv"))
+      .map((path) =>
+        path === "/admin/content/edit"
+          ? "/admin/content/edit?key=principles.list&locale=es"
+          : path.replace(":slug", member.slug).replace(":id", application.id),
+      );
+    assert.ok(urls.length >= 9, urls.join(" "));
+    for (const url of urls) {
+      const res = await ctx.app.inject({ url, headers: { cookie: cookies.admin } });
+      assert.equal(res.statusCode, 200, url);
+      const trail = res.body.match(/<nav class="usa-breadcrumb"[\s\S]*?<\/nav>/)?.[0] ?? "";
+      assert.match(trail, /<a class="usa-breadcrumb__link" href="\/admin">/, url);
+    }
   });
 });

@@ -18,6 +18,7 @@ export function AdminHomePage({ ctx, entries }: { ctx: PageContext; entries: Sho
     <Layout ctx={ctx} title={t("admin.title")} noindex>
       <div class="grid-container usa-section">
         <h1 safe>{t("admin.title")}</h1>
+        <Waiting ctx={ctx} entries={entries.filter((e) => e.waiting > 0)} />
         <ul class="cfa-explore">
           {entries.map((entry) => (
             <li class="cfa-explore__item" id={`admin-${entry.id}`}>
@@ -42,6 +43,40 @@ export function AdminHomePage({ ctx, entries }: { ctx: PageContext; entries: Sho
         </ul>
       </div>
     </Layout>
+  );
+}
+
+/**
+ * What waits for staff, first on the page and in words (applications to review, mail that
+ * failed), each a link to where it is dealt with; or that nothing does.
+ */
+function Waiting({ ctx, entries }: { ctx: PageContext; entries: ShownEntry[] }) {
+  const { t, locale } = ctx;
+  if (entries.length === 0)
+    return (
+      <p class="usa-intro" safe>
+        {t("admin.home.nothing_waiting")}
+      </p>
+    );
+  return (
+    <section class="usa-summary-box margin-bottom-4" aria-labelledby="admin-waiting-heading">
+      <div class="usa-summary-box__body">
+        <h2 class="usa-summary-box__heading" id="admin-waiting-heading" safe>
+          {t("admin.home.waiting_heading")}
+        </h2>
+        <ul class="usa-list cfa-waiting">
+          {entries.map((entry) => (
+            <li>
+              <a class="usa-summary-box__link" href={localizedPath(locale, entry.href)}>
+                <span safe>{t(entry.title)}</span>
+              </a>
+              {": "}
+              <strong safe>{t("admin.home.attention", { count: entry.waiting })}</strong>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
   );
 }
 

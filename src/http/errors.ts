@@ -28,6 +28,7 @@ export const ERRORS = {
   sign_in_expired: 401,
   too_many_codes: 401,
   not_member_admin: 403,
+  not_member_admin_named: 403,
   wrong_jurisdiction: 403,
   not_a_member: 403,
   no_memberships: 403,

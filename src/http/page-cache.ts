@@ -14,7 +14,8 @@ interface Entry {
  * Rendered public pages, kept while the data revision (db/revision.ts) is unchanged. Any write,
  * by any process, changes the revision, so a stale page is never served. Only for pages that
  * depend on nothing but the database, the URL and the language offer they show (none once the
- * visitor answered it): never on a session.
+ * visitor answered it): never on a session. Pages for a signed-in person (with the header's
+ * account menu) are rendered each time and not kept.
  */
 export class PageCache {
   private readonly entries = new Map<string, Entry>();
@@ -71,8 +72,10 @@ export async function sendCachedPage(
   render: (ctx: PageContext) => Promise<JSX.Element>,
   variant = "",
 ) {
-  const revision = await request.server.database.revision();
   const ctx = pageContext(request);
+  // A signed-in person's page has their account menu: theirs alone, never cached or shared.
+  if (ctx.viewer) return sendPage(reply.header("cache-control", "no-store"), await render(ctx));
+  const revision = await request.server.database.revision();
   const key = `${request.locale.tag}|${ctx.path}|${ctx.query}|${ctx.offer?.tag ?? ""}|${variant}`;
   const cached = request.server.pageCache.get(key, revision);
   if (cached !== undefined) return sendPage(reply, cached);

@@ -2,7 +2,12 @@ import { escapeHtml } from "@kitajs/html";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { type Locale, preferredLocale, stripLocale } from "../i18n/index.js";
 import { ERROR_ELEMENT_START } from "../views/notice.js";
-import { OFFER_TOKEN_SLOT, type PageContext } from "../views/page-context.js";
+import {
+  OFFER_TOKEN_SLOT,
+  type PageContext,
+  SIGN_OUT_TOKEN_SLOT,
+  type Viewer,
+} from "../views/page-context.js";
 import { offerAnswered } from "./language-offer.js";
 
 /**
@@ -29,6 +34,22 @@ export function pageContext(request: FastifyRequest): PageContext {
     publicUrl: request.server.config.publicUrl,
     siteName: request.server.config.siteName,
     offer: offerFor(request),
+    viewer: viewerOf(request),
+  };
+}
+
+/**
+ * The header's account menu, for a request whose session was read (accounts/ reads it for every
+ * page request that carries a session cookie). Pages rendered for the page cache never get one:
+ * `sendCachedPage` does not cache for a signed-in person.
+ */
+function viewerOf(request: FastifyRequest): Viewer | undefined {
+  const account = request.account;
+  if (!account) return undefined;
+  return {
+    name: account.user.name,
+    actingFor: account.jurisdiction?.name ?? null,
+    staff: account.user.coalitionRole !== null,
   };
 }
 
@@ -44,7 +65,28 @@ export async function sendPage(reply: FastifyReply, html: JSX.Element | Buffer, 
     .code(statusCode)
     .header("content-type", "text/html; charset=utf-8")
     .header("vary", "Accept-Language, Cookie")
-    .send(withOfferToken(reply, withErrorTitle(reply.request, await html)));
+    .send(
+      withSignOutToken(reply, withOfferToken(reply, withErrorTitle(reply.request, await html))),
+    );
+}
+
+const SIGN_OUT_SLOT = Buffer.from(SIGN_OUT_TOKEN_SLOT);
+
+/** The page with this person's CSRF token in the header's sign-out form, if it has the menu. */
+function withSignOutToken(reply: FastifyReply, body: string | Buffer): string | Buffer {
+  // Only a page rendered for a signed-in person has the slot (never a cached one).
+  if (!reply.request.account) return body;
+  const at =
+    typeof body === "string" ? body.indexOf(SIGN_OUT_TOKEN_SLOT) : body.indexOf(SIGN_OUT_SLOT);
+  if (at === -1) return body;
+  reply.header("cache-control", "no-store");
+  const token = reply.generateCsrf();
+  if (typeof body === "string") return body.replace(SIGN_OUT_TOKEN_SLOT, () => token);
+  return Buffer.concat([
+    body.subarray(0, at),
+    Buffer.from(token),
+    body.subarray(at + SIGN_OUT_SLOT.length),
+  ]);
 }
 
 const TITLE = /<title>([^<]*)<\/title>/;

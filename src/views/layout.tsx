@@ -1,5 +1,6 @@
 import type { Children } from "@kitajs/html";
 import { LOCALES, localizedPath, translator } from "../i18n/index.js";
+import { AccountMenu } from "./account-menu.js";
 import { LanguageSelector } from "./language-selector.js";
 import { OFFER_TOKEN_SLOT, type PageContext } from "./page-context.js";
 
@@ -99,14 +100,16 @@ export function Layout({ ctx, title, description, noindex, children }: LayoutPro
           <link rel="stylesheet" href="/assets/uswds/css/uswds.min.css" />
           <link rel="stylesheet" href="/assets/site.css" />
           <script src="/assets/uswds/js/uswds.min.js" defer></script>
+          <script src="/assets/site.js" defer></script>
         </head>
-        <body>
+        <body class="cfa-page">
           <a class="usa-skipnav" href="#main-content" safe>
             {t("common.skip_link")}
           </a>
           <div class="cfa-topbar">
             <div class="grid-container cfa-topbar__inner">
               <LanguageSelector ctx={ctx} />
+              <AccountMenu ctx={ctx} />
             </div>
           </div>
           <LanguageOffer ctx={ctx} />
@@ -121,11 +124,18 @@ export function Layout({ ctx, title, description, noindex, children }: LayoutPro
                     </a>
                   </em>
                 </div>
-                <button type="button" class="usa-menu-btn" safe>
+                {/* aria-expanded is kept in step with the menu by /assets/site.js. */}
+                <button
+                  type="button"
+                  class="usa-menu-btn"
+                  aria-expanded="false"
+                  aria-controls="cfa-nav"
+                  safe
+                >
                   {t("common.menu")}
                 </button>
               </div>
-              <nav aria-label={t("common.nav.label")} class="usa-nav">
+              <nav id="cfa-nav" aria-label={t("common.nav.label")} class="usa-nav">
                 <button type="button" class="usa-nav__close">
                   <img src="/assets/uswds/img/usa-icons/close.svg" alt={t("common.close")} />
                 </button>
@@ -199,13 +209,23 @@ export function Layout({ ctx, title, description, noindex, children }: LayoutPro
                       </a>
                     </li>
                     <li class="usa-footer__primary-content">
-                      <a
-                        class="usa-footer__primary-link"
-                        href={localizedPath(locale, "/account/sign-in")}
-                        safe
-                      >
-                        {t("common.footer.sign_in")}
-                      </a>
+                      {ctx.viewer ? (
+                        <a
+                          class="usa-footer__primary-link"
+                          href={localizedPath(locale, "/account")}
+                          safe
+                        >
+                          {t("common.footer.account")}
+                        </a>
+                      ) : (
+                        <a
+                          class="usa-footer__primary-link"
+                          href={localizedPath(locale, "/account/sign-in")}
+                          safe
+                        >
+                          {t("common.footer.sign_in")}
+                        </a>
+                      )}
                     </li>
                   </ul>
                 </nav>

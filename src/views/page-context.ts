@@ -17,7 +17,27 @@ export interface PageContext {
    * until the visitor answers the offer (dismisses it or chooses a language).
    */
   readonly offer: Locale | undefined;
+  /**
+   * Who is signed in, for the header's account menu; undefined for anonymous visitors and on
+   * every page rendered for the page cache, which is shared by everyone (http/page-cache.ts).
+   */
+  readonly viewer?: Viewer;
 }
+
+/** The signed-in person as the header shows them: no more than the menu needs. */
+export interface Viewer {
+  readonly name: string;
+  /** The member jurisdiction they act for, if any. */
+  readonly actingFor: string | null;
+  /** Whether /admin opens for them (a coalition role). */
+  readonly staff: boolean;
+}
+
+/**
+ * Stands in a page rendered for a signed-in person for the CSRF token of the header's sign-out
+ * form; http/render.ts `sendPage` puts this request's token in its place.
+ */
+export const SIGN_OUT_TOKEN_SLOT = `cfa-sign-out-token-${randomUUID()}`;
 
 /**
  * Stands in a rendered page for the CSRF token of the offer's form: a page with the offer is

@@ -1,3 +1,4 @@
+import { AdminBreadcrumb } from "../../http/admin-home.view.js";
 import { localizedPath } from "../../i18n/index.js";
 import { ErrorSummary, TextField } from "../../views/form.js";
 import { Layout } from "../../views/layout.js";
@@ -117,6 +118,16 @@ export function ProfileEditPage({
       <div class="grid-container usa-section">
         <nav class="usa-breadcrumb" aria-label={t("members.edit.breadcrumb")}>
           <ol class="usa-breadcrumb__list">
+            {/* Coalition staff edit from the admin area: the trail starts there. */}
+            {ctx.path.startsWith("/admin/") ? (
+              <li class="usa-breadcrumb__list-item">
+                <a class="usa-breadcrumb__link" href={localizedPath(locale, "/admin")} safe>
+                  {t("admin.title")}
+                </a>
+              </li>
+            ) : (
+              ""
+            )}
             <li class="usa-breadcrumb__list-item">
               <a class="usa-breadcrumb__link" href={back.href} safe>
                 {back.label}
@@ -162,6 +173,7 @@ export function ProfilesListPage({ ctx, rows }: { ctx: PageContext; rows: Profil
   return (
     <Layout ctx={ctx} title={t("members.edit.list.title")} noindex>
       <div class="grid-container usa-section">
+        <AdminBreadcrumb ctx={ctx} current={t("members.edit.list.title")} />
         <h1 safe>{t("members.edit.list.title")}</h1>
         <p class="usa-intro" safe>
           {t("members.edit.list.intro")}

@@ -1,3 +1,4 @@
+import { AdminBreadcrumb } from "../../http/admin-home.view.js";
 import { localizedPath } from "../../i18n/index.js";
 import { ErrorSummary, TextArea } from "../../views/form.js";
 import { Layout } from "../../views/layout.js";
@@ -84,6 +85,7 @@ export function ApplicationsPage({
   return (
     <Layout ctx={ctx} title={t("admin.applications.title")} noindex>
       <div class="grid-container usa-section">
+        <AdminBreadcrumb ctx={ctx} current={t("admin.applications.title")} />
         <h1 safe>{t("admin.applications.title")}</h1>
         {notice ? <Notice kind="success" text={notice} /> : ""}
         <h2 safe>{t("admin.applications.pending")}</h2>
@@ -145,11 +147,11 @@ export function ApplicationPage({
   return (
     <Layout ctx={ctx} title={t("admin.application.title", { name: placeName })} noindex>
       <div class="grid-container usa-section">
-        <p>
-          <a href={localizedPath(locale, "/admin/members")} safe>
-            {t("admin.application.back")}
-          </a>
-        </p>
+        <AdminBreadcrumb
+          ctx={ctx}
+          current={t("admin.application.title", { name: placeName })}
+          trail={[{ href: "/admin/members", label: t("admin.applications.title") }]}
+        />
         <h1 safe>{t("admin.application.title", { name: placeName })}</h1>
         <dl class="cfa-facts">
           {facts.map(([label, value]) => (

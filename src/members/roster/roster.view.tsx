@@ -1,3 +1,4 @@
+import { AdminBreadcrumb } from "../../http/admin-home.view.js";
 import { localizedPath } from "../../i18n/index.js";
 import { Checkbox, ErrorSummary, TextArea } from "../../views/form.js";
 import { Layout } from "../../views/layout.js";
@@ -5,16 +6,6 @@ import { Notice } from "../../views/notice.js";
 import type { PageContext } from "../../views/page-context.js";
 import { TableHead } from "../../views/table.js";
 import { EXPORT_COLUMNS, MAX_FILE_BYTES, type RosterPreview } from "./roster.schema.js";
-
-function BackLink({ ctx }: { ctx: PageContext }) {
-  return (
-    <p>
-      <a href={localizedPath(ctx.locale, "/admin")} safe>
-        {ctx.t("admin.title")}
-      </a>
-    </p>
-  );
-}
 
 export interface ImportForm {
   csrfToken: string;
@@ -37,7 +28,7 @@ export function RosterImportPage({
   return (
     <Layout ctx={ctx} title={t("admin.roster.title")} noindex>
       <div class="grid-container usa-section">
-        <BackLink ctx={ctx} />
+        <AdminBreadcrumb ctx={ctx} current={t("admin.roster.title")} />
         <h1 safe>{t("admin.roster.title")}</h1>
         {notice ? <Notice kind="success" text={notice} /> : ""}
         <p safe>{t("admin.roster.intro")}</p>
@@ -102,11 +93,11 @@ export function RosterPreviewPage({
   return (
     <Layout ctx={ctx} title={t("admin.roster.preview.title")} noindex>
       <div class="grid-container usa-section">
-        <p>
-          <a href={localizedPath(locale, "/admin/members/import")} safe>
-            {t("admin.roster.title")}
-          </a>
-        </p>
+        <AdminBreadcrumb
+          ctx={ctx}
+          current={t("admin.roster.preview.title")}
+          trail={[{ href: "/admin/members/import", label: t("admin.roster.title") }]}
+        />
         <h1 safe>{t("admin.roster.preview.title")}</h1>
         {error ? (
           <Notice kind="error" text={error} />
