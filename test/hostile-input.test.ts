@@ -174,9 +174,9 @@ const FORMS: Form[] = [
   {
     url: () => "/admin/content/edit",
     who: "coalition_admin",
-    body: () => ({ key: "home.mission", locale: "es", body: "Texto nuevo." }),
-    fields: ["body"],
-    markup: ["body"],
+    body: () => ({ key: "home.mission", body_es: "Texto nuevo." }),
+    fields: ["body_es"],
+    markup: ["body_es"],
   },
 ];
 

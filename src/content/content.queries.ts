@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { DB } from "../db/index.js";
+import { type DB, lockRows } from "../db/index.js";
 import { DEFAULT_LOCALE, type Locale } from "../i18n/index.js";
 
 export interface Block {
@@ -51,6 +51,18 @@ export async function findBody(
     .where("locale", "=", locale)
     .executeTakeFirst();
   return row?.body;
+}
+
+/**
+ * Every written language of one block, by locale, its rows locked until the transaction ends
+ * (PostgreSQL), so a save's "did it change since the form showed it?" holds until it writes.
+ */
+export async function lockedBodies(db: Kysely<DB>, key: string): Promise<Map<string, string>> {
+  const rows = await lockRows(
+    db,
+    db.selectFrom("content_blocks").select(["locale", "body"]).where("key", "=", key),
+  ).execute();
+  return new Map(rows.map((r) => [r.locale, r.body]));
 }
 
 /** When each written block was last saved, by key and locale (the editor's table). */

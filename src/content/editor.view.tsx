@@ -1,16 +1,36 @@
 import { AdminBreadcrumb } from "../http/admin-home.view.js";
-import type { Locale } from "../i18n/index.js";
+import type { Locale, MessageKey } from "../i18n/index.js";
 import { LOCALES, localizedPath } from "../i18n/index.js";
 import { ErrorSummary, TextArea } from "../views/form.js";
 import { Layout } from "../views/layout.js";
+import { Markdown } from "../views/markdown.js";
 import { Notice } from "../views/notice.js";
 import type { PageContext } from "../views/page-context.js";
-import { TableHead } from "../views/table.js";
-import { MAX_BODY } from "./editor.schema.js";
+import { type BlockKey, bodyField, MAX_BODY, seenField } from "./editor.schema.js";
+
+/** A text's human name ("Background"), from the admin catalog. */
+export const blockName = (key: BlockKey): MessageKey => `admin.content.block.${key}.name`;
+
+/** Where the text appears ("Home page — the “Background” section"), from the admin catalog. */
+export const blockWhere = (key: BlockKey): MessageKey => `admin.content.block.${key}.where`;
+
+/** The page that shows a text, to look at it there. */
+export const blockPage = (key: BlockKey): string => (key.startsWith("home.") ? "/" : "/principles");
+
+/**
+ * A language's name in the page's language ("Inglés" on a Spanish page), from the admin catalog:
+ * the selector's names are each in their own language, which a page must not mix unmarked.
+ */
+export const languageName = (tag: string): MessageKey =>
+  tag === "es"
+    ? "admin.content.language.es"
+    : tag === "zh-Hans"
+      ? "admin.content.language.zh-Hans"
+      : "admin.content.language.en";
 
 export interface ContentRow {
-  key: string;
-  /** updated_at of each existing translation, by locale tag. */
+  key: BlockKey;
+  /** updated_at of each written language, by locale tag. */
   updated: Record<string, string>;
 }
 
@@ -22,10 +42,16 @@ function formatDate(ctx: PageContext, iso: string): string {
   }).format(new Date(iso));
 }
 
-function editPath(ctx: PageContext, key: string, locale: Locale): string {
-  return `${localizedPath(ctx.locale, "/admin/content/edit")}?key=${encodeURIComponent(key)}&locale=${encodeURIComponent(locale.tag)}`;
+function editPath(ctx: PageContext, key: string, focus?: Locale): string {
+  const path = `${localizedPath(ctx.locale, "/admin/content/edit")}?key=${encodeURIComponent(key)}`;
+  return focus ? `${path}&locale=${encodeURIComponent(focus.tag)}` : path;
 }
 
+/**
+ * Every text as a stacked list, not a table: a row per text reads the same at 375 px as at 1280.
+ * Each names the text, where it appears, and each language's status, a missing one linking to its
+ * field.
+ */
 export function ContentTablePage({
   ctx,
   rows,
@@ -43,113 +69,194 @@ export function ContentTablePage({
         <h1 safe>{t("admin.content.title")}</h1>
         {notice ? <Notice kind="success" text={notice} /> : ""}
         <p safe>{t("admin.content.intro")}</p>
-        <table class="usa-table usa-table--borderless usa-table--stacked">
-          <caption safe>{t("admin.content.title")}</caption>
-          <TableHead labels={[t("admin.content.column.key"), ...LOCALES.map((l) => l.name)]} />
-          <tbody>
-            {rows.map((r) => (
-              <tr>
-                <th scope="row">
-                  <code safe>{r.key}</code>
-                </th>
+        <ul class="cfa-texts">
+          {rows.map((r) => (
+            <li class="cfa-texts__item">
+              <h2 class="cfa-texts__name">
+                <a href={editPath(ctx, r.key)} safe>
+                  {t(blockName(r.key))}
+                </a>
+              </h2>
+              <p class="cfa-texts__where" safe>
+                {t(blockWhere(r.key))}
+              </p>
+              <ul class="cfa-texts__languages">
                 {LOCALES.map((l) => {
                   const updated = r.updated[l.tag];
-                  return (
-                    <td>
+                  const language = t(languageName(l.tag));
+                  return updated ? (
+                    <li class="cfa-texts__language">
+                      <span class="cfa-texts__status" safe>
+                        {t("admin.content.status.written", { language })}
+                      </span>{" "}
+                      <span class="cfa-texts__date" safe>
+                        {t("admin.content.status.edited", { date: formatDate(ctx, updated) })}
+                      </span>
+                    </li>
+                  ) : (
+                    <li class="cfa-texts__language cfa-texts__language--missing">
                       <a href={editPath(ctx, r.key, l)} safe>
-                        {updated
-                          ? t("admin.content.updated", { date: formatDate(ctx, updated) })
-                          : t("admin.content.missing")}
+                        {t("admin.content.status.missing", { language })}
                       </a>
-                    </td>
+                    </li>
                   );
                 })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+              </ul>
+            </li>
+          ))}
+        </ul>
       </div>
     </Layout>
   );
 }
 
-export interface ContentForm {
-  csrfToken: string;
+/** One language of the edit form. */
+export interface LanguageField {
+  locale: Locale;
+  /** Whether the text is written in this language (else the page shows it in English). */
+  written: boolean;
+  /** The text in the field: as stored, or as sent back. */
   body: string;
-  /** What is wrong with the text, with its reason ("… 20,001 characters long; the limit …"). */
-  bodyError?: string;
+  /** What the form showed of it (editor.service.ts `textMark`), sent back hidden. */
+  seen: string;
+  /** What is wrong with it, with its reason. */
+  error?: string;
 }
 
+const fieldId = (tag: string) => `content-${tag.toLowerCase()}`;
+
+/**
+ * One text in every language, side by side on a wide screen and one under another on a phone:
+ * each field labelled with its language and written in it (lang, dir), and under it, when asked,
+ * the preview of the Markdown as the page in that language shows it. No script: "Preview" is a
+ * submit button that sends the form back with the previews.
+ */
 export function ContentEditPage({
   ctx,
   blockKey,
-  target,
-  english,
-  form,
+  fields,
+  preview,
+  focus,
+  csrfToken,
 }: {
   ctx: PageContext;
-  blockKey: string;
-  target: Locale;
-  english: string | undefined;
-  form: ContentForm;
+  blockKey: BlockKey;
+  fields: LanguageField[];
+  preview: boolean;
+  /** The language whose field takes the focus (`?locale=`), when the form has no error. */
+  focus?: string;
+  csrfToken: string;
 }) {
   const { t, locale } = ctx;
-  const title = t("admin.content.edit.title", { key: blockKey, language: target.name });
-  const error = form.bodyError;
-  const showEnglish = target.tag !== "en";
+  const name = t(blockName(blockKey));
+  const title = t("admin.content.edit.title", { name });
+  const errors = fields.flatMap((f) =>
+    f.error ? [{ id: fieldId(f.locale.tag), message: f.error }] : [],
+  );
   return (
     <Layout ctx={ctx} title={title} noindex>
       <div class="grid-container usa-section">
         <AdminBreadcrumb
           ctx={ctx}
-          current={title}
+          current={name}
           trail={[{ href: "/admin/content", label: t("admin.content.title") }]}
         />
         <h1 safe>{title}</h1>
-        <ErrorSummary
-          heading={t("errors.validation")}
-          errors={error ? [{ id: "content-body", message: error }] : []}
-        />
-        <div class="grid-row grid-gap">
-          <div class={showEnglish ? "tablet:grid-col-6" : "grid-col-12"}>
-            <form
-              class="usa-form usa-form--large"
-              method="post"
-              action={localizedPath(locale, "/admin/content/edit")}
-            >
-              <input type="hidden" name="_csrf" value={form.csrfToken} />
-              <input type="hidden" name="key" value={blockKey} />
-              <input type="hidden" name="locale" value={target.tag} />
-              <TextArea
-                id="content-body"
-                name="body"
-                label={t("admin.content.edit.body")}
-                hint={t("admin.content.edit.hint")}
-                value={form.body}
-                maxlength={MAX_BODY}
-                error={error}
+        <p>
+          <span safe>{t(blockWhere(blockKey))}</span>{" "}
+          <a href={localizedPath(locale, blockPage(blockKey))} safe>
+            {t("admin.content.edit.view_page")}
+          </a>
+        </p>
+        <ErrorSummary heading={t("errors.validation")} errors={errors} />
+        <form
+          class="usa-form cfa-text-form"
+          method="post"
+          action={localizedPath(locale, "/admin/content/edit")}
+        >
+          <input type="hidden" name="_csrf" value={csrfToken} />
+          <input type="hidden" name="key" value={blockKey} />
+          <p class="usa-hint" safe>
+            {t("admin.content.edit.hint")}
+          </p>
+          <div class="cfa-text-form__languages">
+            {fields.map((f) => (
+              <LanguageColumn
+                ctx={ctx}
+                field={f}
+                preview={preview}
+                focus={focus === f.locale.tag}
               />
-              <button class="usa-button" type="submit" safe>
-                {t("admin.content.edit.submit")}
-              </button>
-            </form>
+            ))}
           </div>
-          {showEnglish ? (
-            <div class="tablet:grid-col-6">
-              <h2 safe>{t("admin.content.edit.english")}</h2>
-              {english === undefined ? (
-                <p safe>{t("admin.content.missing")}</p>
-              ) : (
-                <pre class="cfa-prewrap" lang="en" safe>
-                  {english}
-                </pre>
-              )}
-            </div>
-          ) : (
-            ""
-          )}
-        </div>
+          <div class="cfa-text-form__actions">
+            <button class="usa-button" type="submit" name="action" value="save" safe>
+              {t("admin.content.edit.submit")}
+            </button>
+            <button
+              class="usa-button usa-button--outline"
+              type="submit"
+              name="action"
+              value="preview"
+              safe
+            >
+              {t("admin.content.edit.preview")}
+            </button>
+          </div>
+        </form>
       </div>
     </Layout>
+  );
+}
+
+function LanguageColumn({
+  ctx,
+  field,
+  preview,
+  focus,
+}: {
+  ctx: PageContext;
+  field: LanguageField;
+  preview: boolean;
+  focus: boolean;
+}) {
+  const { t } = ctx;
+  const { locale, body } = field;
+  const language = t(languageName(locale.tag));
+  const id = fieldId(locale.tag);
+  return (
+    <div class="cfa-text-form__language">
+      <input type="hidden" name={seenField(locale.tag)} value={field.seen} />
+      <TextArea
+        id={id}
+        name={bodyField(locale.tag)}
+        label={t("admin.content.edit.body", { language })}
+        hint={field.written ? undefined : t("admin.content.edit.unwritten")}
+        value={body}
+        maxlength={MAX_BODY}
+        error={field.error}
+        lang={locale.tag}
+        dir={locale.dir}
+        autofocus={focus}
+      />
+      {preview ? (
+        <section class="cfa-text-form__preview" aria-labelledby={`${id}-preview`}>
+          <h2 class="cfa-text-form__preview-heading" id={`${id}-preview`} safe>
+            {t("admin.content.edit.preview_heading", { language })}
+          </h2>
+          {body.trim() ? (
+            // As the page in that language renders it: the ctx of that language, so no
+            // "not translated" label, and the text's own lang and dir around it.
+            <div lang={locale.tag} dir={locale.dir}>
+              <Markdown ctx={{ ...ctx, locale }} body={body} locale={locale.tag} />
+            </div>
+          ) : (
+            <p safe>{t("admin.content.edit.preview_empty")}</p>
+          )}
+        </section>
+      ) : (
+        ""
+      )}
+    </div>
   );
 }

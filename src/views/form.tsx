@@ -155,8 +155,18 @@ export function SelectField(
   );
 }
 
-export function TextArea(props: FieldProps & { value: string; maxlength: number }) {
-  const { id, name, value, maxlength, hint, error } = props;
+export function TextArea(
+  props: FieldProps & {
+    value: string;
+    maxlength: number;
+    /** The text's language and direction, when it is not the page's (a translation). */
+    lang?: string;
+    dir?: "ltr" | "rtl";
+    /** Takes the focus on load (the language an editor chose to write). */
+    autofocus?: boolean;
+  },
+) {
+  const { id, name, value, maxlength, lang, dir, autofocus, hint, error } = props;
   return (
     <Wrapper {...props}>
       <textarea
@@ -164,6 +174,9 @@ export function TextArea(props: FieldProps & { value: string; maxlength: number 
         id={id}
         name={name}
         maxlength={String(maxlength)}
+        lang={lang}
+        dir={dir}
+        autofocus={autofocus}
         aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? "true" : undefined}
         safe

@@ -158,7 +158,7 @@ export const WRITE_ROUTES: WriteRoute[] = [
   {
     route: "/admin/content/edit",
     allowed: ["coalition_admin", "coalition_editor"],
-    body: () => ({ key: "home.mission", locale: "es", body: "Texto nuevo." }),
+    body: () => ({ key: "home.mission", body_es: "Texto nuevo." }),
   },
   // Last: the allowed posts run in this order, and these touch the principals' own sign-in.
   {
