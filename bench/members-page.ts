@@ -99,6 +99,7 @@ export async function measureMembersPage(dir: string): Promise<MembersPageResult
     NODE_ENV: "production",
     // Production refuses to start without a secret; a throwaway one for this run.
     AUTH_SECRET: randomBytes(32).toString("base64url"),
+    CONTACT_EMAIL: "bench@example.org",
     LOG_LEVEL: "warn",
     HOST: "127.0.0.1",
     SQLITE_PATH: join(dir, "members.sqlite"),
