@@ -39,6 +39,7 @@ describe("when the demo accounts are seeded", () => {
     const production = {
       NODE_ENV: "production",
       AUTH_SECRET: "x".repeat(32),
+      CONTACT_EMAIL: "access@example.org",
       DEMO_ACCOUNTS: "true",
       PUBLIC_URL: "http://localhost:3000",
     };

@@ -72,6 +72,7 @@ export async function directoryRoutes(app: FastifyInstance) {
                   label={ctx.t("members.map.label")}
                   description={ctx.t("members.map.description")}
                   href={(slug) => `${profileBase}${slug}`}
+                  namesLang={ctx.locale.tag === "en" ? undefined : "en"}
                 />
                 <MapLegend
                   heading={ctx.t("members.map.legend.heading")}

@@ -77,11 +77,14 @@ export function MembersMap({
   label,
   description,
   href,
+  namesLang,
 }: {
   members: MapMember[];
   label: string;
   description: string;
   href: (slug: string) => string;
+  /** `lang` of the members' names (English data) on a page in another language. */
+  namesLang?: string;
 }): JSX.Element {
   const a = loadAtlas();
   const shaded = new Map<string, { shape: CountyShape; member: MapMember }>();
@@ -124,7 +127,13 @@ export function MembersMap({
         stroke-linejoin="round"
       >
         {[...shaded].map(([geoid, { shape, member }]) => (
-          <a class="cfa-map__link" href={href(member.slug)} tabindex="-1" aria-label={member.name}>
+          <a
+            class="cfa-map__link"
+            href={href(member.slug)}
+            tabindex="-1"
+            aria-label={member.name}
+            lang={namesLang}
+          >
             <title safe>{member.name}</title>
             <path class="cfa-map__county--member" data-geoid={geoid} d={shape.d} />
           </a>
@@ -157,6 +166,7 @@ export function MembersMap({
             href={href(m.member.slug)}
             tabindex="-1"
             aria-label={m.member.name}
+            lang={namesLang}
           >
             <title safe>{m.member.name}</title>
             <circle
