@@ -71,9 +71,12 @@ describeEachDatabase("figures of different vintages", { seed: false }, (ctx) => 
     );
     assert.match(body, /dividing one by the other does not give the share/);
     assert.match(body, /2 member cities and counties on the demo roster/);
-    // The survey names are English inside Spanish and Chinese pages: marked so.
+    // The survey names are said in the page's language (members/names.ts).
     const es = await ctx.app.inject({ url: "/es/" });
-    assert.match(es.body, /Suma cifras de 2 encuestas distintas:<\/span> <span lang="en">/);
+    assert.match(
+      text(es.body),
+      /Suma cifras de 2 encuestas distintas: Encuesta sobre la Comunidad Estadounidense \(ACS\) de 2015; ACS de 5 años 2012–2016/,
+    );
     assert.match(text(es.body), /ciudades y condados miembros de la lista de demostración/);
   });
 
