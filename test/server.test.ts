@@ -26,7 +26,7 @@ it("starts on an empty SQLite database, serves the seeded home page and stops on
   // assets, the API, and a form with its CSRF cookie and token.
   const members = await fetch(`${url}/zh-hans/members`);
   assert.equal(members.status, 200);
-  assert.match(await members.text(), /<svg[^>]*role="img"/);
+  assert.match(await members.text(), /<svg[^>]*class="cfa-map"/);
   assert.equal((await fetch(`${url}/assets/uswds/css/uswds.min.css`)).status, 200);
   assert.equal((await fetch(`${url}/api/v1/coalition/stats`)).status, 200);
   const form = await fetch(`${url}/account/sign-in`);
