@@ -3,8 +3,15 @@
 // real entry point.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
+import { after } from "node:test";
 
 const ROOT = join(import.meta.dirname, "..", "..");
+const started = new Set<ReturnType<typeof spawn>>();
+// A test that fails before it stops its server must not leave it running (nor the test file
+// waiting for it).
+after(() => {
+  for (const child of started) if (child.exitCode === null) child.kill("SIGKILL");
+});
 
 export interface StartedServer {
   child: ReturnType<typeof spawn>;
@@ -21,6 +28,7 @@ export function startServer(env: Record<string, string>): StartedServer {
     env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  started.add(child);
   let output = "";
   child.stdout.on("data", (d) => (output += d));
   child.stderr.on("data", (d) => (output += d));
