@@ -106,6 +106,18 @@ describe("refused forms and autofill in a browser [sqlite]", { skip: browserSkip
 
   /** What a refused form must be: focus on the one alert, "Error:" first in the title. */
   async function assertRefusedPage(tab: Page, response: Response, locale: Locale, label: string) {
+    // Chromium applies `autofocus` at a rendering opportunity after load, not at load itself:
+    // give it until then (the assertion below says what is wrong if it never comes).
+    await tab
+      .waitForFunction(
+        () =>
+          (globalThis as unknown as { document: Doc }).document.activeElement?.hasAttribute(
+            "data-cfa-error",
+          ),
+        undefined,
+        { timeout: 3000 },
+      )
+      .catch(() => undefined);
     const focused = await tab.evaluate(() => {
       const d = (globalThis as unknown as { document: Doc }).document;
       const active = d.activeElement;

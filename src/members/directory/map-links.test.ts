@@ -12,7 +12,7 @@ function markers(html: string) {
   const svg = html.slice(html.indexOf("<svg"), html.indexOf("</svg>"));
   return [
     ...svg.matchAll(
-      /<a class="cfa-map__link" href="([^"]+)" tabindex="-1" aria-label="([^"]+)"><title>[^<]*<\/title><circle class="cfa-map__marker" data-geoid="(\d+)" data-slug="([^"]+)" cx="([\d.-]+)" cy="([\d.-]+)"/g,
+      /<a class="cfa-map__link" href="([^"]+)" tabindex="-1" aria-label="([^"]+)"(?: lang="en")?><title>[^<]*<\/title><circle class="cfa-map__marker" data-geoid="(\d+)" data-slug="([^"]+)" cx="([\d.-]+)" cy="([\d.-]+)"/g,
     ),
   ].map(([, href, name, county, slug, cx, cy]) => ({ href, name, county, slug, cx, cy }));
 }
@@ -21,7 +21,7 @@ function markers(html: string) {
 function shaded(html: string) {
   return [
     ...html.matchAll(
-      /<a class="cfa-map__link" href="([^"]+)" tabindex="-1" aria-label="[^"]+"><title>[^<]*<\/title><path class="cfa-map__county--member" data-geoid="(\d+)"/g,
+      /<a class="cfa-map__link" href="([^"]+)" tabindex="-1" aria-label="[^"]+"(?: lang="en")?><title>[^<]*<\/title><path class="cfa-map__county--member" data-geoid="(\d+)"/g,
     ),
   ].map(([, href, county]) => ({ href, county }));
 }
@@ -70,6 +70,8 @@ describeEachDatabase("members map on the directory", { seed: false }, (ctx) => {
     const res = await ctx.app.inject({ url: "/es/members?state=CA" });
     const dots = markers(res.body);
     for (const dot of dots) assert.equal(dot.href, `/es/members/${dot.slug}`);
+    // Names are English data: marked so on a Spanish page.
+    assert.match(res.body, /aria-label="Los Angeles" lang="en"/);
     const la = dots.find((d) => d.slug === "los-angeles-ca");
     const southGate = dots.find((d) => d.slug === "south-gate-ca");
     assert.equal(la?.county, "06037");
