@@ -170,4 +170,34 @@ describe("Spanish and Chinese pages say nothing in English but data [sqlite]", {
       });
     }
   }
+
+  // Headings in Markdown (.usa-prose) had USWDS's serif face, and a serif CJK face in Chinese,
+  // while every other heading was sans: one face for all (public/site.css).
+  for (const prefix of ["", "/es", "/zh-hans"]) {
+    it(`${prefix || "/"}: headings share one sans face, in prose or not`, async () => {
+      const faces: string[] = [];
+      for (const path of ["/", "/accessibility", "/about/figures", "/members"]) {
+        await page.goto(`${baseUrl}${prefix}${path}`);
+        faces.push(
+          ...(await page.evaluate(() => {
+            const g = globalThis as unknown as {
+              document: { querySelectorAll(s: string): ArrayLike<unknown> };
+              getComputedStyle(e: unknown): { fontFamily: string };
+            };
+            return Array.from(g.document.querySelectorAll("main h1, main h2, main h3")).map(
+              (h) => g.getComputedStyle(h).fontFamily,
+            );
+          })),
+        );
+      }
+      assert.ok(faces.length > 4, "headings were read");
+      assert.deepEqual(
+        faces.filter(
+          (f) => /merriweather|serif(?!.*sans)|georgia/i.test(f) && !/sans-serif/i.test(f),
+        ),
+        [],
+      );
+      assert.equal(new Set(faces).size, 1, `one face: ${[...new Set(faces)].join(" | ")}`);
+    });
+  }
 });
