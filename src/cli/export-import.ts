@@ -140,11 +140,29 @@ export function parseDump(value: unknown): ExportDump {
   return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt, tables };
 }
 
-// Every column is required, so SQLite (which fills a missing column with NULL) and PostgreSQL
-// (which uses its default) cannot end up with different data from the same dump.
+/**
+ * Optional columns added after the dump format was first written: a dump made before them (the
+ * same format version) imports with null in each, written out so both databases store the same.
+ */
+const ADDED_LATER: { readonly [T in ExportTable]?: readonly string[] } = {
+  // Migration 0015: the member's office.
+  jurisdictions: [
+    "office_name",
+    "office_address",
+    "office_phone",
+    "office_email",
+    "office_languages",
+    "office_description",
+  ],
+};
+
+// Every other column is required, so SQLite (which fills a missing column with NULL) and
+// PostgreSQL (which uses its default) cannot end up with different data from the same dump.
 function checkRow(table: ExportTable, row: Record<string, unknown>, index: number): void {
   const where = `tables.${table}[${index}]`;
   const columns = COLUMNS[table];
+  for (const column of ADDED_LATER[table] ?? [])
+    if (!Object.hasOwn(row, column)) row[column] = null;
   for (const [column, value] of Object.entries(row)) {
     if (!columns.includes(column))
       throw new CliError(`${where} has unknown column ${quote(column)}`);
