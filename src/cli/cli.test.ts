@@ -230,24 +230,6 @@ describeEachDatabase("cfa export and import", { seed: false }, (ctx) => {
     assert.deepEqual(await snapshot(target), before, "the transaction was rolled back");
   });
 
-  it("imports a dump made before the office columns existed, with no office", async () => {
-    const target = await freshDb();
-    const old = jurisdictionRow({ geoid: "2507000", slug: "boston-ma" }) as Row;
-    for (const column of Object.keys(old)) if (column.startsWith("office_")) delete old[column];
-    const outcome = await importData(target, {
-      format: "cfa-export",
-      version: 1,
-      exportedAt: "",
-      tables: { jurisdictions: [old] },
-    });
-    assert.equal(outcome.inserted.jurisdictions, 1);
-    const row = await target
-      .selectFrom("jurisdictions")
-      .select(["office_name", "office_description"])
-      .executeTakeFirstOrThrow();
-    assert.deepEqual(row, { office_name: null, office_description: null });
-  });
-
   it("a NOT NULL violation in a later batch leaves an empty database empty", async () => {
     const target = await freshDb();
     const jurisdictions = Array.from({ length: 450 }, (_, i) =>
