@@ -145,5 +145,11 @@ export {
 export { newToken } from "./invitations.service.js";
 export { createInvitation } from "./invite.service.js";
 /** For `cfa create-admin`, which makes the account through better-auth, then gives the role. */
-export { setUserCoalitionRole, userByEmailAnyCase } from "./people.queries.js";
+/** For campaigns: whom to write to about a campaign, in their language. */
+export {
+  memberStaffContacts,
+  type StaffContact,
+  setUserCoalitionRole,
+  userByEmailAnyCase,
+} from "./people.queries.js";
 export { enrollTotp } from "./two-factor.js";

@@ -6,6 +6,7 @@ import {
   authFlag,
   type DB,
   lockRows,
+  type MembershipRole,
   type UserRole,
   type UsersTable,
 } from "../db/index.js";
@@ -64,6 +65,65 @@ export async function markEmailVerified(db: Kysely<DB>, userId: string): Promise
     .set({ email_verified: authFlag(db, true) })
     .where("id", "=", userId)
     .execute();
+}
+
+/** The language a person last signed in in (users.locale): the one mail to them is written in. */
+export async function rememberLanguage(db: Kysely<DB>, userId: string, locale: string) {
+  await db
+    .updateTable("users")
+    .set({ locale })
+    .where("id", "=", userId)
+    .where((eb) => eb.or([eb("locale", "is", null), eb("locale", "!=", locale)]))
+    .execute();
+}
+
+/**
+ * Everyone who works for these jurisdictions (all member jurisdictions when `jurisdictionIds` is
+ * omitted), with the language to write to them in: for campaign announcements and reminders.
+ */
+export async function memberStaffContacts(
+  db: Kysely<DB>,
+  jurisdictionIds?: readonly string[],
+): Promise<StaffContact[]> {
+  let query = db
+    .selectFrom("memberships as m")
+    .innerJoin("users as u", "u.id", "m.user_id")
+    .innerJoin("jurisdictions as j", "j.id", "m.jurisdiction_id")
+    .select([
+      "u.id",
+      "u.email",
+      "u.name",
+      "u.locale",
+      "m.jurisdiction_id",
+      "m.role",
+      "j.name as jurisdiction",
+    ])
+    .where("j.status", "=", "member");
+  if (jurisdictionIds) {
+    if (jurisdictionIds.length === 0) return [];
+    query = query.where("m.jurisdiction_id", "in", [...jurisdictionIds]);
+  }
+  const rows = await query.orderBy("j.name").orderBy("u.email").execute();
+  return rows.map((r) => ({
+    userId: r.id,
+    email: r.email,
+    name: r.name,
+    locale: r.locale ?? "en",
+    jurisdictionId: r.jurisdiction_id,
+    jurisdiction: r.jurisdiction,
+    role: r.role,
+  }));
+}
+
+export interface StaffContact {
+  userId: string;
+  email: string;
+  name: string;
+  /** The language they last signed in in; English until they have. */
+  locale: string;
+  jurisdictionId: string;
+  jurisdiction: string;
+  role: MembershipRole;
 }
 
 /** A person's coalition role (null: none), or undefined when there is no such person. */

@@ -7,7 +7,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Account, Membership } from "../http/account.js";
 import { localizedPath } from "../i18n/index.js";
 import { membershipsOf } from "./memberships.queries.js";
-import { coalitionRoleOf } from "./people.queries.js";
+import { coalitionRoleOf, rememberLanguage } from "./people.queries.js";
 import { isCoalitionRole } from "./roles.js";
 
 export type { Account, Membership };
@@ -108,6 +108,8 @@ export function workPath(account: Pick<Account, "user"> | null): string {
 
 /** Where to land someone who just signed in without a `next`: where their work is. */
 export async function landingOf(request: FastifyRequest, userId: string): Promise<string> {
+  // The language someone signs in in is the one the coalition writes to them in (campaign mail).
+  await rememberLanguage(request.server.db, userId, request.locale.tag);
   const row = await coalitionRoleOf(request.server.db, userId);
   const role = row?.coalition_role ?? null;
   return localizedPath(request.locale, role && isCoalitionRole(role) ? "/admin" : "/account");

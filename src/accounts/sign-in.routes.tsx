@@ -172,7 +172,8 @@ export async function signInRoutes(app: FastifyInstance) {
           const code = localizedPath(request.locale, "/account/sign-in/code");
           return reply.redirect(next ? `${code}?next=${encodeURIComponent(next)}` : code, 303);
         }
-        return reply.redirect(next ?? (await landingOf(request, response.user.id)), 303);
+        const landing = await landingOf(request, response.user.id);
+        return reply.redirect(next ?? landing, 303);
       } catch (error) {
         // Unknown address, wrong password, malformed address: the same answer, so the form
         // never tells which addresses have accounts.
@@ -248,7 +249,8 @@ export async function signInRoutes(app: FastifyInstance) {
             return again("sign_in_expired");
         }
       }
-      return reply.redirect(next ?? (await landingOf(request, signedIn)), 303);
+      const landing = await landingOf(request, signedIn);
+      return reply.redirect(next ?? landing, 303);
     },
   );
 

@@ -14,7 +14,6 @@ const HOME_BLOCKS = ["home.mission", "home.background", "home.recent_actions"];
 
 // Sections the home page links to that later work will build; each says so until then.
 const PENDING: Record<string, MessageKey> = {
-  "/campaigns": "pages.campaigns.title",
   "/resources": "pages.resources.title",
   "/issues/immigration-reform": "pages.reform.title",
   "/news": "pages.news.title",

@@ -6,6 +6,7 @@ import { registerPage } from "../http/locale.js";
 import { authorize } from "../http/policy.js";
 import { pageContext, sendPage } from "../http/render.js";
 import { LOCALES, localizedPath } from "../i18n/index.js";
+import { languageName } from "../views/language-name.js";
 import { CONTENT_EDITORS, can } from "./content.policy.js";
 import { blockDates, findBody } from "./content.queries.js";
 import {
@@ -24,7 +25,6 @@ import {
   type ContentRow,
   ContentTablePage,
   type LanguageField,
-  languageName,
 } from "./editor.view.js";
 
 /** The message saying why a language was not saved. */

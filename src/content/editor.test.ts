@@ -5,9 +5,10 @@ import { describeEachDatabase } from "../../test/support/app.js";
 import { text } from "../../test/support/html.js";
 import { DEFAULT_LOCALE, LOCALES } from "../i18n/index.js";
 import { readCatalog } from "../i18n/messages.js";
+import { languageName } from "../views/language-name.js";
 import { seedContent } from "./content.seed.js";
 import { BLOCK_KEYS } from "./editor.schema.js";
-import { blockName, blockWhere, languageName } from "./editor.view.js";
+import { blockName, blockWhere } from "./editor.view.js";
 
 describe("the site texts' names", () => {
   const english = readCatalog(DEFAULT_LOCALE.tag);

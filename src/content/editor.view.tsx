@@ -2,6 +2,7 @@ import { AdminBreadcrumb } from "../http/admin-home.view.js";
 import type { Locale, MessageKey } from "../i18n/index.js";
 import { LOCALES, localizedPath } from "../i18n/index.js";
 import { ErrorSummary, TextArea } from "../views/form.js";
+import { languageName } from "../views/language-name.js";
 import { Layout } from "../views/layout.js";
 import { Markdown } from "../views/markdown.js";
 import { Notice } from "../views/notice.js";
@@ -16,17 +17,6 @@ export const blockWhere = (key: BlockKey): MessageKey => `admin.content.block.${
 
 /** The page that shows a text, to look at it there. */
 export const blockPage = (key: BlockKey): string => (key.startsWith("home.") ? "/" : "/principles");
-
-/**
- * A language's name in the page's language ("Inglés" on a Spanish page), from the admin catalog:
- * the selector's names are each in their own language, which a page must not mix unmarked.
- */
-export const languageName = (tag: string): MessageKey =>
-  tag === "es"
-    ? "admin.content.language.es"
-    : tag === "zh-Hans"
-      ? "admin.content.language.zh-Hans"
-      : "admin.content.language.en";
 
 export interface ContentRow {
   key: BlockKey;

@@ -82,6 +82,8 @@ export interface UsersTable {
   updated_at: AuthTime;
   /** 1 for the demo accounts (published passwords); better-auth leaves it at its default 0. */
   is_demo: ColumnType<number, number | undefined, number>;
+  /** The language the person last signed in in (migration 0016); null until they have. */
+  locale: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SessionsTable {
@@ -312,6 +314,138 @@ export interface JobsTable {
   updated_at: string;
 }
 
+// Campaigns (migration 0016).
+export type CampaignStatus = "draft" | "published" | "closed" | "archived";
+export type CampaignVisibility = "public" | "members";
+export type ActionKind = "letter" | "event" | "social" | "comment";
+export type TextStatus = "draft" | "ready";
+export type RsvpStatus = "unconfirmed" | "going" | "waitlist" | "cancelled";
+export type SocialPlatform =
+  | "x"
+  | "bluesky"
+  | "threads"
+  | "mastodon"
+  | "facebook"
+  | "instagram"
+  | "linkedin";
+
+export interface CampaignsTable {
+  id: string;
+  slug: string;
+  /** As stored; what people see (scheduled, open, closed) also depends on the dates. */
+  status: CampaignStatus;
+  /** First and last day, YYYY-MM-DD, in `time_zone`. */
+  starts_on: string;
+  ends_on: string;
+  /** IANA time zone, e.g. America/New_York. */
+  time_zone: string;
+  /** Comma-separated, in English. */
+  topics: ColumnType<string, string | undefined, string>;
+  /** Members the coalition aims to see take part, or null. */
+  goal_members: number | null;
+  visibility: CampaignVisibility;
+  signatories_public: ColumnType<number, number | undefined, number>;
+  is_demo: ColumnType<number, number | undefined, number>;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+  closed_at: string | null;
+  results_published_at: string | null;
+}
+
+export interface CampaignTextsTable {
+  campaign_id: string;
+  locale: string;
+  title: string;
+  summary: string;
+  /** Markdown. */
+  body: string;
+  status: TextStatus;
+  updated_at: string;
+}
+
+export interface CampaignActionsTable {
+  id: string;
+  campaign_id: string;
+  kind: ActionKind;
+  position: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActionTextsTable {
+  action_id: string;
+  locale: string;
+  title: string;
+  /** Markdown: a letter's text, an event's description, a social push's brief. */
+  body: string;
+  updated_at: string;
+}
+
+export interface EventDetailsTable {
+  action_id: string;
+  /** Instants, ISO 8601 UTC. */
+  starts_at: string;
+  ends_at: string;
+  time_zone: string;
+  join_url: string | null;
+  dial_in: string | null;
+  capacity: number | null;
+  public_rsvp: ColumnType<number, number | undefined, number>;
+  sequence: ColumnType<number, number | undefined, number>;
+  cancelled_at: string | null;
+}
+
+export interface EventRsvpsTable {
+  id: string;
+  action_id: string;
+  jurisdiction_id: string | null;
+  user_id: string | null;
+  name: string;
+  email: string;
+  locale: string;
+  status: RsvpStatus;
+  token_hash: string | null;
+  attended: number | null;
+  reminded_day_at: string | null;
+  reminded_hour_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SocialMessagesTable {
+  id: string;
+  action_id: string;
+  platform: SocialPlatform;
+  locale: string;
+  body: string;
+  updated_at: string;
+}
+
+export interface ParticipationsTable {
+  id: string;
+  action_id: string;
+  jurisdiction_id: string;
+  acted_by: string | null;
+  signer_name: string | null;
+  signer_title: string | null;
+  is_demo: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+  withdrawn_at: string | null;
+}
+
+export interface SocialPostsTable {
+  id: string;
+  action_id: string;
+  jurisdiction_id: string;
+  platform: SocialPlatform;
+  url: string;
+  reported_by: string | null;
+  created_at: string;
+}
+
 export interface DB {
   jurisdictions: JurisdictionsTable;
   census_figures: CensusFiguresTable;
@@ -333,6 +467,15 @@ export interface DB {
   outbox: OutboxTable;
   jobs: JobsTable;
   audit_log: AuditLogTable;
+  campaigns: CampaignsTable;
+  campaign_texts: CampaignTextsTable;
+  campaign_actions: CampaignActionsTable;
+  action_texts: ActionTextsTable;
+  event_details: EventDetailsTable;
+  event_rsvps: EventRsvpsTable;
+  social_messages: SocialMessagesTable;
+  participations: ParticipationsTable;
+  social_posts: SocialPostsTable;
 }
 
 export type Jurisdiction = Selectable<JurisdictionsTable>;

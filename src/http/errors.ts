@@ -44,6 +44,14 @@ export const ERRORS = {
   jurisdiction_already_member: 409,
   application_pending: 409,
   application_decided: 409,
+  // campaigns
+  campaigns_staff_only: 403,
+  campaigns_admin_only: 403,
+  campaign_members_only: 403,
+  campaign_not_started: 409,
+  campaign_closed: 409,
+  campaign_changed: 409,
+  letter_admins_only: 403,
   // mail
   mail_not_configured: 409,
   mail_secret_gone: 409,

@@ -72,10 +72,12 @@ export {
   censusTargets,
   demoJurisdictions,
   type JurisdictionRef,
+  jurisdictionExecutive,
   jurisdictionsByIds,
   memberJurisdictions,
 } from "./jurisdictions.queries.js";
 export { seedDemoMembers } from "./members.seed.js";
+export { stateName } from "./names.js";
 export { Citation, Vintage } from "./names.view.js";
 export { exportRoster, exportRosterCsv } from "./roster/roster.export.js";
 export { applyRosterImport } from "./roster/roster.import.js";

@@ -70,6 +70,19 @@ export async function activeJurisdiction(
   return row ? toRef(row) : undefined;
 }
 
+/** A member's executive as its profile names them (to sign for it, by default). */
+export async function jurisdictionExecutive(
+  db: Kysely<DB>,
+  id: string,
+): Promise<{ name: string | null; title: string | null } | undefined> {
+  const row = await db
+    .selectFrom("jurisdictions")
+    .select(["executive_name", "executive_title"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row ? { name: row.executive_name, title: row.executive_title } : undefined;
+}
+
 /** Every member, by name then state (e.g. to choose where to invite someone). */
 export async function memberJurisdictions(db: Kysely<DB>): Promise<JurisdictionRef[]> {
   const rows = await members(db).select(REF_COLUMNS).orderBy("name").orderBy("state").execute();

@@ -29,7 +29,7 @@ import { createUser, TEST_PASSWORD, totpSecretOf } from "./accounts.js";
 /** Where a builder writes: a database (or transaction), or an app and so its database. */
 export type Target = Kysely<DB> | FastifyInstance;
 
-function dbOf(target: Target): Kysely<DB> {
+export function dbOf(target: Target): Kysely<DB> {
   return "inject" in target ? target.db : target;
 }
 

@@ -1,0 +1,23 @@
+import type { FastifyInstance } from "fastify";
+import { registerAdminEntry } from "../http/admin-home.js";
+import { CAMPAIGN_EDITORS } from "./campaigns.policy.js";
+import { letterRoutes } from "./letter/letter.routes.js";
+import { actionRoutes } from "./manage/actions.routes.js";
+import { manageRoutes } from "./manage/manage.routes.js";
+import { campaignsRoutes } from "./public/campaigns.routes.js";
+
+/** Campaigns: staff prepare and run them, members take part, everyone sees the results. */
+export async function campaignsFeature(app: FastifyInstance) {
+  registerAdminEntry(app, {
+    id: "campaigns",
+    title: "campaigns.admin.title",
+    description: "campaigns.admin.entry",
+    href: "/admin/campaigns",
+    roles: CAMPAIGN_EDITORS,
+    order: 15,
+  });
+  await app.register(campaignsRoutes);
+  await app.register(letterRoutes);
+  await app.register(manageRoutes);
+  await app.register(actionRoutes);
+}
