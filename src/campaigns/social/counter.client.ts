@@ -119,7 +119,12 @@ function enhance(field: Field, platform: Platform, numbers: Intl.NumberFormat): 
 }
 
 function start(): void {
-  const numbers = new Intl.NumberFormat(document.documentElement.lang || undefined);
+  let numbers: Intl.NumberFormat;
+  try {
+    numbers = new Intl.NumberFormat(document.documentElement.lang || undefined);
+  } catch {
+    numbers = new Intl.NumberFormat(); // a malformed lang attribute: the browser's own
+  }
   const fields = document.querySelectorAll("textarea[data-count-platform]");
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i];
