@@ -228,7 +228,7 @@ export function CampaignPage({
         )}
         <h2 safe>{t("campaigns.actions_heading")}</h2>
         {actions.length === 0 ? <p safe>{t("campaigns.no_actions")}</p> : ""}
-        {actions.map((a) => (
+        {actions.map(({ panel, ...a }) => (
           <section
             class="cfa-action"
             id={`action-${a.id}`}
@@ -243,7 +243,7 @@ export function CampaignPage({
               </span>
             </h3>
             {a.body ? <Markdown ctx={ctx} body={a.body} locale={a.bodyLocale} /> : ""}
-            {a.panel}
+            {panel}
           </section>
         ))}
       </div>
