@@ -185,6 +185,12 @@ const FORMS: Form[] = [
     fields: ["body_es"],
     markup: ["body_es"],
   },
+  {
+    url: () => "/accessibility/report",
+    who: "anonymous",
+    body: () => ({ page: "/members", problem: "The map has no text alternative.", reply_to: "" }),
+    fields: ["page", "problem", "reply_to"],
+  },
   ...CAMPAIGN_FORMS,
 ];
 

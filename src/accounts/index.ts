@@ -144,9 +144,12 @@ export {
 } from "./demo-accounts.js";
 export { newToken } from "./invitations.service.js";
 export { createInvitation } from "./invite.service.js";
-/** For `cfa create-admin`, which makes the account through better-auth, then gives the role. */
-/** For campaigns: whom to write to about a campaign, in their language. */
+// setUserCoalitionRole and userByEmailAnyCase: for `cfa create-admin`, which makes the account
+// through better-auth, then gives the role. memberStaffContacts: for campaigns, whom to write to
+// about a campaign, in their language. coalitionAdminContacts: for barrier reports on a server
+// without CONTACT_EMAIL.
 export {
+  coalitionAdminContacts,
   memberStaffContacts,
   type StaffContact,
   setUserCoalitionRole,

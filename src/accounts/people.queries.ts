@@ -126,6 +126,17 @@ export interface StaffContact {
   role: MembershipRole;
 }
 
+/** The coalition admins' addresses and languages: who hears of a barrier when no contact is set. */
+export async function coalitionAdminContacts(db: Kysely<DB>) {
+  const rows = await db
+    .selectFrom("users")
+    .select(["email", "locale"])
+    .where("coalition_role", "=", "coalition_admin")
+    .orderBy("email")
+    .execute();
+  return rows.map((r) => ({ email: r.email, locale: r.locale ?? "en" }));
+}
+
 /** A person's coalition role (null: none), or undefined when there is no such person. */
 export async function coalitionRoleOf(
   db: Kysely<DB>,

@@ -62,6 +62,7 @@ export const WRITE_ROUTES: WriteRoute[] = [
   { route: "/account/reset", allowed: "public" },
   { route: "/account/reset/new", allowed: "public" },
   { route: "/language-offer/dismiss", allowed: "public" },
+  { route: "/accessibility/report", allowed: "public" },
   { route: "/account/sign-out-everywhere", allowed: EVERYONE_SIGNED_IN },
   {
     // Only people who work for a member have a jurisdiction to choose.
