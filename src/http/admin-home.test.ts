@@ -5,6 +5,7 @@ import Fastify from "fastify";
 import { createUser, signIn } from "../../test/support/accounts.js";
 import { describeEachDatabase } from "../../test/support/app.js";
 import { buildApplication, buildMember } from "../../test/support/builders.js";
+import { buildAction, buildCampaign } from "../../test/support/campaigns.js";
 import { text } from "../../test/support/html.js";
 import { registeredRoutes } from "../../test/support/routes.js";
 import { type AdminEntry, entriesFor, registerAdminEntry } from "./admin-home.js";
@@ -78,6 +79,7 @@ describeEachDatabase("the admin front page", { seed: false }, (ctx) => {
     assert.equal(admin.headers["cache-control"], "no-store");
     assert.deepEqual(shown(admin.body), [
       "applications",
+      "campaigns",
       "roster",
       "profiles",
       "content",
@@ -100,7 +102,7 @@ describeEachDatabase("the admin front page", { seed: false }, (ctx) => {
       headers: { cookie: cookies.editor },
     });
     assert.equal(editor.statusCode, 200);
-    assert.deepEqual(shown(editor.body), ["profiles", "content"]);
+    assert.deepEqual(shown(editor.body), ["campaigns", "profiles", "content"]);
     assert.match(editor.body, /href="\/zh-hans\/admin\/content"/);
     assert.match(text(editor.body), /编辑和翻译公开页面的文字。/);
   });
@@ -151,13 +153,17 @@ describeEachDatabase("the admin front page", { seed: false }, (ctx) => {
   it("gives every admin page a breadcrumb back to /admin (issue 10)", async () => {
     const member = await buildMember(ctx.database.db);
     const application = await buildApplication(ctx.database.db);
+    const campaign = await buildCampaign(ctx.database.db);
+    const action = await buildAction(ctx.database.db, campaign, "letter");
     // Every GET under /admin/ in the default locale (the others are the same pages).
     const urls = [...registeredRoutes(ctx.app, "GET")]
       .filter((path) => path.startsWith("/admin/") && !path.endsWith(".csv"))
       .map((path) =>
         path === "/admin/content/edit"
           ? "/admin/content/edit?key=principles.list&locale=es"
-          : path.replace(":slug", member.slug).replace(":id", application.id),
+          : path.startsWith("/admin/campaigns/")
+            ? path.replace(":slug", campaign.slug).replace(":action", action.id)
+            : path.replace(":slug", member.slug).replace(":id", application.id),
       );
     assert.ok(urls.length >= 9, urls.join(" "));
     for (const url of urls) {
