@@ -120,7 +120,7 @@ export async function cancelMemberRsvp(
   db: Kysely<DB>,
   site: EventMailer,
   shown: Omit<MailedEvent, "event">,
-  target: { campaignId: string; jurisdictionId: string; email: string; actorId: string },
+  target: { campaignId: string; jurisdictionId: string; email: string; actorId: string | null },
   now = new Date(),
 ): Promise<boolean> {
   return whileOpen(
