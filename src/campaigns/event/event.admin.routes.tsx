@@ -226,7 +226,7 @@ export async function eventAdminRoutes(app: FastifyInstance) {
     { guard: editors, params: ActionParams, body: AttendanceForm },
     async (request, reply) => {
       const loaded = await load(request, request.params.slug, request.params.action);
-      const ticked = new Set([request.body.attended ?? []].flat());
+      const ticked = new Set([request.body.attended].flat().filter((id) => id !== ""));
       const shown = request.body.shown.split(",").filter((id) => id !== "");
       await markAttendance(
         app.db,

@@ -41,7 +41,10 @@ export const ConfirmQuery = Type.Object({
 /** Attendance: the RSVPs ticked as attended; every RSVP listed is named in `shown`. */
 export const AttendanceForm = Type.Object({
   shown: Line({ maxLength: 40_000 }),
-  attended: Type.Optional(
-    Type.Union([Type.String({ format: "uuid" }), Type.Array(Type.String({ format: "uuid" }))]),
-  ),
+  // None ticked arrives as "" (a missing field is empty: http/forms.ts), one as a string.
+  attended: Type.Union([
+    Type.Literal(""),
+    Type.String({ format: "uuid" }),
+    Type.Array(Type.String({ format: "uuid" }), { maxItems: 1000 }),
+  ]),
 });
