@@ -25,7 +25,7 @@ export function ConfirmedPage(props: {
         {join?.url ? (
           <p>
             <span safe>{t("campaign-events.join_url")}</span>{" "}
-            <a class="usa-link cfa-break" href={join.url} safe>
+            <a class="usa-link cfa-break-anywhere" href={join.url} safe>
               {join.url}
             </a>
           </p>
