@@ -91,6 +91,9 @@ export async function mailRsvp(
   );
 }
 
+/** The outbox kind of confirmation mails, counted per mailbox (event.routes.tsx). */
+export const CONFIRMATION_KIND = "event-rsvp";
+
 /**
  * The public RSVP's confirmation link, in the language of the page it was asked from. The link
  * is the mail's one-time secret: the outbox keeps the text without it (mail/README.md).
@@ -123,7 +126,7 @@ export async function mailConfirmation(
         link,
       }),
       locale: locale.tag,
-      kind: "token",
+      kind: CONFIRMATION_KIND,
       secret: { value: link, redacted: t("campaign-events.mail.confirm.removed") },
     },
     trx,

@@ -11,13 +11,14 @@ import { authorize } from "../../http/policy.js";
 import { pageContext, sendPage } from "../../http/render.js";
 import { fieldMessage } from "../../http/validation.js";
 import { localizedPath } from "../../i18n/index.js";
+import { countRecentMails } from "../../mail/index.js";
 import { chooseText } from "../campaign.text.js";
 import { can } from "../campaigns.policy.js";
 import { ActionParams } from "../manage/manage.schema.js";
 import { loadActionOf, sendCampaignPage } from "../public/campaign.page.js";
 import { formatEventTime } from "../zoned-time.js";
 import { ConfirmedPage } from "./event.confirm.view.js";
-import { mailConfirmation } from "./event.mail.js";
+import { CONFIRMATION_KIND, mailConfirmation } from "./event.mail.js";
 import { findEvent } from "./event.queries.js";
 import { ConfirmQuery, PublicRsvpForm, RsvpForm } from "./event.schema.js";
 import {
@@ -29,6 +30,8 @@ import {
 
 /** Public RSVPs per client address: enough for a family, a stop for a script. */
 const PUBLIC_RSVP_LIMIT = { max: 5, timeWindow: "15 minutes" };
+/** Confirmation mails per address and hour. */
+const CONFIRMATIONS_PER_HOUR = 3;
 
 export async function eventRoutes(app: FastifyInstance) {
   const memberStaff = app.guards.jurisdiction("member_admin", "member_staff");
@@ -157,6 +160,13 @@ export async function eventRoutes(app: FastifyInstance) {
       if (shown === "scheduled") throw appError("campaign_not_started");
       if (shown !== "open") throw appError("campaign_closed");
       const email = request.body.email.toLowerCase();
+      const back303 = () =>
+        reply.redirect(back(request.locale, campaign.slug, action.id, "rsvp_check_mail"), 303);
+      // A form anyone can send must not become a way to flood a mailbox: a few links an hour per
+      // address, then nothing new (the last link still works). The answer is the same.
+      const since = new Date(Date.now() - 3_600_000);
+      const recent = await countRecentMails(app.db, { to: email, kind: CONFIRMATION_KIND, since });
+      if (recent >= CONFIRMATIONS_PER_HOUR) return back303();
       const token = await requestPublicRsvp(app.db, action.id, {
         name: request.body.name,
         email,
@@ -173,7 +183,7 @@ export async function eventRoutes(app: FastifyInstance) {
         app.mailer.flush();
       }
       // The same answer whether or not the address had answered before: nothing to learn here.
-      return reply.redirect(back(request.locale, campaign.slug, action.id, "rsvp_check_mail"), 303);
+      return back303();
     },
   );
 

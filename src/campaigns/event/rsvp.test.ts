@@ -41,7 +41,12 @@ describeEachDatabase("RSVPs to a campaign's event", { seed: false }, (ctx) => {
     ctx.app.inject({ url: `${prefix}/campaigns/${campaign.slug}`, headers: { cookie } });
 
   /** Posts a form of the campaign page, with the CSRF cookie and token a visitor would have. */
-  async function post(session: string, path: string, fields: Record<string, string>) {
+  async function post(
+    session: string,
+    path: string,
+    fields: Record<string, string>,
+    remoteAddress = "127.0.0.1",
+  ) {
     const form = await page(session);
     const csrf = form.body.match(/name="_csrf" value="([^"]*)"/)?.[1] ?? "";
     const fresh = cookieHeader(cookiesOf(form.headers));
@@ -49,6 +54,7 @@ describeEachDatabase("RSVPs to a campaign's event", { seed: false }, (ctx) => {
     return ctx.app.inject({
       method: "POST",
       url: `/campaigns/${campaign.slug}/actions/${event.id}/${path}`,
+      remoteAddress,
       headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
       payload: new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
     });
@@ -172,6 +178,15 @@ describeEachDatabase("RSVPs to a campaign's event", { seed: false }, (ctx) => {
       // The same address again is the same RSVP.
       await post("", "public-rsvp", { name: "Rosa P.", email: "rosa@example.org" });
       assert.equal((await rsvps()).length, 1);
+    });
+
+    it("mails an address at most three confirmation links an hour, answering the same", async () => {
+      const fields = { name: "Flood", email: "flooded@example.org" };
+      for (let i = 0; i < 4; i += 1) {
+        const res = await post("", "public-rsvp", fields, `10.9.0.${i + 1}`);
+        assert.equal(res.statusCode, 303);
+      }
+      assert.equal((await mailTo(db(), "flooded@example.org")).length, 3);
     });
 
     it("confirms by the link: going, then the wait list once full; the link shows the RSVP again", async () => {
