@@ -15,7 +15,7 @@ const standing = (s: string | undefined): s is "going" | "waitlist" =>
 export const eventPanel: Panel = async (panel) => {
   const { ctx, action, campaign, viewer, shown, db } = panel;
   const actionPath = localizedPath(ctx.locale, panel.actionPath);
-  const icsHref = `${panel.actionPath}/event.ics`;
+  const icsHref = localizedPath(ctx.locale, `${panel.actionPath}/event.ics`);
   const event = await findEvent(db, action.id);
   const base = {
     ctx,
