@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { registerAdminEntry } from "../http/admin-home.js";
 import { CAMPAIGN_EDITORS } from "./campaigns.policy.js";
+import { eventFeature } from "./event/event.plugin.js";
 import { letterRoutes } from "./letter/letter.routes.js";
 import { actionRoutes } from "./manage/actions.routes.js";
 import { manageRoutes } from "./manage/manage.routes.js";
@@ -20,4 +21,5 @@ export async function campaignsFeature(app: FastifyInstance) {
   await app.register(letterRoutes);
   await app.register(manageRoutes);
   await app.register(actionRoutes);
+  await app.register(eventFeature);
 }

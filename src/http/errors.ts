@@ -52,6 +52,11 @@ export const ERRORS = {
   campaign_closed: 409,
   campaign_changed: 409,
   letter_admins_only: 403,
+  // campaigns: events
+  event_cancelled: 409,
+  event_over: 409,
+  event_not_colleague: 403,
+  event_link_invalid: 404,
   // mail
   mail_not_configured: 409,
   mail_secret_gone: 409,

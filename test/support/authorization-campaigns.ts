@@ -8,6 +8,8 @@ const STAFF: Principal[] = ["coalition_admin", "coalition_editor"];
 const ADMIN: Principal[] = ["coalition_admin"];
 /** Member admins sign letters, each for the jurisdiction they act for. */
 const MEMBER_ADMINS: Principal[] = ["member_admin", "other_member_admin"];
+/** Any member's staff RSVP to an event, each for the jurisdiction they act for. */
+const MEMBER_STAFF: Principal[] = ["member_staff", "member_admin", "other_member_admin"];
 
 /** The jurisdiction a member principal acts for (a refused principal posts the member admin's). */
 const ownOf = (f: Fixture, as: Principal) =>
@@ -16,6 +18,8 @@ const ownOf = (f: Fixture, as: Principal) =>
 const campaign = (f: Fixture) => `/admin/campaigns/${f.campaign.slug}`;
 const action = (f: Fixture, kind: keyof Fixture["campaign"]["actionOf"]) =>
   `/campaigns/${f.campaign.slug}/actions/${f.campaign.actionOf[kind]}`;
+/** Staff's pages of the fixture's event. */
+const eventAdmin = (f: Fixture) => `${campaign(f)}/actions/${f.campaign.actionOf.event}/event`;
 
 /** A new campaign's form, valid (a fresh address each time). */
 const newCampaign = () => ({
@@ -74,6 +78,47 @@ export const CAMPAIGN_WRITE_ROUTES: WriteRoute[] = [
     url: (f) => `${action(f, "letter")}/withdraw`,
     body: (f, as) => ({ jurisdiction: ownOf(f, as) }),
   },
+  // events
+  {
+    route: "/admin/campaigns/:slug/actions/:action/event",
+    allowed: STAFF,
+    url: eventAdmin,
+    body: () => ({
+      time_zone: "America/New_York",
+      starts_at: "2030-01-15 14:00",
+      ends_at: "2030-01-15 15:00",
+      join_url: "https://meet.example.org/call",
+      dial_in: "",
+      capacity: "",
+      public_rsvp: "yes",
+    }),
+  },
+  {
+    route: "/admin/campaigns/:slug/actions/:action/event/rsvps",
+    allowed: STAFF,
+    url: (f) => `${eventAdmin(f)}/rsvps`,
+    body: () => ({ shown: "", attended: "" }),
+  },
+  {
+    route: "/campaigns/:slug/actions/:action/rsvp",
+    allowed: MEMBER_STAFF,
+    url: (f) => `${action(f, "event")}/rsvp`,
+    body: (f, as) => ({ jurisdiction: ownOf(f, as), person: "" }),
+  },
+  {
+    route: "/campaigns/:slug/actions/:action/rsvp/cancel",
+    allowed: MEMBER_STAFF,
+    url: (f) => `${action(f, "event")}/rsvp/cancel`,
+    body: (f, as) => ({ jurisdiction: ownOf(f, as), person: "" }),
+  },
+  { route: "/campaigns/:slug/actions/:action/public-rsvp", allowed: "public" },
+  {
+    // Last of the event's rows: an allowed post cancels the fixture's event.
+    route: "/admin/campaigns/:slug/actions/:action/event/cancel",
+    allowed: STAFF,
+    url: (f) => `${eventAdmin(f)}/cancel`,
+    body: () => ({}),
+  },
 ];
 
 export const CAMPAIGN_READ_ROUTES: ReadRoute[] = [
@@ -89,5 +134,11 @@ export const CAMPAIGN_READ_ROUTES: ReadRoute[] = [
     route: "/admin/campaigns/:slug/actions/:action",
     allowed: STAFF,
     url: (f) => `${campaign(f)}/actions/${f.campaign.actionOf.letter}`,
+  },
+  { route: "/admin/campaigns/:slug/actions/:action/event", allowed: STAFF, url: eventAdmin },
+  {
+    route: "/admin/campaigns/:slug/actions/:action/event/rsvps",
+    allowed: STAFF,
+    url: (f) => `${eventAdmin(f)}/rsvps`,
   },
 ];

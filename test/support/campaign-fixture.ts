@@ -1,6 +1,8 @@
 // One open, published campaign with an action of each kind: what the authorization and
 // hostile-input tables post to.
 import type { Kysely } from "kysely";
+import { eventSettings } from "../../src/campaigns/event/event.fixtures.js";
+import { saveEvent } from "../../src/campaigns/event/event.queries.js";
 import type { DB } from "../../src/db/index.js";
 import { buildAction, buildCampaign } from "./campaigns.js";
 
@@ -19,6 +21,8 @@ export async function buildCampaignFixture(db: Kysely<DB>): Promise<CampaignFixt
   const campaign = await buildCampaign(db);
   const letter = await buildAction(db, campaign, "letter");
   const event = await buildAction(db, campaign, "event");
+  // Its details, open to the public's RSVPs, so every event route has an event to act on.
+  await saveEvent(db, event.id, eventSettings({ public_rsvp: 1 }), 0);
   const social = await buildAction(db, campaign, "social");
   return {
     slug: campaign.slug,

@@ -83,10 +83,37 @@ export const CAMPAIGN_FORMS: CampaignForm[] = [
     }),
     fields: ["signer_name", "signer_title"],
   },
+  {
+    url: (f) => `/admin/campaigns/${f.campaign.slug}/actions/${f.campaign.actionOf.event}/event`,
+    who: "coalition_admin",
+    body: () => ({
+      time_zone: "America/Chicago",
+      starts_at: "2030-01-15 13:00",
+      ends_at: "2030-01-15 14:30",
+      join_url: "https://meet.example.org/call",
+      dial_in: "+1 555 0100, code 4242",
+      capacity: "100",
+      public_rsvp: "yes",
+    }),
+    fields: ["starts_at", "ends_at", "join_url", "dial_in", "capacity"],
+  },
+  {
+    url: (f) => `/campaigns/${f.campaign.slug}/actions/${f.campaign.actionOf.event}/public-rsvp`,
+    who: "anonymous",
+    body: () => ({ name: "Ana Pérez", email: "ana.rsvp@example.org" }),
+    fields: ["name", "email"],
+  },
 ];
 
 /** Campaign POST routes not attacked above, each with the reason. */
 export const CAMPAIGN_NOT_ATTACKED: Record<string, string> = {
   "/admin/campaigns/:slug/status": "a status from a fixed list (the buttons' values)",
   "/campaigns/:slug/actions/:action/withdraw": "the jurisdiction's id (a hidden field), matched",
+  "/campaigns/:slug/actions/:action/rsvp":
+    "the jurisdiction's id (hidden) and a colleague's id (a select), matched against the team",
+  "/campaigns/:slug/actions/:action/rsvp/cancel":
+    "the jurisdiction's id and a person's id (hidden fields), matched against the team",
+  "/admin/campaigns/:slug/actions/:action/event/cancel": "no fields",
+  "/admin/campaigns/:slug/actions/:action/event/rsvps":
+    "ids of the listed RSVPs (a hidden field and checkboxes), matched against the event's",
 };

@@ -43,6 +43,19 @@ export function ActionEditPage({
         />
         <h1 safe>{title}</h1>
         {notice ? <Notice kind="success" text={notice} /> : ""}
+        {actionId && kind === "event" ? (
+          <p>
+            <a
+              class="usa-link"
+              href={localizedPath(locale, `${base}/actions/${actionId}/event`)}
+              safe
+            >
+              {t("campaign-events.admin.edit_link")}
+            </a>
+          </p>
+        ) : (
+          ""
+        )}
         <ErrorSummary
           heading={t("campaigns.form.error.summary_heading")}
           errors={errorList(form)}

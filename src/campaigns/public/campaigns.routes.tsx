@@ -17,7 +17,14 @@ import { campaignText, loadVisibleCampaign, sendCampaignPage } from "./campaign.
 import { type CampaignCard, CampaignListPage, ResultsPage } from "./campaign.view.js";
 
 /** The notices a campaign page shows after a member's act (each kind adds its own). */
-export const DONE = ["signed", "withdrawn", "rsvp", "rsvp_cancelled", "reported"] as const;
+export const DONE = [
+  "signed",
+  "withdrawn",
+  "rsvp",
+  "rsvp_cancelled",
+  "rsvp_check_mail",
+  "reported",
+] as const;
 
 const CampaignQuery = Type.Object({ done: Type.Optional(Choice(DONE)) });
 

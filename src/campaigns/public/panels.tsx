@@ -1,6 +1,7 @@
 // Each kind of action's part of the campaign page. The page renders an action's panel from here
 // and knows nothing else of its kind.
 import type { ActionKind } from "../../db/index.js";
+import { eventPanel } from "../event/event.panel.js";
 import { letterPanel } from "../letter/letter.panel.js";
 import type { Panel } from "./panel.js";
 
@@ -13,7 +14,7 @@ const notYet: Panel = async ({ ctx }) => (
 
 export const PANELS: Record<ActionKind, Panel> = {
   letter: letterPanel,
-  event: notYet,
+  event: eventPanel,
   social: notYet,
   comment: notYet,
 };
