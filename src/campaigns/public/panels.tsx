@@ -2,6 +2,7 @@
 // and knows nothing else of its kind.
 import type { ActionKind } from "../../db/index.js";
 import { letterPanel } from "../letter/letter.panel.js";
+import { socialPanel } from "../social/social.panel.js";
 import type { Panel } from "./panel.js";
 
 /** A kind whose panel is not built yet: the page says so instead of offering nothing. */
@@ -14,6 +15,6 @@ const notYet: Panel = async ({ ctx }) => (
 export const PANELS: Record<ActionKind, Panel> = {
   letter: letterPanel,
   event: notYet,
-  social: notYet,
+  social: socialPanel,
   comment: notYet,
 };
