@@ -6,7 +6,7 @@ import { jurisdictionsByIds } from "../../members/index.js";
 import { can } from "../campaigns.policy.js";
 import type { Panel } from "../public/panel.js";
 import { countFor } from "./count.js";
-import { shareUrl } from "./platforms.js";
+import { PLATFORMS, shareUrl } from "./platforms.js";
 import { countPosts, messagesOf, postsOf } from "./social.queries.js";
 import { type ShownMessage, type ShownPost, SocialPanel } from "./social.view.js";
 
@@ -31,7 +31,11 @@ export const socialPanel: Panel = async (panel) => {
   const order = [ctx.locale.tag, "en", "es", "zh-Hans"];
   const messages = [...byLocale.entries()]
     .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
-    .map(([locale, list]) => ({ locale, messages: list }));
+    .map(([locale, list]) => ({
+      locale,
+      // In the order platforms.ts lists them (the table's order is by name).
+      messages: list.sort((a, b) => PLATFORMS.indexOf(a.platform) - PLATFORMS.indexOf(b.platform)),
+    }));
 
   const mayReport =
     acting !== null &&
