@@ -192,7 +192,9 @@ export function SocialPanel(props: SocialPanelProps) {
         return (
           <details class="cfa-social-language">
             <summary safe>
-              {`${t("campaign-social.panel.others")}: ${t(languageName(group.locale))}`}
+              {t("campaign-social.panel.other_language", {
+                language: t(languageName(group.locale)),
+              })}
             </summary>
             {inner}
           </details>
