@@ -109,6 +109,18 @@ describe("the social push in a browser [sqlite]", { skip: browserSkipReason() },
     const path = `/zh-hans/campaigns/${slug}`;
     await tab.goto(`${baseUrl}${path}`);
     await check(tab, path);
+    // The copy button (site.js) puts the message on the clipboard and says so.
+    await tab
+      .context()
+      .grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseUrl });
+    await tab.locator("main button[data-copy]").first().click();
+    await tab.locator(".cfa-social-copied", { hasText: "已复制。" }).first().waitFor();
+    const copied = await tab.evaluate(() =>
+      (
+        globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+      ).navigator.clipboard.readText(),
+    );
+    assert.match(copied, /^Cities stand together\./);
     await tab.locator("select[name=platform]").selectOption("x");
     const url = "https://x.com/tucson_az/status/1864000000000000001";
     await tab.locator("input[name=url]").fill(url);

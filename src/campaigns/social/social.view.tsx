@@ -69,6 +69,17 @@ function Message({ ctx, actionId, m }: { ctx: PageContext; actionId: string; m: 
       <p class="usa-hint cfa-social-count" id={`${id}-count`} safe>
         {t("campaign-social.count", { count: m.count, limit: m.limit })}
       </p>
+      {/* Shown by site.js where the browser can write to the clipboard. */}
+      <p class="cfa-social-copy" hidden>
+        <button class="usa-button usa-button--outline" type="button" data-copy={id} safe>
+          {t("campaign-social.panel.copy")}
+        </button>
+        <span
+          class="cfa-social-copied"
+          aria-live="polite"
+          data-copied={t("campaign-social.panel.copied")}
+        ></span>
+      </p>
       {m.share ? (
         <p>
           <a class="usa-button usa-button--outline cfa-social-share" href={m.share} safe>
