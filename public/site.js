@@ -15,3 +15,23 @@
   });
   sync();
 })();
+
+// A social push's messages (campaigns/social): a button copies each one's text, shown only where
+// the browser can write to the clipboard; without it the text is still there to select.
+(() => {
+  if (!navigator.clipboard) return;
+  for (const button of document.querySelectorAll("button[data-copy]")) {
+    const field = document.getElementById(button.getAttribute("data-copy") ?? "");
+    const status = button.parentElement?.querySelector("[data-copied]");
+    if (!field || !status) continue;
+    button.parentElement.hidden = false;
+    button.addEventListener("click", async () => {
+      try {
+        await navigator.clipboard.writeText(field.value);
+        status.textContent = status.getAttribute("data-copied");
+      } catch {
+        field.select(); // refused (permissions): selected, for the person to copy
+      }
+    });
+  }
+})();

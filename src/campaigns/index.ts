@@ -6,6 +6,7 @@ import { letterRoutes } from "./letter/letter.routes.js";
 import { actionRoutes } from "./manage/actions.routes.js";
 import { manageRoutes } from "./manage/manage.routes.js";
 import { campaignsRoutes } from "./public/campaigns.routes.js";
+import { socialRoutes } from "./social/social.routes.js";
 
 /** Campaigns: staff prepare and run them, members take part, everyone sees the results. */
 export async function campaignsFeature(app: FastifyInstance) {
@@ -22,4 +23,5 @@ export async function campaignsFeature(app: FastifyInstance) {
   await app.register(manageRoutes);
   await app.register(actionRoutes);
   await app.register(eventFeature);
+  await app.register(socialRoutes);
 }

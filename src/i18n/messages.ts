@@ -9,6 +9,7 @@ import type accounts from "./locales/en/accounts.json";
 import type admin from "./locales/en/admin.json";
 import type audit from "./locales/en/audit.json";
 import type campaignEvents from "./locales/en/campaign-events.json";
+import type campaignSocial from "./locales/en/campaign-social.json";
 import type campaigns from "./locales/en/campaigns.json";
 import type census from "./locales/en/census.json";
 import type common from "./locales/en/common.json";
@@ -28,6 +29,7 @@ export type MessageKey =
   | Keys<"admin", typeof admin>
   | Keys<"audit", typeof audit>
   | Keys<"campaign-events", typeof campaignEvents>
+  | Keys<"campaign-social", typeof campaignSocial>
   | Keys<"campaigns", typeof campaigns>
   | Keys<"census", typeof census>
   | Keys<"common", typeof common>

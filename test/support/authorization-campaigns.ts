@@ -8,7 +8,7 @@ const STAFF: Principal[] = ["coalition_admin", "coalition_editor"];
 const ADMIN: Principal[] = ["coalition_admin"];
 /** Member admins sign letters, each for the jurisdiction they act for. */
 const MEMBER_ADMINS: Principal[] = ["member_admin", "other_member_admin"];
-/** Any member's staff RSVP to an event, each for the jurisdiction they act for. */
+/** Any member's staff RSVP to an event and report their posts, each for the jurisdiction they act for. */
 const MEMBER_STAFF: Principal[] = ["member_staff", "member_admin", "other_member_admin"];
 
 /** The jurisdiction a member principal acts for (a refused principal posts the member admin's). */
@@ -119,6 +119,24 @@ export const CAMPAIGN_WRITE_ROUTES: WriteRoute[] = [
     url: (f) => `${eventAdmin(f)}/cancel`,
     body: () => ({}),
   },
+  // social push (src/campaigns/social)
+  {
+    route: "/admin/campaigns/:slug/actions/:action/messages",
+    allowed: STAFF,
+    url: (f) => `${campaign(f)}/actions/${f.campaign.actionOf.social}/messages`,
+    body: () => ({ msg_x_en: "Cities stand together.", msg_bluesky_es: "Las ciudades, unidas." }),
+  },
+  {
+    route: "/campaigns/:slug/actions/:action/report",
+    allowed: MEMBER_STAFF,
+    url: (f) => `${action(f, "social")}/report`,
+    // A new post each time: the same address from another member is refused as taken (422).
+    body: (f, as) => ({
+      jurisdiction: ownOf(f, as),
+      platform: "x",
+      url: `https://x.com/cityhall/status/${Date.now()}${Math.floor(Math.random() * 1e6)}`,
+    }),
+  },
 ];
 
 export const CAMPAIGN_READ_ROUTES: ReadRoute[] = [
@@ -140,5 +158,10 @@ export const CAMPAIGN_READ_ROUTES: ReadRoute[] = [
     route: "/admin/campaigns/:slug/actions/:action/event/rsvps",
     allowed: STAFF,
     url: (f) => `${eventAdmin(f)}/rsvps`,
+  },
+  {
+    route: "/admin/campaigns/:slug/actions/:action/messages",
+    allowed: STAFF,
+    url: (f) => `${campaign(f)}/actions/${f.campaign.actionOf.social}/messages`,
   },
 ];

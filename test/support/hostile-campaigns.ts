@@ -103,6 +103,25 @@ export const CAMPAIGN_FORMS: CampaignForm[] = [
     body: () => ({ name: "Ana Pérez", email: "ana.rsvp@example.org" }),
     fields: ["name", "email"],
   },
+  // social push (src/campaigns/social): the long string is over the schema's bound of these
+  // platforms (Facebook's is above it, so it is counted and accepted: not attacked with it).
+  {
+    url: (f) =>
+      `/admin/campaigns/${f.campaign.slug}/actions/${f.campaign.actionOf.social}/messages`,
+    who: "coalition_admin",
+    body: () => ({ msg_x_en: "Cities stand together.", "msg_threads_zh-Hans": "城市团结一致。" }),
+    fields: ["msg_x_en", "msg_linkedin_es", "msg_bluesky_zh-Hans"],
+  },
+  {
+    url: (f) => `/campaigns/${f.campaign.slug}/actions/${f.campaign.actionOf.social}/report`,
+    who: "member_admin",
+    body: (f) => ({
+      jurisdiction: f.jurisdictionId,
+      platform: "bluesky",
+      url: `https://bsky.app/profile/cityhall.bsky.social/post/${randomUUID().slice(0, 13).replace("-", "")}`,
+    }),
+    fields: ["url"],
+  },
 ];
 
 /** Campaign POST routes not attacked above, each with the reason. */

@@ -42,6 +42,15 @@ export function ActionEditPage({
           ]}
         />
         <h1 safe>{title}</h1>
+        {actionId && kind === "social" ? (
+          <p>
+            <a href={localizedPath(locale, `${base}/actions/${actionId}/messages`)} safe>
+              {t("campaign-social.admin.link")}
+            </a>
+          </p>
+        ) : (
+          ""
+        )}
         {notice ? <Notice kind="success" text={notice} /> : ""}
         {actionId && kind === "event" ? (
           <p>

@@ -3,6 +3,7 @@
 import type { ActionKind } from "../../db/index.js";
 import { eventPanel } from "../event/event.panel.js";
 import { letterPanel } from "../letter/letter.panel.js";
+import { socialPanel } from "../social/social.panel.js";
 import type { Panel } from "./panel.js";
 
 /** A kind whose panel is not built yet: the page says so instead of offering nothing. */
@@ -15,6 +16,6 @@ const notYet: Panel = async ({ ctx }) => (
 export const PANELS: Record<ActionKind, Panel> = {
   letter: letterPanel,
   event: eventPanel,
-  social: notYet,
+  social: socialPanel,
   comment: notYet,
 };
