@@ -5,6 +5,7 @@ import { letterRoutes } from "./letter/letter.routes.js";
 import { actionRoutes } from "./manage/actions.routes.js";
 import { manageRoutes } from "./manage/manage.routes.js";
 import { campaignsRoutes } from "./public/campaigns.routes.js";
+import { resultsRoutes } from "./results/results.routes.js";
 
 /** Campaigns: staff prepare and run them, members take part, everyone sees the results. */
 export async function campaignsFeature(app: FastifyInstance) {
@@ -20,4 +21,5 @@ export async function campaignsFeature(app: FastifyInstance) {
   await app.register(letterRoutes);
   await app.register(manageRoutes);
   await app.register(actionRoutes);
+  await app.register(resultsRoutes);
 }
