@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { registerAdminEntry } from "../http/admin-home.js";
+import { campaignsApi } from "./api/campaigns.api.js";
 import { CAMPAIGN_EDITORS } from "./campaigns.policy.js";
 import { letterRoutes } from "./letter/letter.routes.js";
 import { actionRoutes } from "./manage/actions.routes.js";
@@ -22,4 +23,5 @@ export async function campaignsFeature(app: FastifyInstance) {
   await app.register(manageRoutes);
   await app.register(actionRoutes);
   await app.register(resultsRoutes);
+  await app.register(campaignsApi);
 }
