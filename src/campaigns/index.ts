@@ -6,6 +6,7 @@ import { letterRoutes } from "./letter/letter.routes.js";
 import { actionRoutes } from "./manage/actions.routes.js";
 import { manageRoutes } from "./manage/manage.routes.js";
 import { campaignsRoutes } from "./public/campaigns.routes.js";
+import { letterPdfRoutes } from "./results/letter-pdf.routes.js";
 import { resultsRoutes } from "./results/results.routes.js";
 
 /** Campaigns: staff prepare and run them, members take part, everyone sees the results. */
@@ -24,4 +25,5 @@ export async function campaignsFeature(app: FastifyInstance) {
   await app.register(actionRoutes);
   await app.register(resultsRoutes);
   await app.register(campaignsApi);
+  await app.register(letterPdfRoutes);
 }
