@@ -217,6 +217,8 @@ describeEachDatabase("a campaign's dashboard, reminders and CSV", { seed: false 
       .execute();
     const res = await ctx.app.inject({ url });
     assert.equal(res.statusCode, 200);
+    const page = await ctx.app.inject({ url: `/es/campaigns/${campaign.slug}/results` });
+    assert.match(page.body, /href="\/es\/campaigns\/[^"]+\/results\.csv">Descargar los resultados/);
     const lines = res.body
       .replace(/^\uFEFF/, "")
       .trim()
