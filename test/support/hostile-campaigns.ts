@@ -89,4 +89,5 @@ export const CAMPAIGN_FORMS: CampaignForm[] = [
 export const CAMPAIGN_NOT_ATTACKED: Record<string, string> = {
   "/admin/campaigns/:slug/status": "a status from a fixed list (the buttons' values)",
   "/campaigns/:slug/actions/:action/withdraw": "the jurisdiction's id (a hidden field), matched",
+  "/admin/campaigns/:slug/remind": "no fields (the campaign is in the path)",
 };

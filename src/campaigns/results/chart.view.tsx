@@ -4,7 +4,7 @@ import type { PageContext } from "../../views/page-context.js";
 
 const W = 640;
 const H = 260;
-const PLOT = { left: 44, right: W - 12, top: 16, bottom: H - 36 };
+const PLOT = { left: 52, right: W - 12, top: 24, bottom: H - 36 };
 
 /** A short date in the page's language: "Dec 2", "2 dic", "12月2日". */
 export function shortDay(ctx: PageContext, day: string): string {
