@@ -85,6 +85,7 @@ export function DashboardPage(props: DashboardProps) {
             class="cfa-goal"
             max={results.goal}
             value={Math.min(results.members, results.goal)}
+            safe
           >
             {`${results.members} / ${results.goal}`}
           </progress>
