@@ -179,6 +179,27 @@ describeEachDatabase("a campaign's dashboard, reminders and CSV", { seed: false 
     assert.match(text((await dashboard(cookie)).body), /Last reminder sent/);
   });
 
+  it("sends one reminder when two admins press at once", async () => {
+    const other = await buildCampaign(db(), { texts: { es: { title: "Otra campaña" } } });
+    await buildAction(db(), other, "letter");
+    const cookie = await signIn(ctx.app, admin.email);
+    const page = `/admin/campaigns/${other.slug}/dashboard`;
+    const csrf = await csrfTokenOf(ctx.app, page, cookie);
+    const press = () =>
+      ctx.app.inject({
+        method: "POST",
+        url: `/admin/campaigns/${other.slug}/remind`,
+        headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+        payload: new URLSearchParams({ _csrf: csrf }).toString(),
+      });
+    const codes = (await Promise.all([press(), press()])).map((r) => r.statusCode).sort();
+    assert.deepEqual(codes, [303, 429]);
+    const mails = (await mailTo(db(), phoenixStaff.email)).filter((m) =>
+      m.subject.includes("Otra campaña"),
+    );
+    assert.equal(mails.length, 1);
+  });
+
   it("exports who took part for staff, formulas neutralised", async () => {
     const res = await ctx.app.inject({
       url: `/admin/campaigns/${campaign.slug}/participation.csv`,
