@@ -105,3 +105,20 @@ export async function allAuditEntries(
 ): Promise<AuditLogTable[]> {
   return filtered(db, filters).selectAll().orderBy("at", "desc").orderBy("id", "desc").execute();
 }
+
+/** When the newest entry of `action` on `entityId` was written (ISO), if there is one. */
+export async function latestAuditAt(
+  db: Kysely<DB>,
+  action: string,
+  entityId: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("audit_log")
+    .select("at")
+    .where("action", "=", action)
+    .where("entity_id", "=", entityId)
+    .orderBy("at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row?.at;
+}

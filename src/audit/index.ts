@@ -1,2 +1,2 @@
 export { auditPlugin } from "./audit.plugin.js";
-export { type AuditEntry, recordAudit } from "./audit.queries.js";
+export { type AuditEntry, latestAuditAt, recordAudit } from "./audit.queries.js";

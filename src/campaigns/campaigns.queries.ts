@@ -1,7 +1,13 @@
 // The campaigns and campaign_texts tables: their one owner. A campaign is read with every
 // language's text; which one a reader sees (and whether it is a fallback) is campaign.text.ts.
 import type { Insertable, Kysely, Selectable } from "kysely";
-import type { CampaignStatus, CampaignsTable, CampaignTextsTable, DB } from "../db/index.js";
+import {
+  type CampaignStatus,
+  type CampaignsTable,
+  type CampaignTextsTable,
+  type DB,
+  lockRows,
+} from "../db/index.js";
 
 export type CampaignRow = Selectable<CampaignsTable>;
 export type CampaignTextRow = CampaignTextsTable;
@@ -51,6 +57,14 @@ export async function campaignDates(db: Kysely<DB>, id: string) {
     .select(["status", "starts_on", "ends_on", "time_zone"])
     .where("id", "=", id)
     .executeTakeFirst();
+}
+
+/**
+ * Holds a campaign's row until the transaction ends, so that two staff doing the same thing at
+ * once (two presses of "Remind them") take turns (PostgreSQL; SQLite writes one at a time).
+ */
+export async function lockCampaign(trx: Kysely<DB>, id: string): Promise<void> {
+  await lockRows(trx, trx.selectFrom("campaigns").select("id").where("id", "=", id)).execute();
 }
 
 /** Every campaign (staff's list), newest first. */

@@ -1,11 +1,14 @@
 import type { FastifyInstance } from "fastify";
 import { registerAdminEntry } from "../http/admin-home.js";
+import { campaignsApi } from "./api/campaigns.api.js";
 import { CAMPAIGN_EDITORS } from "./campaigns.policy.js";
 import { eventFeature } from "./event/event.plugin.js";
 import { letterRoutes } from "./letter/letter.routes.js";
 import { actionRoutes } from "./manage/actions.routes.js";
 import { manageRoutes } from "./manage/manage.routes.js";
 import { campaignsRoutes } from "./public/campaigns.routes.js";
+import { letterPdfRoutes } from "./results/letter-pdf.routes.js";
+import { resultsRoutes } from "./results/results.routes.js";
 import { socialRoutes } from "./social/social.routes.js";
 
 /** Campaigns: staff prepare and run them, members take part, everyone sees the results. */
@@ -24,4 +27,7 @@ export async function campaignsFeature(app: FastifyInstance) {
   await app.register(actionRoutes);
   await app.register(eventFeature);
   await app.register(socialRoutes);
+  await app.register(resultsRoutes);
+  await app.register(campaignsApi);
+  await app.register(letterPdfRoutes);
 }

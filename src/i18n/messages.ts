@@ -9,6 +9,7 @@ import type accounts from "./locales/en/accounts.json";
 import type admin from "./locales/en/admin.json";
 import type audit from "./locales/en/audit.json";
 import type campaignEvents from "./locales/en/campaign-events.json";
+import type campaignResults from "./locales/en/campaign-results.json";
 import type campaignSocial from "./locales/en/campaign-social.json";
 import type campaigns from "./locales/en/campaigns.json";
 import type census from "./locales/en/census.json";
@@ -30,6 +31,7 @@ export type MessageKey =
   | Keys<"audit", typeof audit>
   | Keys<"campaign-events", typeof campaignEvents>
   | Keys<"campaign-social", typeof campaignSocial>
+  | Keys<"campaign-results", typeof campaignResults>
   | Keys<"campaigns", typeof campaigns>
   | Keys<"census", typeof census>
   | Keys<"common", typeof common>

@@ -67,6 +67,13 @@ export const CAMPAIGN_WRITE_ROUTES: WriteRoute[] = [
     body: () => ({ kind: "letter", title_en: "The letter", body_en: "We ask..." }),
   },
   {
+    // Reminds the staff of the members that have not acted (the fixture's campaign is open).
+    route: "/admin/campaigns/:slug/remind",
+    allowed: ADMIN,
+    url: (f) => `${campaign(f)}/remind`,
+    body: () => ({}),
+  },
+  {
     route: "/campaigns/:slug/actions/:action/sign",
     allowed: MEMBER_ADMINS,
     url: (f) => `${action(f, "letter")}/sign`,
@@ -141,6 +148,16 @@ export const CAMPAIGN_WRITE_ROUTES: WriteRoute[] = [
 
 export const CAMPAIGN_READ_ROUTES: ReadRoute[] = [
   { route: "/admin/campaigns", allowed: STAFF },
+  {
+    route: "/admin/campaigns/:slug/dashboard",
+    allowed: STAFF,
+    url: (f) => `${campaign(f)}/dashboard`,
+  },
+  {
+    route: "/admin/campaigns/:slug/participation.csv",
+    allowed: STAFF,
+    url: (f) => `${campaign(f)}/participation.csv`,
+  },
   { route: "/admin/campaigns/new", allowed: STAFF },
   { route: "/admin/campaigns/:slug", allowed: STAFF, url: campaign },
   {

@@ -135,4 +135,5 @@ export const CAMPAIGN_NOT_ATTACKED: Record<string, string> = {
   "/admin/campaigns/:slug/actions/:action/event/cancel": "no fields",
   "/admin/campaigns/:slug/actions/:action/event/rsvps":
     "ids of the listed RSVPs (a hidden field and checkboxes), matched against the event's",
+  "/admin/campaigns/:slug/remind": "no fields (the campaign is in the path)",
 };

@@ -44,6 +44,7 @@ export const letterPanel: Panel = async (panel) => {
       csrfToken={panel.csrfToken}
       signatories={await signatoriesOf(panel.db, action.id)}
       showList={campaign.signatories_public === 1 || panel.staff}
+      pdfHref={localizedPath(ctx.locale, `${panel.actionPath}/letter.pdf`)}
       acting={acting ? { id: acting.jurisdictionId, name: acting.name } : null}
       signed={
         signed ? { name: signed.signer_name ?? "", title: signed.signer_title ?? "" } : undefined

@@ -50,6 +50,8 @@ export interface LetterPanelProps {
   /** The sign form, when the viewer may sign now: its values and refusals. */
   signForm?: { values: Record<string, string>; errors: Record<string, string> };
   canWithdraw: boolean;
+  /** The letter as a PDF with its signatories, in the page's language, when the list is shown. */
+  pdfHref?: string;
   /** Why the viewer cannot sign (a member's staff, not its administrator), if so. */
   cannotSign?: string;
 }
@@ -134,6 +136,15 @@ export function LetterPanel(props: LetterPanelProps) {
           <summary safe>{t("campaigns.letter.signatories")}</summary>
           <SignatoryList ctx={ctx} signatories={props.signatories} />
         </details>
+      ) : (
+        ""
+      )}
+      {props.showList && props.pdfHref ? (
+        <p class="cfa-letter-pdf">
+          <a href={props.pdfHref} safe>
+            {t("campaign-results.pdf.link")}
+          </a>
+        </p>
       ) : (
         ""
       )}

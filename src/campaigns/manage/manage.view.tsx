@@ -277,6 +277,9 @@ function CampaignControls({
         <StatusTag ctx={ctx} shown={campaign.shown} />{" "}
         <a href={localizedPath(locale, `/campaigns/${campaign.slug}`)} safe>
           {t(campaign.status === "draft" ? "campaigns.admin.preview" : "campaigns.admin.view")}
+        </a>{" "}
+        <a href={localizedPath(locale, `${base}/dashboard`)} safe>
+          {t("campaign-results.dashboard.link")}
         </a>
       </p>
       {canPublish && next.length ? (

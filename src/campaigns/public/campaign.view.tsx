@@ -312,6 +312,11 @@ export function ResultsPage({
           ))}
         </ul>
         <p>
+          <a href={localizedPath(locale, `/campaigns/${slug}/results.csv`)} safe>
+            {t("campaign-results.results.csv")}
+          </a>
+        </p>
+        <p>
           <a href={localizedPath(locale, `/campaigns/${slug}`)} safe>
             {t("campaigns.results.back")}
           </a>
