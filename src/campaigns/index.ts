@@ -6,6 +6,8 @@ import { actionRoutes } from "./manage/actions.routes.js";
 import { manageRoutes } from "./manage/manage.routes.js";
 import { campaignsRoutes } from "./public/campaigns.routes.js";
 
+export { DEMO_CAMPAIGN_SLUGS, seedDemoCampaigns } from "./campaigns.seed.js";
+
 /** Campaigns: staff prepare and run them, members take part, everyone sees the results. */
 export async function campaignsFeature(app: FastifyInstance) {
   registerAdminEntry(app, {
