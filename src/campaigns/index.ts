@@ -6,7 +6,9 @@ import { actionRoutes } from "./manage/actions.routes.js";
 import { manageRoutes } from "./manage/manage.routes.js";
 import { campaignsRoutes } from "./public/campaigns.routes.js";
 
+export { CampaignDates, StatusTag } from "./campaign.view.js";
 export { DEMO_CAMPAIGN_SLUGS, seedDemoCampaigns } from "./campaigns.seed.js";
+export { type RecentCampaign, recentCampaigns } from "./timeline/timeline.service.js";
 
 /** Campaigns: staff prepare and run them, members take part, everyone sees the results. */
 export async function campaignsFeature(app: FastifyInstance) {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { recentCampaigns } from "../campaigns/index.js";
 import { registerPage } from "../http/locale.js";
 import { sendCachedPage } from "../http/page-cache.js";
 import { pageContext, sendPage } from "../http/render.js";
@@ -11,6 +12,13 @@ import { PendingPage } from "./pending.view.js";
 import { PRINCIPLES_BLOCKS, PrinciplesPage } from "./principles.view.js";
 
 const HOME_BLOCKS = ["home.mission", "home.background", "home.recent_actions"];
+const RECENT_CAMPAIGNS = 3;
+/**
+ * A campaign opens and closes as days pass, with no write to change the data revision: the home
+ * page's cache entry is also keyed by the quarter hour (every zone's midnight falls on one), so
+ * a status is never more than 15 minutes late.
+ */
+const QUARTER_HOUR = 15 * 60_000;
 
 // Sections the home page links to that later work will build; each says so until then.
 const PENDING: Record<string, MessageKey> = {
@@ -23,13 +31,19 @@ const PENDING: Record<string, MessageKey> = {
 
 export async function contentRoutes(app: FastifyInstance) {
   registerPage(app, "/", {}, async (request, reply) =>
-    sendCachedPage(request, reply, async (ctx) => {
-      const [stats, blocks] = await Promise.all([
-        coalitionStats(app.db),
-        findBlocks(app.db, HOME_BLOCKS, ctx.locale),
-      ]);
-      return <HomePage ctx={ctx} stats={stats} blocks={blocks} />;
-    }),
+    sendCachedPage(
+      request,
+      reply,
+      async (ctx) => {
+        const [stats, blocks, recent] = await Promise.all([
+          coalitionStats(app.db),
+          findBlocks(app.db, HOME_BLOCKS, ctx.locale),
+          recentCampaigns(app.db, ctx.locale.tag, RECENT_CAMPAIGNS),
+        ]);
+        return <HomePage ctx={ctx} stats={stats} blocks={blocks} recent={recent} />;
+      },
+      `quarter:${Math.floor(Date.now() / QUARTER_HOUR)}`,
+    ),
   );
 
   registerPage(app, "/accessibility", {}, async (request, reply) =>

@@ -8,6 +8,7 @@ import type accessibility from "./locales/en/accessibility.json";
 import type accounts from "./locales/en/accounts.json";
 import type admin from "./locales/en/admin.json";
 import type audit from "./locales/en/audit.json";
+import type campaignTimeline from "./locales/en/campaign-timeline.json";
 import type campaigns from "./locales/en/campaigns.json";
 import type census from "./locales/en/census.json";
 import type common from "./locales/en/common.json";
@@ -26,6 +27,7 @@ export type MessageKey =
   | Keys<"accounts", typeof accounts>
   | Keys<"admin", typeof admin>
   | Keys<"audit", typeof audit>
+  | Keys<"campaign-timeline", typeof campaignTimeline>
   | Keys<"campaigns", typeof campaigns>
   | Keys<"census", typeof census>
   | Keys<"common", typeof common>
