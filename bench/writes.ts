@@ -10,7 +10,7 @@
 // Linux answers on all of 127.0.0.0/8, and each connection binds its own 127.x.y.z source
 // address and is replaced by one from a fresh address before it reaches the limit.
 import { randomUUID } from "node:crypto";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { join } from "node:path";
 import { DEMO_PASSWORD } from "../src/accounts/index.js";
@@ -81,6 +81,12 @@ process.on("exit", () => {
   });
 });
 `;
+
+/** CPU time a process has used so far (user + system), in ms (Linux: /proc, 100 ticks a second). */
+function cpuMsOf(pid: number | undefined): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
 
 let addresses = 0;
 const agentFromNewAddress = () =>
@@ -180,6 +186,8 @@ export interface WriteResult {
   latencies: number[];
   stored: number;
   addresses: number;
+  /** The app's CPU time during the load, in ms: per signature, it says what a free core allows. */
+  appCpuMs: number;
 }
 
 /** Posts signatures from CONNECTIONS connections for `seconds`; then counts the rows. */
@@ -227,7 +235,9 @@ export async function measureWrites(tmp: string, seconds: number): Promise<Write
     latencies: [],
     stored: 0,
     addresses: 0,
+    appCpuMs: 0,
   };
+  const cpuBefore = cpuMsOf(app.child.pid);
   const started = performance.now();
   const deadline = started + seconds * 1000;
   const bucket = new Array<number>(Math.ceil(seconds)).fill(0);
@@ -277,6 +287,7 @@ export async function measureWrites(tmp: string, seconds: number): Promise<Write
   result.seconds = (performance.now() - started) / 1000;
   result.perSecond = bucket.slice(0, Math.floor(result.seconds));
   result.addresses = addresses;
+  result.appCpuMs = cpuMsOf(app.child.pid) - cpuBefore;
   app.assertAlive("after the write load");
   // Stopped first, so what is counted is what the app left on disk.
   const stopped = new Promise((resolve) => app.child.once("exit", resolve));
@@ -316,6 +327,7 @@ export function reportWrites(r: WriteResult): boolean {
       "p99 ms": ms(quantile(sorted, 0.99)),
       acknowledged: r.acknowledged,
       "rows stored": r.stored,
+      "app CPU ms per signature": ms(r.appCpuMs / Math.max(1, r.acknowledged)),
       refused: [...r.refused].map(([s, n]) => `${n}×${s}`).join(", ") || 0,
       errors: r.errors,
     },
