@@ -23,6 +23,7 @@ import {
   type WriteRoute,
 } from "./support/authorization-table.js";
 import { buildMember } from "./support/builders.js";
+import { buildCampaignFixture } from "./support/campaign-fixture.js";
 import { dataFingerprint } from "./support/databases.js";
 import { registeredRoutes } from "./support/routes.js";
 
@@ -39,6 +40,7 @@ describeEachDatabase("authorization of every write route", { seed: false }, (ctx
     const theirs = await buildMember(db, { state: "TX" });
     const third = await buildMember(db, { state: "MN" });
     fixture.memberSlug = third.slug;
+    fixture.campaign = await buildCampaignFixture(db);
     const people: [Principal, Parameters<typeof createUser>[1], string | null, string | null][] = [
       ["signed_in", { email: "someone@example.org" }, null, null],
       ["member_staff", { email: "staff@example.org" }, mine.id, "member_staff"],

@@ -21,13 +21,20 @@ import {
 } from "./support/accounts.js";
 import { describeEachDatabase } from "./support/app.js";
 import { buildMember } from "./support/builders.js";
+import {
+  buildCampaignFixture,
+  CAMPAIGN_ROUTE_PARAMS,
+  type CampaignFixture,
+} from "./support/campaign-fixture.js";
 import { dataFingerprint } from "./support/databases.js";
+import { CAMPAIGN_FORMS, CAMPAIGN_NOT_ATTACKED } from "./support/hostile-campaigns.js";
 import { addMembership } from "./support/memberships.js";
 import { registeredRoutes } from "./support/routes.js";
 
 type Who = "anonymous" | "member_admin" | "coalition_admin";
 
 interface Fixture {
+  campaign: CampaignFixture;
   applicationId: string;
   jurisdictionId: string;
   memberSlug: string;
@@ -178,6 +185,7 @@ const FORMS: Form[] = [
     fields: ["body_es"],
     markup: ["body_es"],
   },
+  ...CAMPAIGN_FORMS,
 ];
 
 /**
@@ -210,11 +218,13 @@ const NOT_ATTACKED: Record<string, string> = {
   "/account/two-factor/enable": "not covered: a password, which would change the signer's sign-in",
   "/account/two-factor/disable": "not covered: a password, which would change the signer's sign-in",
   "/account/reset/new": "not covered: new passwords, behind a mailed token that works once",
+  ...CAMPAIGN_NOT_ATTACKED,
 };
 
 /** A form's route as registered (":id", ":slug" for its parameters). */
 function routeOf(form: Form): string {
   return form.url({
+    campaign: CAMPAIGN_ROUTE_PARAMS,
     applicationId: ":id",
     jurisdictionId: "",
     memberSlug: ":slug",
@@ -240,6 +250,7 @@ describeEachDatabase("hostile input in every form", { seed: false }, (ctx) => {
     const other = await buildMember(db, { state: "TX" });
     fixture.jurisdictionId = mine.id;
     fixture.memberSlug = other.slug;
+    fixture.campaign = await buildCampaignFixture(db);
     const memberAdmin = await createUser(ctx.app, { email: "member.admin@example.org" });
     await addMembership(db, memberAdmin, mine.id, "member_admin");
     cookies.set(
@@ -343,7 +354,15 @@ describeEachDatabase("hostile input in every form", { seed: false }, (ctx) => {
         assert.equal(await dataFingerprint(ctx.database.db), before, `${label}: data changed`);
         if (res.headers["content-type"]?.toString().startsWith("text/html")) {
           // The answer says what is wrong, and never echoes the script as markup.
-          assert.match(res.body, /usa-error-message|usa-alert--error|usa-alert__heading/, label);
+          assert.match(
+            res.body,
+            /usa-error-message|usa-alert--error|usa-alert__heading/,
+            label +
+              res.body
+                .replace(/<[^>]*>/g, " ")
+                .replace(/\s+/g, " ")
+                .slice(0, 900),
+          );
           assert.ok(!res.body.includes(MARKUP), `${label}: markup echoed`);
         }
       }

@@ -2,6 +2,8 @@
 // read by test/authorization.test.ts, which checks both tables against the app's own route list.
 import { randomUUID } from "node:crypto";
 import { TEST_PASSWORD } from "./accounts.js";
+import { CAMPAIGN_READ_ROUTES, CAMPAIGN_WRITE_ROUTES } from "./authorization-campaigns.js";
+import type { CampaignFixture } from "./campaign-fixture.js";
 
 export type Principal =
   | "anonymous"
@@ -30,6 +32,8 @@ export interface Fixture {
   userOf: Partial<Record<Principal, string>>;
   /** A member jurisdiction none of the member principals works for. */
   memberSlug: string;
+  /** An open campaign with an action of each kind. */
+  campaign: CampaignFixture;
 }
 
 export interface WriteRoute {
@@ -65,6 +69,8 @@ export const WRITE_ROUTES: WriteRoute[] = [
     allowed: ["member_staff", "member_admin", "other_member_admin"],
     body: () => ({ jurisdiction: "none" }),
   },
+  // Early: the allowed posts run in this order, and later rows change memberships.
+  ...CAMPAIGN_WRITE_ROUTES,
   {
     route: "/admin/members/applications/:id/accept",
     allowed: ["coalition_admin"],
@@ -228,4 +234,5 @@ export const READ_ROUTES: ReadRoute[] = [
     allowed: STAFF,
     url: () => "/admin/content/edit?key=home.mission&locale=es",
   },
+  ...CAMPAIGN_READ_ROUTES,
 ];

@@ -153,6 +153,15 @@ export async function dataFingerprint(db: Kysely<DB>): Promise<string> {
     "invitations",
     "audit_log",
     "outbox",
+    "campaigns",
+    "campaign_texts",
+    "campaign_actions",
+    "action_texts",
+    "event_details",
+    "event_rsvps",
+    "social_messages",
+    "participations",
+    "social_posts",
   ] as const;
   const parts: string[] = [];
   for (const table of tables) {

@@ -23,11 +23,21 @@ export async function letterRoutes(app: FastifyInstance) {
       params: ActionParams,
       body: SignForm,
       invalid: async (request, reply, problems) => {
-        const { campaign, action } = await loadActionOf(
+        const { campaign, action, shown } = await loadActionOf(
           app.db,
           request.params.slug,
           request.params.action,
           "letter",
+        );
+        // A form that could not be signed anyway (closed, or not theirs) says that, not its fields.
+        const acting = requireActing(request);
+        authorize(
+          can(acting, "take_part", {
+            status: shown,
+            visibility: campaign.visibility,
+            kind: "letter",
+            jurisdictionId: acting.jurisdiction.jurisdictionId,
+          }),
         );
         const errors = Object.fromEntries(
           problems.errors.map((e) => [

@@ -15,7 +15,7 @@ export interface Signing {
   campaignId: string;
   actionId: string;
   jurisdictionId: string;
-  userId: string;
+  userId: string | null;
   signerName: string;
   signerTitle: string;
 }
