@@ -4,7 +4,9 @@
 // servers run as child processes (the load generator gets this process to itself) and only ever
 // listen on, and are loaded at, 127.0.0.1. It prints the four "running lean" rows with their
 // goals: memory, start-up, the home page and the stats API. Then, with the servers stopped, the
-// members directory at 500 members is rendered in this process (members-page.ts).
+// members directory at 500 members is rendered in this process (members-page.ts). Last, the
+// write scenario: member admins signing letters against a fresh app (writes.ts).
+// BENCH_ONLY=writes runs the write scenario alone.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,6 +21,7 @@ import {
   startNode,
   stopChildren,
 } from "./server-process.js";
+import { measureWrites, reportWrites } from "./writes.js";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const LOAD = { connections: 50, pipelining: 1 } as const;
@@ -117,6 +120,7 @@ const ratio = (app: Result, bare: Result) =>
   Math.min(app.requests.average / bare.requests.average, app.requests.p50 / bare.requests.p50);
 
 async function main() {
+  if (process.env.BENCH_ONLY === "writes") return (await writes()) ? 0 : 1;
   process.stderr.write("starting the app on a fresh database, then again on the same one...\n");
   const { fresh, app } = await startTwice();
   await new Promise((r) => setTimeout(r, 2000));
@@ -209,7 +213,14 @@ async function main() {
   // The servers would only compete for the CPU the next measurement takes.
   stopChildren();
   await membersPage();
-  return failed ? 1 : 0;
+  const wrote = await writes();
+  return failed || !wrote ? 1 : 0;
+}
+
+/** Letter signatures a second on SQLite, each acknowledged one counted in the database after. */
+async function writes(): Promise<boolean> {
+  process.stderr.write(`signing letters against a fresh app (${DURATION} s)...\n`);
+  return reportWrites(await measureWrites(mkdtempSync(join(tmp, "writes-")), DURATION));
 }
 
 /** Cold and warm renders of the members directory at 500 members; throws if the page is wrong. */

@@ -80,8 +80,16 @@ export interface App extends Child {
   startMs: number;
 }
 
-/** Starts the app on `sqlitePath` (created and seeded if absent) and waits for its home page. */
-export async function startApp(sqlitePath: string, logFile: string): Promise<App> {
+/**
+ * Starts the app on `sqlitePath` (created and seeded if absent) and waits for its home page.
+ * `env` adds to the environment (the write scenario passes the auth secret its accounts were
+ * made with).
+ */
+export async function startApp(
+  sqlitePath: string,
+  logFile: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<App> {
   const port = await freePort();
   const log = openSync(logFile, "a");
   const started = performance.now();
@@ -102,6 +110,7 @@ export async function startApp(sqlitePath: string, logFile: string): Promise<App
       // The load comes from one address, where real load comes from many: the API's
       // per-address limit would measure 429s.
       API_RATE_LIMIT_PER_MINUTE: "1000000",
+      ...env,
     },
     log,
   );

@@ -1,8 +1,9 @@
 // First-start content: the Census snapshots (real data, loaded if not yet), then the coalition's
-// texts (in every language), a demo roster and (when asked) demo accounts, written in one transaction so a failed seed
+// texts (in every language), a demo roster, (when asked) demo accounts and the demo campaigns, written in one transaction so a failed seed
 // leaves nothing behind.
 import type { Kysely } from "kysely";
 import { type DemoAccount, seedDemoAccounts } from "./accounts/index.js";
+import { seedDemoCampaigns } from "./campaigns/index.js";
 import { anyContent, seedContent } from "./content/index.js";
 import { type DB, lockRevision } from "./db/index.js";
 import { anyJurisdiction, loadCensusSnapshots, seedDemoMembers } from "./members/index.js";
@@ -11,6 +12,8 @@ export interface SeedOutcome {
   seeded: boolean;
   members: number;
   blocks: number;
+  /** The demo campaigns written. */
+  campaigns: number;
   /** The demo people written (only when `accounts` is given). */
   accounts: DemoAccount[];
 }
@@ -34,12 +37,13 @@ export async function seedDemo(db: Kysely<DB>, options: SeedOptions = {}): Promi
     // the first one's content and seeds nothing.
     await lockRevision(trx);
     if ((await anyContent(trx)) || (await anyJurisdiction(trx)))
-      return { seeded: false, members: 0, blocks: 0, accounts: [] };
+      return { seeded: false, members: 0, blocks: 0, campaigns: 0, accounts: [] };
     const blocks = await seedContent(trx, now);
     const members = await seedDemoMembers(trx, now);
     const accounts = options.accounts
       ? await seedDemoAccounts(trx, date, options.accounts.authSecret)
       : [];
-    return { seeded: true, members, blocks, accounts };
+    const campaigns = await seedDemoCampaigns(trx, date);
+    return { seeded: true, members, blocks, campaigns, accounts };
   });
 }

@@ -11,6 +11,10 @@ import { letterPdfRoutes } from "./results/letter-pdf.routes.js";
 import { resultsRoutes } from "./results/results.routes.js";
 import { socialRoutes } from "./social/social.routes.js";
 
+export { CampaignDates, StatusTag } from "./campaign.view.js";
+export { DEMO_CAMPAIGN_SLUGS, seedDemoCampaigns } from "./campaigns.seed.js";
+export { type RecentCampaign, recentCampaigns } from "./timeline/timeline.service.js";
+
 /** Campaigns: staff prepare and run them, members take part, everyone sees the results. */
 export async function campaignsFeature(app: FastifyInstance) {
   registerAdminEntry(app, {

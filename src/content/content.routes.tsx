@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
+import { recentCampaigns } from "../campaigns/index.js";
 import { type FormProblems, registerFormPost } from "../http/forms.js";
 import { registerPage } from "../http/locale.js";
 import { sendCachedPage } from "../http/page-cache.js";
@@ -18,6 +19,13 @@ import { PRINCIPLES_BLOCKS, PrinciplesPage } from "./principles.view.js";
 const SentQuery = Type.Object({ sent: Type.Optional(Type.String({ maxLength: 1 })) });
 
 const HOME_BLOCKS = ["home.mission", "home.background", "home.recent_actions"];
+const RECENT_CAMPAIGNS = 3;
+/**
+ * A campaign opens and closes as days pass, with no write to change the data revision: the home
+ * page's cache entry is also keyed by the quarter hour (every zone's midnight falls on one), so
+ * a status is never more than 15 minutes late.
+ */
+const QUARTER_HOUR = 15 * 60_000;
 
 // Sections the home page links to that later work will build; each says so until then.
 const PENDING: Record<string, MessageKey> = {
@@ -30,13 +38,19 @@ const PENDING: Record<string, MessageKey> = {
 
 export async function contentRoutes(app: FastifyInstance) {
   registerPage(app, "/", {}, async (request, reply) =>
-    sendCachedPage(request, reply, async (ctx) => {
-      const [stats, blocks] = await Promise.all([
-        coalitionStats(app.db),
-        findBlocks(app.db, HOME_BLOCKS, ctx.locale),
-      ]);
-      return <HomePage ctx={ctx} stats={stats} blocks={blocks} />;
-    }),
+    sendCachedPage(
+      request,
+      reply,
+      async (ctx) => {
+        const [stats, blocks, recent] = await Promise.all([
+          coalitionStats(app.db),
+          findBlocks(app.db, HOME_BLOCKS, ctx.locale),
+          recentCampaigns(app.db, ctx.locale.tag, RECENT_CAMPAIGNS),
+        ]);
+        return <HomePage ctx={ctx} stats={stats} blocks={blocks} recent={recent} />;
+      },
+      `quarter:${Math.floor(Date.now() / QUARTER_HOUR)}`,
+    ),
   );
 
   const EMPTY_REPORT = { page: "", problem: "", reply_to: "" };

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { before, it } from "node:test";
 import { describeEachDatabase } from "../../test/support/app.js";
 import { buildMember } from "../../test/support/builders.js";
+import { buildAction, buildCampaign, dayFromNow } from "../../test/support/campaigns.js";
 import { alternates, htmlLang, text } from "../../test/support/html.js";
 import { PAGES } from "../../test/support/pages.js";
 import { openDatabase } from "../db/index.js";
@@ -22,6 +23,52 @@ describeEachDatabase("pages", { seed: false }, (ctx) => {
       is_demo: 1,
     });
     await buildMember(ctx.database.db, { population: 250_000, foreignBorn: 40_000, is_demo: 1 });
+    // The home page's recent actions come from the campaigns timeline: a closed campaign with
+    // its results published (one member took part), an open one translated into Spanish only,
+    // and two that must not show (a draft, a members-only one).
+    const closed = await buildCampaign(ctx.database.db, {
+      status: "closed",
+      starts_on: dayFromNow(-30),
+      ends_on: dayFromNow(-25),
+      results_published_at: new Date().toISOString(),
+      texts: {
+        en: { title: "Flores comments", summary: "The coalition helped generate 85 comments." },
+        es: { title: "Comentarios sobre Flores" },
+        "zh-Hans": { title: "Flores 意见" },
+      },
+    });
+    const letter = await buildAction(ctx.database.db, closed, "letter");
+    const nyc = await ctx.database.db
+      .selectFrom("jurisdictions")
+      .select("id")
+      .where("slug", "=", "new-york-ny")
+      .executeTakeFirstOrThrow();
+    const now = new Date().toISOString();
+    await ctx.database.db
+      .insertInto("participations")
+      .values({
+        id: crypto.randomUUID(),
+        action_id: letter.id,
+        jurisdiction_id: nyc.id,
+        acted_by: null,
+        signer_name: "A",
+        signer_title: "Mayor",
+        created_at: now,
+        updated_at: now,
+        withdrawn_at: null,
+      })
+      .execute();
+    await buildCampaign(ctx.database.db, {
+      texts: { en: { title: "Open week of action" }, es: { title: "Semana de acción abierta" } },
+    });
+    await buildCampaign(ctx.database.db, {
+      status: "draft",
+      texts: { en: { title: "A draft campaign" } },
+    });
+    await buildCampaign(ctx.database.db, {
+      visibility: "members",
+      texts: { en: { title: "For members only" } },
+    });
   });
 
   it("the tests' page list is the app's", () => {
@@ -82,6 +129,25 @@ describeEachDatabase("pages", { seed: false }, (ctx) => {
     assert.doesNotMatch(hero, /\b\d{2,}\b/);
     assert.match(en, /\d+ member cities and counties on the demo roster/);
     assert.match(en, /85 comments/);
+  });
+
+  it("the home page's recent actions are the latest public campaigns, translated or marked English", async () => {
+    const home = async (url: string) => text((await ctx.app.inject({ url })).body);
+    const en = await home("/");
+    const actions = en.slice(en.indexOf("Recent actions"), en.indexOf("Explore"));
+    assert.match(actions, /Lumos Foundation/, "the staff-written introduction");
+    assert.match(actions, /Open week of action\s+Summary \d+\s+Open/);
+    assert.match(actions, /Flores comments[\s\S]*Closed[\s\S]*1 member took part/);
+    assert.ok(actions.indexOf("Open week") < actions.indexOf("Flores comments"), "newest first");
+    assert.doesNotMatch(en, /A draft campaign|For members only/);
+    const es = await home("/es/");
+    assert.match(es, /Semana de acción abierta/);
+    assert.match(es, /Comentarios sobre Flores[\s\S]*Cerrada[\s\S]*Participó 1 miembro/);
+    const zh = await home("/zh-hans/");
+    assert.match(zh, /Open week of action[\s\S]*英文/, "English, and said so");
+    assert.match(zh, /Flores 意见[\s\S]*1 个成员参与/);
+    const raw = (await ctx.app.inject({ url: "/zh-hans/" })).body;
+    assert.match(raw, /<a class="usa-link" href="\/zh-hans\/campaigns\/[^"]+" lang="en">Open week/);
   });
 
   it("figures change when the roster changes (they are not typed in)", async () => {

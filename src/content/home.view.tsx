@@ -1,3 +1,4 @@
+import type { RecentCampaign } from "../campaigns/index.js";
 import { formatNumber, localizedPath } from "../i18n/index.js";
 import { Citation, type CoalitionStats, Vintage } from "../members/index.js";
 import { DemoNotice } from "../views/demo-notice.js";
@@ -5,11 +6,14 @@ import { Layout } from "../views/layout.js";
 import { Markdown } from "../views/markdown.js";
 import type { PageContext } from "../views/page-context.js";
 import type { Block } from "./content.queries.js";
+import { RecentActions } from "./recent-actions.view.js";
 
 export interface HomeProps {
   ctx: PageContext;
   stats: CoalitionStats;
   blocks: Map<string, Block>;
+  /** The latest campaigns, from the campaigns timeline. */
+  recent: RecentCampaign[];
 }
 
 const EXPLORE = [
@@ -193,7 +197,7 @@ function Stats({ ctx, stats }: { ctx: PageContext; stats: CoalitionStats }) {
   );
 }
 
-export function HomePage({ ctx, stats, blocks }: HomeProps) {
+export function HomePage({ ctx, stats, blocks, recent }: HomeProps) {
   const { t, locale } = ctx;
   const mission = blocks.get("home.mission");
   return (
@@ -225,13 +229,7 @@ export function HomePage({ ctx, stats, blocks }: HomeProps) {
         heading={t("home.background.heading")}
         block={blocks.get("home.background")}
       />
-      <BlockSection
-        shade={false}
-        ctx={ctx}
-        id="actions-heading"
-        heading={t("home.actions.heading")}
-        block={blocks.get("home.recent_actions")}
-      />
+      <RecentActions ctx={ctx} intro={blocks.get("home.recent_actions")} campaigns={recent} />
       <section class="usa-section" aria-labelledby="explore-heading">
         <div class="grid-container">
           <h2 id="explore-heading" safe>

@@ -11,6 +11,7 @@ import type audit from "./locales/en/audit.json";
 import type campaignEvents from "./locales/en/campaign-events.json";
 import type campaignResults from "./locales/en/campaign-results.json";
 import type campaignSocial from "./locales/en/campaign-social.json";
+import type campaignTimeline from "./locales/en/campaign-timeline.json";
 import type campaigns from "./locales/en/campaigns.json";
 import type census from "./locales/en/census.json";
 import type common from "./locales/en/common.json";
@@ -32,6 +33,7 @@ export type MessageKey =
   | Keys<"campaign-events", typeof campaignEvents>
   | Keys<"campaign-social", typeof campaignSocial>
   | Keys<"campaign-results", typeof campaignResults>
+  | Keys<"campaign-timeline", typeof campaignTimeline>
   | Keys<"campaigns", typeof campaigns>
   | Keys<"census", typeof census>
   | Keys<"common", typeof common>

@@ -2,7 +2,7 @@
 // (its times, join details, capacity, SEQUENCE for calendars, cancellation) and any number of
 // RSVPs, one per address (a unique index), from member staff or from the public.
 import { randomUUID } from "node:crypto";
-import type { Kysely, Selectable } from "kysely";
+import type { Insertable, Kysely, Selectable } from "kysely";
 import {
   type DB,
   type EventDetailsTable,
@@ -309,4 +309,12 @@ export async function claimReminder(
     .where(column, "is", null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** Writes an event action's details as given (the demo seed). */
+export async function insertEventDetails(
+  trx: Kysely<DB>,
+  row: Insertable<EventDetailsTable>,
+): Promise<void> {
+  await trx.insertInto("event_details").values(row).execute();
 }

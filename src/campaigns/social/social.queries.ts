@@ -2,7 +2,7 @@
 // platform and language (unique on action, platform, locale: an empty message is no row), and the
 // posts members report back, one row per address and action (a report sent twice is one row).
 import { randomUUID } from "node:crypto";
-import type { Kysely, Selectable } from "kysely";
+import type { Insertable, Kysely, Selectable } from "kysely";
 import type { DB, SocialMessagesTable, SocialPlatform, SocialPostsTable } from "../../db/index.js";
 
 export type SocialMessageRow = Selectable<SocialMessagesTable>;
@@ -116,4 +116,12 @@ export async function countPosts(db: Kysely<DB>, actionId: string): Promise<numb
     .where("action_id", "=", actionId)
     .executeTakeFirst();
   return Number(row?.count ?? 0);
+}
+
+/** Writes one suggested post as given (the demo seed). */
+export async function insertSocialMessage(
+  trx: Kysely<DB>,
+  row: Insertable<SocialMessagesTable>,
+): Promise<void> {
+  await trx.insertInto("social_messages").values(row).execute();
 }
