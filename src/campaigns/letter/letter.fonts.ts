@@ -3,9 +3,11 @@
 // npm packages read in node_modules at run time (docs/decisions/0021-letter-pdf.md): found from
 // the project root, because the bundled server runs from dist/, and never bundled.
 //
-// Each font is read and parsed the first time a letter needs it, then kept: not at start-up (a
-// Chinese face is 8 MB), and not once per letter (fontkit caches each glyph it has read, which
-// makes the second letter several times faster than the first).
+// Each font file is read the first time a letter needs it, then its bytes are kept: not read at
+// start-up (a Chinese face is 8 MB), and not once per letter. It is parsed again for each letter:
+// fontkit caches each glyph with the characters of the text that first used it, so a parsed font
+// shared between letters wrote a wrong ToUnicode map after a Spanish "ú" (a later letter's bold
+// "u" was extracted as a blank). A fresh parse costs a few hundred milliseconds on a Chinese letter.
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -46,24 +48,27 @@ export function fontPath(family: Family, weight: Weight): string {
   return join(packageDir(pkg), "fonts", file);
 }
 
-const loaded = new Map<string, Promise<Font>>();
+const files = new Map<string, Promise<Buffer>>();
 
-/** The parsed font, read once (asynchronously: reading 8 MB must not hold the event loop). */
-export function loadFont(family: Family, weight: Weight): Promise<Font> {
+/** A font file's bytes, read once (asynchronously: reading 8 MB must not hold the event loop). */
+function fontBytes(family: Family, weight: Weight): Promise<Buffer> {
   const key = `${family}-${weight}`;
-  let font = loaded.get(key);
-  if (!font) {
-    font = (async () => {
-      const fontkit = await import("fontkit");
-      const parsed = fontkit.create(await readFile(fontPath(family, weight)));
-      if ("fonts" in parsed) throw new Error(`${key} is a font collection, not a font`);
-      return parsed;
-    })();
+  let bytes = files.get(key);
+  if (!bytes) {
+    bytes = readFile(fontPath(family, weight));
     // A failed read is not kept: the next letter tries again (and reports the error again).
-    font.catch(() => loaded.delete(key));
-    loaded.set(key, font);
+    bytes.catch(() => files.delete(key));
+    files.set(key, bytes);
   }
-  return font;
+  return bytes;
+}
+
+/** The font parsed for one letter: never share it with another (see the top of this file). */
+export async function loadFont(family: Family, weight: Weight): Promise<Font> {
+  const fontkit = await import("fontkit");
+  const parsed = fontkit.create(await fontBytes(family, weight));
+  if ("fonts" in parsed) throw new Error(`${family}-${weight} is a font collection, not a font`);
+  return parsed;
 }
 
 /** The families of a letter: the first draws what it can, the other the rest. */

@@ -114,6 +114,17 @@ describe("letter text helpers", () => {
   });
 });
 
+// First of the suites that render: the fault showed only while no earlier letter had used a bold "u".
+describe("letters rendered one after another", () => {
+  it("extract the same letters whatever an earlier letter used (a Spanish ú, then u)", async () => {
+    await renderLetterPdf(letter({ locale: "es", title: "Carta sobre la carga pública" }));
+    const english = await extract(
+      await renderLetterPdf(letter({ title: "Letter on public charge" })),
+    );
+    assert.ok(includes(english.pages[0] ?? "", "Letter on public charge"), english.pages[0]);
+  });
+});
+
 describe("letter PDF in English and Spanish", () => {
   let pdf: Buffer;
   let text: Extracted;
