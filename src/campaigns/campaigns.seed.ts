@@ -17,9 +17,9 @@ import {
   type SeedLocale,
   TPS_DED,
 } from "./campaigns.seed.texts.js";
-import { insertEventDetails } from "./event/event.queries.js";
+import { insertEventDetails, putRsvp } from "./event/event.queries.js";
 import { upsertParticipation } from "./participation.queries.js";
-import { insertSocialMessage } from "./social/social.queries.js";
+import { insertPost, insertSocialMessage } from "./social/social.queries.js";
 import { zonedToInstant } from "./zoned-time.js";
 
 export const DEMO_CAMPAIGN_SLUGS = {
@@ -191,6 +191,31 @@ async function seedOne(
     const actedAt = demo.closed ? `${demo.startsOn}T16:00:00.000Z` : stamp;
     for (const [index, member] of roster.entries()) {
       if (!action.takesPart(index)) continue;
+      // What the kind itself keeps goes with the count, so pages that list RSVPs or posts agree
+      // with it: a demo staff RSVP (attended, once the campaign is over), a demo post address.
+      if (action.kind === "event") {
+        await putRsvp(trx, {
+          actionId,
+          jurisdictionId: member.id,
+          userId: null,
+          name: `Demo staff, ${member.name}`,
+          email: `demo.rsvp.${member.slug}@example.org`,
+          locale: "en",
+          status: "going",
+          tokenHash: null,
+          now: actedAt,
+        });
+      }
+      if (action.kind === "social") {
+        await insertPost(trx, {
+          actionId,
+          jurisdictionId: member.id,
+          platform: "x",
+          url: `https://x.com/demo_${member.slug.replaceAll("-", "_")}/status/${1_000_000 + index}`,
+          userId: null,
+          now: actedAt,
+        });
+      }
       await upsertParticipation(trx, {
         actionId,
         jurisdictionId: member.id,
