@@ -5,7 +5,7 @@ import Fastify from "fastify";
 import { createUser, signIn } from "../../test/support/accounts.js";
 import { describeEachDatabase } from "../../test/support/app.js";
 import { buildApplication, buildMember } from "../../test/support/builders.js";
-import { buildAction, buildCampaign } from "../../test/support/campaigns.js";
+import { buildCampaignFixture } from "../../test/support/campaign-fixture.js";
 import { text } from "../../test/support/html.js";
 import { registeredRoutes } from "../../test/support/routes.js";
 import { type AdminEntry, entriesFor, registerAdminEntry } from "./admin-home.js";
@@ -153,8 +153,14 @@ describeEachDatabase("the admin front page", { seed: false }, (ctx) => {
   it("gives every admin page a breadcrumb back to /admin (issue 10)", async () => {
     const member = await buildMember(ctx.database.db);
     const application = await buildApplication(ctx.database.db);
-    const campaign = await buildCampaign(ctx.database.db);
-    const action = await buildAction(ctx.database.db, campaign, "letter");
+    const campaign = await buildCampaignFixture(ctx.database.db);
+    // An action's own pages are for its kind: the event's page of an event, and so on.
+    const actionFor = (path: string) =>
+      path.includes("/event")
+        ? campaign.actionOf.event
+        : path.includes("/messages")
+          ? campaign.actionOf.social
+          : campaign.actionOf.letter;
     // Every GET under /admin/ in the default locale (the others are the same pages).
     const urls = [...registeredRoutes(ctx.app, "GET")]
       .filter((path) => path.startsWith("/admin/") && !path.endsWith(".csv"))
@@ -162,7 +168,7 @@ describeEachDatabase("the admin front page", { seed: false }, (ctx) => {
         path === "/admin/content/edit"
           ? "/admin/content/edit?key=principles.list&locale=es"
           : path.startsWith("/admin/campaigns/")
-            ? path.replace(":slug", campaign.slug).replace(":action", action.id)
+            ? path.replace(":slug", campaign.slug).replace(":action", actionFor(path))
             : path.replace(":slug", member.slug).replace(":id", application.id),
       );
     assert.ok(urls.length >= 9, urls.join(" "));
