@@ -51,6 +51,36 @@ function pgTimeouts(timeouts: Timeouts) {
   };
 }
 
+/** Statements kept per connection: the app's queries are a few hundred distinct texts. */
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * The connection as Kysely's SQLite driver sees it, preparing each distinct SQL text once.
+ * Kysely prepares every query it runs afresh, which was a tenth of a signature's CPU time in
+ * the write bench; better-sqlite3 statements are reusable (each run is synchronous, so two
+ * queries never share one mid-run; nothing here streams rows) and are prepared again by SQLite
+ * itself after a schema change. The oldest entry is dropped past the limit, since queries with
+ * `in (...)` lists make a new text per list length.
+ */
+function preparedOnce(sqlite: SQLite.Database) {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      let statement = statements.get(text);
+      if (!statement) {
+        statement = sqlite.prepare(text);
+        if (statements.size >= STATEMENT_CACHE_SIZE) {
+          const oldest = statements.keys().next().value;
+          if (oldest !== undefined) statements.delete(oldest);
+        }
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 export function openDatabase(
   settings: Config["database"],
   timeouts: Timeouts = DEFAULT_TIMEOUTS,
@@ -86,7 +116,7 @@ export function openDatabase(
   sqlite.pragma("foreign_keys = ON");
   // A write waits this long for another process's write, then fails with SQLITE_BUSY (a 503).
   sqlite.pragma("busy_timeout = 5000");
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: preparedOnce(sqlite) }) });
   // Read on every cached page view: a prepared statement on the driver, without query building.
   let revisionStatement: SQLite.Statement<[], number> | undefined;
   return {
