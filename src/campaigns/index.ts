@@ -3,6 +3,7 @@ import { registerAdminEntry } from "../http/admin-home.js";
 import { campaignsApi } from "./api/campaigns.api.js";
 import { CAMPAIGN_EDITORS } from "./campaigns.policy.js";
 import { eventFeature } from "./event/event.plugin.js";
+import { graphicsRoutes } from "./graphics/graphics.routes.js";
 import { letterRoutes } from "./letter/letter.routes.js";
 import { actionRoutes } from "./manage/actions.routes.js";
 import { manageRoutes } from "./manage/manage.routes.js";
@@ -31,6 +32,7 @@ export async function campaignsFeature(app: FastifyInstance) {
   await app.register(actionRoutes);
   await app.register(eventFeature);
   await app.register(socialRoutes);
+  await app.register(graphicsRoutes);
   await app.register(resultsRoutes);
   await app.register(campaignsApi);
   await app.register(letterPdfRoutes);

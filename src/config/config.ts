@@ -1,6 +1,7 @@
 // The only place that reads process.env. Every variable is documented here, checked at start,
 // and handed to the rest of the app as a frozen, typed object.
 import { isIP } from "node:net";
+import { dirname, join } from "node:path";
 import { type Static, Type } from "typebox";
 import { Value } from "typebox/value";
 
@@ -42,6 +43,8 @@ const EnvSchema = Type.Object({
   DATABASE_URL: Type.Optional(Type.String({ pattern: "^postgres(ql)?://" })),
   /** Path of the SQLite database file (created with its folder when missing). */
   SQLITE_PATH: Type.String({ minLength: 1, default: "./data/cfa.sqlite" }),
+  /** Folder of uploaded files (social graphics). Unset: `uploads` next to the SQLite file. */
+  UPLOADS_DIR: Type.Optional(Type.String({ minLength: 1 })),
   /** Load the demo content (labelled as demo) when the database is empty at start. */
   SEED_DEMO: Type.Boolean({ default: true }),
   /**
@@ -115,6 +118,8 @@ export interface Config {
   readonly database:
     | { readonly kind: "sqlite"; readonly path: string }
     | { readonly kind: "postgres"; readonly url: string };
+  /** UPLOADS_DIR: where uploaded files are kept, by their SHA-256. */
+  readonly uploadsDir: string;
   readonly seedDemo: boolean;
   /** DEMO_ACCOUNTS: true or false when set, undefined to decide by PUBLIC_URL. */
   readonly demoAccounts: boolean | undefined;
@@ -146,6 +151,7 @@ const DESCRIPTIONS: Record<keyof Env, string> = {
   PUBLIC_URL: "an http(s) URL without a trailing slash, e.g. https://cities.example.org",
   DATABASE_URL: "a postgres:// or postgresql:// connection string",
   SQLITE_PATH: "a file path",
+  UPLOADS_DIR: "a folder path",
   SEED_DEMO: "true or false",
   DEMO_ACCOUNTS: "true or false",
   LOG_LEVEL: `one of ${LOG_LEVELS.join(", ")}`,
@@ -211,6 +217,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         ? { kind: "postgres" as const, url: env.DATABASE_URL }
         : { kind: "sqlite" as const, path: env.SQLITE_PATH },
     ),
+    uploadsDir: env.UPLOADS_DIR ?? join(dirname(env.SQLITE_PATH), "uploads"),
     seedDemo: env.SEED_DEMO,
     demoAccounts: env.DEMO_ACCOUNTS,
     logLevel: env.LOG_LEVEL,

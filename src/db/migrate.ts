@@ -15,6 +15,7 @@ import * as signInThrottle from "./migrations/0013-sign-in-throttle.js";
 import * as mailSecrets from "./migrations/0014-mail-secrets.js";
 import * as memberOffice from "./migrations/0015-member-office.js";
 import * as campaigns from "./migrations/0016-campaigns.js";
+import * as socialGraphics from "./migrations/0017-social-graphics.js";
 import type { DB } from "./types.js";
 
 // Listed by hand, not read from disk, so migrations work the same from source, a bundle or a test.
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   "0014-mail-secrets": mailSecrets,
   "0015-member-office": memberOffice,
   "0016-campaigns": campaigns,
+  "0017-social-graphics": socialGraphics,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

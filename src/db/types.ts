@@ -423,6 +423,25 @@ export interface SocialMessagesTable {
   updated_at: string;
 }
 
+export type GraphicMediaType = "image/png" | "image/jpeg" | "image/webp";
+
+export interface SocialGraphicsTable {
+  id: string;
+  action_id: string;
+  sha256: string;
+  media_type: GraphicMediaType;
+  bytes: number;
+  width: number;
+  height: number;
+  created_at: string;
+}
+
+export interface SocialGraphicAltsTable {
+  graphic_id: string;
+  locale: string;
+  alt: string;
+}
+
 export interface ParticipationsTable {
   id: string;
   action_id: string;
@@ -476,6 +495,8 @@ export interface DB {
   social_messages: SocialMessagesTable;
   participations: ParticipationsTable;
   social_posts: SocialPostsTable;
+  social_graphics: SocialGraphicsTable;
+  social_graphic_alts: SocialGraphicAltsTable;
 }
 
 export type Jurisdiction = Selectable<JurisdictionsTable>;

@@ -9,6 +9,7 @@ import type accounts from "./locales/en/accounts.json";
 import type admin from "./locales/en/admin.json";
 import type audit from "./locales/en/audit.json";
 import type campaignEvents from "./locales/en/campaign-events.json";
+import type campaignGraphics from "./locales/en/campaign-graphics.json";
 import type campaignResults from "./locales/en/campaign-results.json";
 import type campaignSocial from "./locales/en/campaign-social.json";
 import type campaignTimeline from "./locales/en/campaign-timeline.json";
@@ -31,6 +32,7 @@ export type MessageKey =
   | Keys<"admin", typeof admin>
   | Keys<"audit", typeof audit>
   | Keys<"campaign-events", typeof campaignEvents>
+  | Keys<"campaign-graphics", typeof campaignGraphics>
   | Keys<"campaign-social", typeof campaignSocial>
   | Keys<"campaign-results", typeof campaignResults>
   | Keys<"campaign-timeline", typeof campaignTimeline>

@@ -118,6 +118,11 @@ export function MessagesPage(props: MessagesPageProps) {
         <p class="usa-intro" safe>
           {t("campaign-social.admin.intro")}
         </p>
+        <p>
+          <a class="usa-link" href={localizedPath(locale, `${actionPath}/graphics`)} safe>
+            {t("campaign-graphics.admin.link")}
+          </a>
+        </p>
         <form
           class="usa-form usa-form--large"
           method="post"

@@ -4,6 +4,7 @@ import { allowed } from "../../http/policy.js";
 import { localizedPath } from "../../i18n/index.js";
 import { jurisdictionsByIds } from "../../members/index.js";
 import { can } from "../campaigns.policy.js";
+import { GraphicsShown } from "../graphics/graphics.panel.js";
 import type { Panel } from "../public/panel.js";
 import { countFor } from "./count.js";
 import { PLATFORMS, shareUrl } from "./platforms.js";
@@ -70,17 +71,20 @@ export const socialPanel: Panel = async (panel) => {
     }));
   }
   return (
-    <SocialPanel
-      ctx={ctx}
-      actionId={action.id}
-      actionPath={localizedPath(ctx.locale, panel.actionPath)}
-      csrfToken={panel.csrfToken}
-      messages={messages}
-      reportForm={mayReport ? (panel.sent ?? { values: {}, errors: {} }) : undefined}
-      acting={acting ? { id: acting.jurisdictionId, name: acting.name } : null}
-      posts={posts}
-      allPosts={panel.staff}
-      postCount={await countPosts(panel.db, action.id)}
-    />
+    <>
+      <GraphicsShown db={panel.db} ctx={ctx} slug={campaign.slug} actionId={action.id} />
+      <SocialPanel
+        ctx={ctx}
+        actionId={action.id}
+        actionPath={localizedPath(ctx.locale, panel.actionPath)}
+        csrfToken={panel.csrfToken}
+        messages={messages}
+        reportForm={mayReport ? (panel.sent ?? { values: {}, errors: {} }) : undefined}
+        acting={acting ? { id: acting.jurisdictionId, name: acting.name } : null}
+        posts={posts}
+        allPosts={panel.staff}
+        postCount={await countPosts(panel.db, action.id)}
+      />
+    </>
   );
 };
