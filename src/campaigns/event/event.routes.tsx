@@ -3,19 +3,17 @@
 // link opens. A refused form shows the campaign page again with the problems at the form.
 import type { FastifyInstance } from "fastify";
 import { memberStaffContacts } from "../../accounts/index.js";
-import { requireActing } from "../../http/account.js";
+import type { requireActing } from "../../http/account.js";
 import { appError, notFound } from "../../http/errors.js";
 import { registerFormPost } from "../../http/forms.js";
 import { registerPage } from "../../http/locale.js";
-import { authorize } from "../../http/policy.js";
 import { pageContext, sendPage } from "../../http/render.js";
 import { fieldMessage } from "../../http/validation.js";
 import { localizedPath } from "../../i18n/index.js";
 import { countRecentMails } from "../../mail/index.js";
 import { chooseText } from "../campaign.text.js";
-import { can } from "../campaigns.policy.js";
 import { ActionParams } from "../manage/manage.schema.js";
-import { loadActionOf, sendCampaignPage } from "../public/campaign.page.js";
+import { authorizeAct, loadActionOf, sendCampaignPage } from "../public/campaign.page.js";
 import { formatEventTime } from "../zoned-time.js";
 import { ConfirmedPage } from "./event.confirm.view.js";
 import { CONFIRMATION_KIND, mailConfirmation } from "./event.mail.js";
@@ -74,20 +72,12 @@ export async function eventRoutes(app: FastifyInstance) {
       `/campaigns/:slug/actions/:action/${suffix}`,
       { guard: memberStaff, params: ActionParams, body: RsvpForm },
       async (request, reply) => {
-        const { campaign, action, shown } = await loadActionOf(
+        const { campaign, action, acting } = await authorizeAct(
           app.db,
-          request.params.slug,
-          request.params.action,
+          request,
+          request.params,
           "event",
-        );
-        const acting = requireActing(request);
-        authorize(
-          can(acting, "take_part", {
-            status: shown,
-            visibility: campaign.visibility,
-            kind: "event",
-            jurisdictionId: request.body.jurisdiction,
-          }),
+          request.body.jurisdiction,
         );
         const person = await personOf(acting, request.body.person);
         const jurisdictionId = acting.jurisdiction.jurisdictionId;

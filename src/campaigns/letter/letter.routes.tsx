@@ -3,12 +3,10 @@
 import type { FastifyInstance } from "fastify";
 import { requireActing } from "../../http/account.js";
 import { registerFormPost } from "../../http/forms.js";
-import { authorize } from "../../http/policy.js";
 import { fieldMessage } from "../../http/validation.js";
 import { localizedPath } from "../../i18n/index.js";
-import { can } from "../campaigns.policy.js";
 import { ActionParams } from "../manage/manage.schema.js";
-import { loadActionOf, sendCampaignPage } from "../public/campaign.page.js";
+import { authorizeAct, sendCampaignPage } from "../public/campaign.page.js";
 import { SignForm, WithdrawForm } from "./letter.schema.js";
 import { signLetter, withdrawSignature } from "./letter.service.js";
 
@@ -23,21 +21,13 @@ export async function letterRoutes(app: FastifyInstance) {
       params: ActionParams,
       body: SignForm,
       invalid: async (request, reply, problems) => {
-        const { campaign, action, shown } = await loadActionOf(
-          app.db,
-          request.params.slug,
-          request.params.action,
-          "letter",
-        );
         // A form that could not be signed anyway (closed, or not theirs) says that, not its fields.
-        const acting = requireActing(request);
-        authorize(
-          can(acting, "take_part", {
-            status: shown,
-            visibility: campaign.visibility,
-            kind: "letter",
-            jurisdictionId: acting.jurisdiction.jurisdictionId,
-          }),
+        const { campaign, action } = await authorizeAct(
+          app.db,
+          request,
+          request.params,
+          "letter",
+          requireActing(request).jurisdiction.jurisdictionId,
         );
         const errors = Object.fromEntries(
           problems.errors.map((e) => [
@@ -56,20 +46,12 @@ export async function letterRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const { campaign, action, shown } = await loadActionOf(
+      const { campaign, action, acting } = await authorizeAct(
         app.db,
-        request.params.slug,
-        request.params.action,
+        request,
+        request.params,
         "letter",
-      );
-      const acting = requireActing(request);
-      authorize(
-        can(acting, "take_part", {
-          status: shown,
-          visibility: campaign.visibility,
-          kind: "letter",
-          jurisdictionId: request.body.jurisdiction,
-        }),
+        request.body.jurisdiction,
       );
       await signLetter(app.db, {
         campaignId: campaign.id,
@@ -89,20 +71,12 @@ export async function letterRoutes(app: FastifyInstance) {
     "/campaigns/:slug/actions/:action/withdraw",
     { guard: memberStaff, params: ActionParams, body: WithdrawForm },
     async (request, reply) => {
-      const { campaign, action, shown } = await loadActionOf(
+      const { campaign, action, acting } = await authorizeAct(
         app.db,
-        request.params.slug,
-        request.params.action,
+        request,
+        request.params,
         "letter",
-      );
-      const acting = requireActing(request);
-      authorize(
-        can(acting, "take_part", {
-          status: shown,
-          visibility: campaign.visibility,
-          kind: "letter",
-          jurisdictionId: request.body.jurisdiction,
-        }),
+        request.body.jurisdiction,
       );
       await withdrawSignature(app.db, {
         campaignId: campaign.id,

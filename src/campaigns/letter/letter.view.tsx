@@ -3,6 +3,7 @@
 // button to withdraw it while the campaign is open.
 import { ErrorSummary, TextField } from "../../views/form.js";
 import type { PageContext } from "../../views/page-context.js";
+import { placeWithState } from "../campaign.text.js";
 import { SIGNER_MAX } from "./letter.schema.js";
 import type { Signatory } from "./letter.service.js";
 
@@ -19,7 +20,7 @@ function SignatoryList({ ctx, signatories }: { ctx: PageContext; signatories: Si
           </span>
           {" — "}
           <span lang={ctx.locale.tag === "en" ? undefined : "en"} safe>
-            {`${s.jurisdiction}, ${s.state}`}
+            {placeWithState(s.jurisdiction, s.state)}
           </span>
           {s.isDemo ? (
             <span class="usa-tag cfa-demo-tag" safe>

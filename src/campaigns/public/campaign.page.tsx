@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
 import type { ActionKind, DB } from "../../db/index.js";
+import { requireActing } from "../../http/account.js";
 import { notFound } from "../../http/errors.js";
 import { allowed, authorize } from "../../http/policy.js";
 import { pageContext, sendPage } from "../../http/render.js";
@@ -56,6 +57,31 @@ export async function loadActionOf(
   const action = await findAction(db, campaign.id, actionId);
   if (!action || action.kind !== kind) throw notFound();
   return { campaign, action, shown: shownStatus(campaign, new Date()) };
+}
+
+/**
+ * A member's act on an action, authorized: the action of its kind (404 for another kind or
+ * campaign), the person acting, and the policy's yes for the jurisdiction the form was for (its
+ * refusal otherwise: another jurisdiction, a closed campaign, a letter for member staff).
+ */
+export async function authorizeAct(
+  db: Kysely<DB>,
+  request: FastifyRequest,
+  params: { slug: string; action: string },
+  kind: ActionKind,
+  jurisdictionId: string,
+) {
+  const loaded = await loadActionOf(db, params.slug, params.action, kind);
+  const acting = requireActing(request);
+  authorize(
+    can(acting, "take_part", {
+      status: loaded.shown,
+      visibility: loaded.campaign.visibility,
+      kind,
+      jurisdictionId,
+    }),
+  );
+  return { ...loaded, acting };
 }
 
 export interface PageOptions {

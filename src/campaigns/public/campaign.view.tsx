@@ -9,6 +9,7 @@ import { Notice } from "../../views/notice.js";
 import type { PageContext } from "../../views/page-context.js";
 import { TableHead } from "../../views/table.js";
 import type { ShownStatus } from "../campaign.status.js";
+import { placeWithState } from "../campaign.text.js";
 import { CampaignDates, kindName, StatusTag } from "../campaign.view.js";
 import type { CampaignResults } from "../results/results.service.js";
 
@@ -306,7 +307,7 @@ export function ResultsPage({
                 lang={locale.tag === "en" ? undefined : "en"}
                 safe
               >
-                {`${p.jurisdiction.name}, ${p.jurisdiction.state}`}
+                {placeWithState(p.jurisdiction.name, p.jurisdiction.state)}
               </a>
             </li>
           ))}

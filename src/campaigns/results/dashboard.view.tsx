@@ -10,6 +10,7 @@ import { Notice } from "../../views/notice.js";
 import type { PageContext } from "../../views/page-context.js";
 import { TableHead } from "../../views/table.js";
 import type { ShownStatus } from "../campaign.status.js";
+import { placeWithState } from "../campaign.text.js";
 import { kindName, StatusTag } from "../campaign.view.js";
 import { ParticipationChart, shortDay } from "./chart.view.js";
 import type { Dashboard } from "./dashboard.service.js";
@@ -200,7 +201,7 @@ export function DashboardPage(props: DashboardProps) {
             {results.participants.map((p) => (
               <li>
                 <span lang={en(ctx)} safe>
-                  {`${p.jurisdiction.name}, ${p.jurisdiction.state}`}
+                  {placeWithState(p.jurisdiction.name, p.jurisdiction.state)}
                 </span>{" "}
                 <span class="cfa-muted" safe>
                   {t("campaign-results.dashboard.first_at", { at: when(p.firstAt) })}

@@ -2,14 +2,11 @@
 // the address of what they posted, a form post on the campaign page. A refused report shows the
 // campaign page again with the problem at its field.
 import type { FastifyInstance, FastifyReply } from "fastify";
-import { requireActing } from "../../http/account.js";
 import { type RefusedRequest, registerFormPost } from "../../http/forms.js";
-import { authorize } from "../../http/policy.js";
 import { fieldMessage } from "../../http/validation.js";
 import { localizedPath } from "../../i18n/index.js";
-import { can } from "../campaigns.policy.js";
 import { ActionParams } from "../manage/manage.schema.js";
-import { loadActionOf, sendCampaignPage } from "../public/campaign.page.js";
+import { authorizeAct, loadActionOf, sendCampaignPage } from "../public/campaign.page.js";
 import { messagesRoutes } from "./messages.routes.js";
 import { isPlatform, PLATFORM_INFO } from "./platforms.js";
 import { ReportForm } from "./social.schema.js";
@@ -64,20 +61,12 @@ export async function socialRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const { campaign, action, shown } = await loadActionOf(
+      const { campaign, action, acting } = await authorizeAct(
         app.db,
-        request.params.slug,
-        request.params.action,
+        request,
+        request.params,
         "social",
-      );
-      const acting = requireActing(request);
-      authorize(
-        can(acting, "take_part", {
-          status: shown,
-          visibility: campaign.visibility,
-          kind: "social",
-          jurisdictionId: request.body.jurisdiction,
-        }),
+        request.body.jurisdiction,
       );
       const { platform, url } = request.body;
       const values = { jurisdiction: request.body.jurisdiction, platform, url };
