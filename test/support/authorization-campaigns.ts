@@ -18,6 +18,8 @@ const ownOf = (f: Fixture, as: Principal) =>
 const campaign = (f: Fixture) => `/admin/campaigns/${f.campaign.slug}`;
 const action = (f: Fixture, kind: keyof Fixture["campaign"]["actionOf"]) =>
   `/campaigns/${f.campaign.slug}/actions/${f.campaign.actionOf[kind]}`;
+/** Staff's page of the fixture's social push's graphics. */
+const graphics = (f: Fixture) => `${campaign(f)}/actions/${f.campaign.actionOf.social}/graphics`;
 /** Staff's pages of the fixture's event. */
 const eventAdmin = (f: Fixture) => `${campaign(f)}/actions/${f.campaign.actionOf.event}/event`;
 
@@ -133,6 +135,28 @@ export const CAMPAIGN_WRITE_ROUTES: WriteRoute[] = [
     url: (f) => `${campaign(f)}/actions/${f.campaign.actionOf.social}/messages`,
     body: () => ({ msg_x_en: "Cities stand together.", msg_bluesky_es: "Las ciudades, unidas." }),
   },
+  // social push graphics (src/campaigns/graphics)
+  {
+    // Multipart in the browser; this table posts a form without a file, which the allowed are
+    // told to choose (422), past the guard and the CSRF check.
+    route: "/admin/campaigns/:slug/actions/:action/graphics",
+    allowed: STAFF,
+    url: graphics,
+    body: () => ({ alt_en: "A map of member cities" }),
+  },
+  {
+    route: "/admin/campaigns/:slug/actions/:action/graphics/:graphic/alt",
+    allowed: STAFF,
+    url: (f) => `${graphics(f)}/${f.campaign.graphic}/alt`,
+    body: () => ({ alt_en: "A map of member cities", alt_es: "Un mapa de las ciudades miembro" }),
+  },
+  {
+    // Last of the graphics' rows: an allowed post deletes the fixture's graphic.
+    route: "/admin/campaigns/:slug/actions/:action/graphics/:graphic/delete",
+    allowed: STAFF,
+    url: (f) => `${graphics(f)}/${f.campaign.graphic}/delete`,
+    body: () => ({}),
+  },
   {
     route: "/campaigns/:slug/actions/:action/report",
     allowed: MEMBER_STAFF,
@@ -181,4 +205,5 @@ export const CAMPAIGN_READ_ROUTES: ReadRoute[] = [
     allowed: STAFF,
     url: (f) => `${campaign(f)}/actions/${f.campaign.actionOf.social}/messages`,
   },
+  { route: "/admin/campaigns/:slug/actions/:action/graphics", allowed: STAFF, url: graphics },
 ];

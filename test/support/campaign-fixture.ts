@@ -1,20 +1,25 @@
 // One open, published campaign with an action of each kind: what the authorization and
 // hostile-input tables post to.
+import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { eventSettings } from "../../src/campaigns/event/event.fixtures.js";
 import { saveEvent } from "../../src/campaigns/event/event.queries.js";
+import { insertGraphic, replaceAlts } from "../../src/campaigns/graphics/graphics.queries.js";
 import type { DB } from "../../src/db/index.js";
 import { buildAction, buildCampaign } from "./campaigns.js";
 
 export interface CampaignFixture {
   slug: string;
   actionOf: { letter: string; event: string; social: string };
+  /** A graphic of the social push (its row only: no file is needed to edit or delete it). */
+  graphic: string;
 }
 
 /** The placeholders of the routes as registered ("/campaigns/:slug/actions/:action/sign"). */
 export const CAMPAIGN_ROUTE_PARAMS: CampaignFixture = {
   slug: ":slug",
   actionOf: { letter: ":action", event: ":action", social: ":action" },
+  graphic: ":graphic",
 };
 
 export async function buildCampaignFixture(db: Kysely<DB>): Promise<CampaignFixture> {
@@ -24,8 +29,21 @@ export async function buildCampaignFixture(db: Kysely<DB>): Promise<CampaignFixt
   // Its details, open to the public's RSVPs, so every event route has an event to act on.
   await saveEvent(db, event.id, eventSettings({ public_rsvp: 1 }), 0);
   const social = await buildAction(db, campaign, "social");
+  const graphic = randomUUID();
+  await insertGraphic(db, {
+    id: graphic,
+    action_id: social.id,
+    sha256: "0".repeat(64),
+    media_type: "image/png",
+    bytes: 100,
+    width: 10,
+    height: 10,
+    created_at: new Date().toISOString(),
+  });
+  await replaceAlts(db, graphic, { en: "A map of member cities" });
   return {
     slug: campaign.slug,
     actionOf: { letter: letter.id, event: event.id, social: social.id },
+    graphic,
   };
 }

@@ -162,6 +162,8 @@ export async function dataFingerprint(db: Kysely<DB>): Promise<string> {
     "social_messages",
     "participations",
     "social_posts",
+    "social_graphics",
+    "social_graphic_alts",
   ] as const;
   const parts: string[] = [];
   for (const table of tables) {

@@ -122,6 +122,15 @@ export const CAMPAIGN_FORMS: CampaignForm[] = [
     }),
     fields: ["url"],
   },
+  // social push graphics (src/campaigns/graphics): the alt texts; the upload's are checked by
+  // the same schema (AltForm).
+  {
+    url: (f) =>
+      `/admin/campaigns/${f.campaign.slug}/actions/${f.campaign.actionOf.social}/graphics/${f.campaign.graphic}/alt`,
+    who: "coalition_admin",
+    body: () => ({ alt_en: "A map of member cities", "alt_zh-Hans": "成员城市地图" }),
+    fields: ["alt_en", "alt_es", "alt_zh-Hans"],
+  },
 ];
 
 /** Campaign POST routes not attacked above, each with the reason. */
@@ -136,4 +145,7 @@ export const CAMPAIGN_NOT_ATTACKED: Record<string, string> = {
   "/admin/campaigns/:slug/actions/:action/event/rsvps":
     "ids of the listed RSVPs (a hidden field and checkboxes), matched against the event's",
   "/admin/campaigns/:slug/remind": "no fields (the campaign is in the path)",
+  "/admin/campaigns/:slug/actions/:action/graphics":
+    "a file (multipart), its type read from its bytes (graphics.test.ts); its alt texts share the alt-text form's schema, attacked above",
+  "/admin/campaigns/:slug/actions/:action/graphics/:graphic/delete": "no fields",
 };
