@@ -158,7 +158,7 @@ describeEachDatabase("the admin front page", { seed: false }, (ctx) => {
     const actionFor = (path: string) =>
       path.includes("/event")
         ? campaign.actionOf.event
-        : path.includes("/messages")
+        : path.includes("/messages") || path.includes("/graphics")
           ? campaign.actionOf.social
           : campaign.actionOf.letter;
     // Every GET under /admin/ in the default locale (the others are the same pages).
