@@ -32,9 +32,9 @@ export async function GraphicsShown({
   const headingId = `graphics-${actionId.slice(0, 8)}`;
   return (
     <section class="cfa-graphics" aria-labelledby={headingId}>
-      <h3 id={headingId} safe>
+      <h4 id={headingId} safe>
         {t("campaign-graphics.panel.heading")}
-      </h3>
+      </h4>
       <ul class="usa-list usa-list--unstyled cfa-graphic-list">
         {graphics.map((g, i) => {
           const { alt, lang } = altFor(g.alts, ctx.locale.tag);
@@ -63,7 +63,7 @@ export async function GraphicsShown({
                         <span lang={lang} safe>
                           {alt}
                         </span>
-                        <span safe>{part}</span>
+                        {part ? <span safe>{part}</span> : ""}
                       </>
                     ),
                   )}
