@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { before, describe, it } from "node:test";
+import { after, before, describe, it } from "node:test";
 import { csrfTokenOf, signIn } from "../../../test/support/accounts.js";
 import { describeEachDatabase } from "../../../test/support/app.js";
 import { buildMember, buildPerson } from "../../../test/support/builders.js";
@@ -11,6 +11,7 @@ import { text } from "../../../test/support/html.js";
 import { tinyGif, tinyJpeg, tinyPng } from "./fixtures.test-support.js";
 
 const uploads = mkdtempSync(join(tmpdir(), "cfa-graphics-"));
+after(() => rmSync(uploads, { recursive: true, force: true }));
 
 interface FilePart {
   name: string;
