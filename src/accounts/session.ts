@@ -5,6 +5,7 @@
 import { fromNodeHeaders } from "better-auth/node";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Account, Membership } from "../http/account.js";
+import { localPath } from "../http/local-path.js";
 import { localizedPath } from "../i18n/index.js";
 import { membershipsOf } from "./memberships.queries.js";
 import { coalitionRoleOf, rememberLanguage } from "./people.queries.js";
@@ -74,10 +75,10 @@ async function readAccount(request: FastifyRequest, reply?: FastifyReply): Promi
  * be encoded (a lone surrogate) is no path.
  */
 export function safeNext(value: unknown): string | undefined {
-  if (typeof value !== "string" || value.length > 500) return undefined;
-  if (!/^\/(?![/\\])/.test(value) || /[\\\p{Cc}\s]/u.test(value)) return undefined;
+  const path = localPath(value, 500);
+  if (path === undefined) return undefined;
   try {
-    return value.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
+    return path.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
   } catch {
     return undefined;
   }

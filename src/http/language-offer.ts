@@ -9,6 +9,7 @@ import { Type } from "typebox";
 import { localizedPath } from "../i18n/index.js";
 import { CHOOSE_LANGUAGE_PREFIX } from "../views/language-selector.js";
 import { registerFormPost } from "./forms.js";
+import { localPath } from "./local-path.js";
 
 /** The cookie that says the visitor answered the offer; its presence is what counts. */
 export const OFFER_COOKIE = "cfa_lang_offer";
@@ -19,17 +20,6 @@ const OFFER_COOKIE_MAX_AGE = 400 * 24 * 60 * 60;
 /** Whether this visitor answered the offer (dismissed it or chose a language). */
 export function offerAnswered(request: FastifyRequest): boolean {
   return request.cookies?.[OFFER_COOKIE] !== undefined;
-}
-
-/**
- * A path on this site to send someone back to, or undefined: it must start with one "/" (not
- * "//" or "/\", which browsers read as another host) and hold no whitespace or control
- * characters. The query string is kept.
- */
-export function safeLocalPath(value: unknown): string | undefined {
-  if (typeof value !== "string" || value.length > 2000) return undefined;
-  if (!/^\/(?![/\\])/.test(value) || /[\\\p{Cc}\s]/u.test(value)) return undefined;
-  return value;
 }
 
 function rememberAnswer(request: FastifyRequest, reply: FastifyReply): void {
@@ -55,7 +45,7 @@ export const languageOfferPlugin = fp(
       { body: DismissForm },
       async (request, reply) => {
         rememberAnswer(request, reply);
-        const back = safeLocalPath(request.body.back) ?? localizedPath(request.locale, "/");
+        const back = localPath(request.body.back) ?? localizedPath(request.locale, "/");
         return reply.redirect(back, 303);
       },
     );
@@ -65,7 +55,7 @@ export const languageOfferPlugin = fp(
     // Choosing a language answers the offer: nobody who just picked Español is told the page is
     // available in English.
     app.get(`${CHOOSE_LANGUAGE_PREFIX}/*`, async (request, reply) => {
-      const target = safeLocalPath(request.url.slice(CHOOSE_LANGUAGE_PREFIX.length)) ?? "/";
+      const target = localPath(request.url.slice(CHOOSE_LANGUAGE_PREFIX.length)) ?? "/";
       rememberAnswer(request, reply);
       return reply.header("cache-control", "no-store").redirect(target, 303);
     });

@@ -15,6 +15,17 @@ import { offerAnswered } from "./language-offer.js";
  * unless they answered the offer (http/language-offer.ts).
  */
 function offerFor(request: FastifyRequest): Locale | undefined {
+  // Asked twice per page (its context, then its token): the header is parsed once.
+  const known = offers.get(request);
+  if (known !== undefined) return known ?? undefined;
+  const offer = findOffer(request);
+  offers.set(request, offer ?? null);
+  return offer;
+}
+
+const offers = new WeakMap<FastifyRequest, Locale | null>();
+
+function findOffer(request: FastifyRequest): Locale | undefined {
   const preferred = preferredLocale(request.headers["accept-language"]);
   if (!preferred || preferred === request.locale) return undefined;
   // Cookies are read by a hook of formsPlugin; a page rendered before it (an error that early)
