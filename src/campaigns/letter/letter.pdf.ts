@@ -8,6 +8,7 @@
 // so a long letter does not hold other requests for its whole length.
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { Font } from "fontkit";
+import { placeName } from "../../members/index.js";
 import { familiesFor, loadFont, needsFallback, splitRuns, type Weight } from "./letter.fonts.js";
 
 export interface LetterSignatory {
@@ -80,8 +81,9 @@ export function paragraphs(body: string): string[] {
 export function signatoryLine(s: LetterSignatory, locale: LetterPdfInput["locale"]): string {
   const comma = locale === "zh-Hans" ? "，" : ", ";
   const who = [s.signerName, s.signerTitle].map((x) => cleanText(x).trim()).filter(Boolean);
-  const where = [s.jurisdiction, s.state].map((x) => cleanText(x).trim()).filter(Boolean);
-  return [who.join(comma), where.join(", ")].filter(Boolean).join(" — ");
+  const [place = "", state = ""] = [s.jurisdiction, s.state].map((x) => cleanText(x).trim());
+  const where = place ? placeName(place, state) : state;
+  return [who.join(comma), where].filter(Boolean).join(" — ");
 }
 
 interface Fonts {

@@ -1,7 +1,7 @@
 // The public campaign pages: the list of open and past campaigns (the coalition's timeline of
 // actions), one campaign with its actions, and its published results.
 import { localizedPath } from "../../i18n/index.js";
-import { stateName } from "../../members/index.js";
+import { placeName, stateName } from "../../members/index.js";
 import { DemoNotice } from "../../views/demo-notice.js";
 import { Layout } from "../../views/layout.js";
 import { Markdown } from "../../views/markdown.js";
@@ -306,7 +306,7 @@ export function ResultsPage({
                 lang={locale.tag === "en" ? undefined : "en"}
                 safe
               >
-                {`${p.jurisdiction.name}, ${p.jurisdiction.state}`}
+                {placeName(p.jurisdiction.name, p.jurisdiction.state)}
               </a>
             </li>
           ))}
