@@ -10,6 +10,7 @@ export {
   demoJurisdictions,
   type JurisdictionRef,
   memberJurisdictions,
+  placeName,
 } from "../members/index.js";
 
 /** The jurisdictions with these ids (any status), by id; unknown ids are left out. */

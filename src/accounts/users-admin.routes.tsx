@@ -32,7 +32,7 @@ import {
   revokeInvitation,
 } from "./invitations.service.js";
 import { createInvitation } from "./invite.service.js";
-import { memberJurisdictions } from "./jurisdictions.port.js";
+import { memberJurisdictions, placeName } from "./jurisdictions.port.js";
 import { removeMembership } from "./memberships.service.js";
 import { listPeople, setCoalitionRole } from "./people.service.js";
 import { isCoalitionRole } from "./roles.js";
@@ -211,7 +211,7 @@ export async function usersAdminRoutes(app: FastifyInstance) {
         ctx={pageContext(request)}
         people={people}
         invitations={invitations}
-        jurisdictions={members.map((m) => ({ value: m.id, label: `${m.name}, ${m.state}` }))}
+        jurisdictions={members.map((m) => ({ value: m.id, label: placeName(m.name, m.state) }))}
         form={state.form ?? emptyInviteForm(request.locale.tag)}
         csrfToken={reply.generateCsrf()}
         notice={state.notice}

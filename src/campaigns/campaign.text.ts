@@ -22,8 +22,3 @@ export function chooseText<T extends Translated & { status?: string }>(
   const english = texts.find((t) => t.locale === "en") ?? texts[0];
   return english ? { text: english, fallback: english.locale !== locale } : undefined;
 }
-
-/** "Tucson, AZ": a member and its state, once ("Washington, DC" already names it). */
-export function placeWithState(name: string, state: string): string {
-  return !state || name.endsWith(`, ${state}`) ? name : `${name}, ${state}`;
-}

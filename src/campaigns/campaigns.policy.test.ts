@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Account } from "../http/account.js";
 import { type Dated, shownStatus } from "./campaign.status.js";
-import { chooseText, placeWithState } from "./campaign.text.js";
+import { chooseText } from "./campaign.text.js";
 import { can } from "./campaigns.policy.js";
 
 function account(options: {
@@ -146,12 +146,5 @@ describe("which language's text is shown", () => {
     assert.deepEqual(chooseText(texts, "zh-Hans"), { text: texts[2], fallback: false });
     assert.deepEqual(chooseText(texts, "es"), { text: texts[0], fallback: true });
     assert.equal(chooseText([], "es"), undefined);
-  });
-});
-
-describe("a member and its state", () => {
-  it("names the state once", () => {
-    assert.equal(placeWithState("Tucson", "AZ"), "Tucson, AZ");
-    assert.equal(placeWithState("Washington, DC", "DC"), "Washington, DC");
   });
 });

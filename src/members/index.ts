@@ -77,7 +77,7 @@ export {
   memberJurisdictions,
 } from "./jurisdictions.queries.js";
 export { seedDemoMembers } from "./members.seed.js";
-export { stateName } from "./names.js";
+export { placeName, stateName } from "./names.js";
 export { Citation, Vintage } from "./names.view.js";
 export { exportRoster, exportRosterCsv } from "./roster/roster.export.js";
 export { applyRosterImport } from "./roster/roster.import.js";

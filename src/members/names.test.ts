@@ -9,7 +9,14 @@ import {
   CROSSWALK_2020,
   PLACES_2015,
 } from "./census/snapshots.read.js";
-import { executiveTitle, geographyName, sourceName, stateName, vintageName } from "./names.js";
+import {
+  executiveTitle,
+  geographyName,
+  placeName,
+  sourceName,
+  stateName,
+  vintageName,
+} from "./names.js";
 
 const en = translator(findLocale("en") as Locale);
 const es = translator(findLocale("es") as Locale);
@@ -23,6 +30,12 @@ describe("names shown beside English data", () => {
     assert.equal(stateName(zh, "CA"), "加利福尼亚州");
     assert.equal(stateName(zh, "PR"), "波多黎各");
     assert.equal(stateName(zh, "XX"), "XX");
+  });
+
+  it("adds a member's state to its name once", () => {
+    assert.equal(placeName("Boston", "MA"), "Boston, MA");
+    assert.equal(placeName("Washington, DC", "DC"), "Washington, DC");
+    assert.equal(placeName("Kansas City", "KS"), "Kansas City, KS");
   });
 
   it("gives a Census name's kind in the page's language, the bare name kept", () => {

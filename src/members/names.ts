@@ -20,6 +20,14 @@ export function stateName(t: Translate, code: string): string {
   return Object.hasOwn(STATES, code) ? t(`census.state.${code}` as MessageKey) : code;
 }
 
+/**
+ * A member's name with its state's code, "Boston, MA"; a name that already ends with it
+ * ("Washington, DC" in DC) is not given it twice.
+ */
+export function placeName(name: string, state: string): string {
+  return state === "" || name.endsWith(`, ${state}`) ? name : `${name}, ${state}`;
+}
+
 // Census legal/statistical area suffixes (LSAD) as they end 2020 Census names, longest first so
 // "city and borough" wins over "borough". Rarer forms ("unified government (balance)") are left
 // as stored. A county-level "city" is an independent city (Baltimore, St. Louis, Virginia).

@@ -111,6 +111,11 @@ describe("letter text helpers", () => {
       "Ana, Mayor — Reno, CA",
     );
     assert.equal(signatoryLine({ ...s, signerTitle: " " }, "en"), "张伟 — 洛杉矶市, CA");
+    // A name that carries its state already is not given it twice.
+    assert.equal(
+      signatoryLine({ ...s, jurisdiction: "Washington, DC", state: "DC", signerTitle: "" }, "en"),
+      "张伟 — Washington, DC",
+    );
   });
 });
 

@@ -8,7 +8,7 @@
 // so a long letter does not hold other requests for its whole length.
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { Font } from "fontkit";
-import { placeWithState } from "../campaign.text.js";
+import { placeName } from "../../members/index.js";
 import { familiesFor, loadFont, needsFallback, splitRuns, type Weight } from "./letter.fonts.js";
 
 export interface LetterSignatory {
@@ -81,7 +81,8 @@ export function paragraphs(body: string): string[] {
 export function signatoryLine(s: LetterSignatory, locale: LetterPdfInput["locale"]): string {
   const comma = locale === "zh-Hans" ? "，" : ", ";
   const who = [s.signerName, s.signerTitle].map((x) => cleanText(x).trim()).filter(Boolean);
-  const where = placeWithState(cleanText(s.jurisdiction).trim(), cleanText(s.state).trim());
+  const [place = "", state = ""] = [s.jurisdiction, s.state].map((x) => cleanText(x).trim());
+  const where = place ? placeName(place, state) : state;
   return [who.join(comma), where].filter(Boolean).join(" — ");
 }
 

@@ -1,9 +1,9 @@
 // The sign-on letter's part of the campaign page: its signatories (when the campaign shows them),
 // and for a member: the form to sign for the jurisdiction they act for, or its signature with the
 // button to withdraw it while the campaign is open.
+import { placeName } from "../../members/index.js";
 import { ErrorSummary, TextField } from "../../views/form.js";
 import type { PageContext } from "../../views/page-context.js";
-import { placeWithState } from "../campaign.text.js";
 import { SIGNER_MAX } from "./letter.schema.js";
 import type { Signatory } from "./letter.service.js";
 
@@ -20,7 +20,7 @@ function SignatoryList({ ctx, signatories }: { ctx: PageContext; signatories: Si
           </span>
           {" — "}
           <span lang={ctx.locale.tag === "en" ? undefined : "en"} safe>
-            {placeWithState(s.jurisdiction, s.state)}
+            {placeName(s.jurisdiction, s.state)}
           </span>
           {s.isDemo ? (
             <span class="usa-tag cfa-demo-tag" safe>

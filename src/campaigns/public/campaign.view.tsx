@@ -1,7 +1,7 @@
 // The public campaign pages: the list of open and past campaigns (the coalition's timeline of
 // actions), one campaign with its actions, and its published results.
 import { localizedPath } from "../../i18n/index.js";
-import { stateName } from "../../members/index.js";
+import { placeName, stateName } from "../../members/index.js";
 import { DemoNotice } from "../../views/demo-notice.js";
 import { Layout } from "../../views/layout.js";
 import { Markdown } from "../../views/markdown.js";
@@ -9,7 +9,6 @@ import { Notice } from "../../views/notice.js";
 import type { PageContext } from "../../views/page-context.js";
 import { TableHead } from "../../views/table.js";
 import type { ShownStatus } from "../campaign.status.js";
-import { placeWithState } from "../campaign.text.js";
 import { CampaignDates, kindName, StatusTag } from "../campaign.view.js";
 import type { CampaignResults } from "../results/results.service.js";
 
@@ -307,7 +306,7 @@ export function ResultsPage({
                 lang={locale.tag === "en" ? undefined : "en"}
                 safe
               >
-                {placeWithState(p.jurisdiction.name, p.jurisdiction.state)}
+                {placeName(p.jurisdiction.name, p.jurisdiction.state)}
               </a>
             </li>
           ))}

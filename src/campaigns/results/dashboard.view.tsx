@@ -3,14 +3,13 @@
 // yet, and for admins the button that reminds them.
 import { AdminBreadcrumb } from "../../http/admin-home.view.js";
 import { localizedPath } from "../../i18n/index.js";
-import { stateName } from "../../members/index.js";
+import { placeName, stateName } from "../../members/index.js";
 import { DemoNotice } from "../../views/demo-notice.js";
 import { Layout } from "../../views/layout.js";
 import { Notice } from "../../views/notice.js";
 import type { PageContext } from "../../views/page-context.js";
 import { TableHead } from "../../views/table.js";
 import type { ShownStatus } from "../campaign.status.js";
-import { placeWithState } from "../campaign.text.js";
 import { kindName, StatusTag } from "../campaign.view.js";
 import { ParticipationChart, shortDay } from "./chart.view.js";
 import type { Dashboard } from "./dashboard.service.js";
@@ -201,7 +200,7 @@ export function DashboardPage(props: DashboardProps) {
             {results.participants.map((p) => (
               <li>
                 <span lang={en(ctx)} safe>
-                  {placeWithState(p.jurisdiction.name, p.jurisdiction.state)}
+                  {placeName(p.jurisdiction.name, p.jurisdiction.state)}
                 </span>{" "}
                 <span class="cfa-muted" safe>
                   {t("campaign-results.dashboard.first_at", { at: when(p.firstAt) })}
@@ -220,7 +219,9 @@ export function DashboardPage(props: DashboardProps) {
           <ul class="usa-list cfa-not-acted">
             {notActed.map((j) => (
               <li>
-                <span lang={en(ctx)} safe>{`${j.name}, ${j.state}`}</span>{" "}
+                <span lang={en(ctx)} safe>
+                  {placeName(j.name, j.state)}
+                </span>{" "}
                 <DemoTag ctx={ctx} demo={j.isDemo} />
               </li>
             ))}

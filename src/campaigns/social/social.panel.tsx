@@ -2,7 +2,7 @@
 // who may take part now, and the posts reported.
 import { allowed } from "../../http/policy.js";
 import { localizedPath } from "../../i18n/index.js";
-import { jurisdictionsByIds } from "../../members/index.js";
+import { jurisdictionsByIds, placeName } from "../../members/index.js";
 import { can } from "../campaigns.policy.js";
 import { GraphicsShown } from "../graphics/graphics.panel.js";
 import type { Panel } from "../public/panel.js";
@@ -57,7 +57,7 @@ export const socialPanel: Panel = async (panel) => {
           panel.db,
           rows.map((r) => r.jurisdiction_id),
         )
-      ).map((j) => [j.id, `${j.name}, ${j.state}`]),
+      ).map((j) => [j.id, placeName(j.name, j.state)]),
     );
     posts = rows.map((r) => ({
       platform: r.platform,
