@@ -143,7 +143,14 @@ export async function manageRoutes(app: FastifyInstance) {
           errors: messages(request, problems),
         });
       }
-      await createCampaign(app.db, actorOf(request), checked);
+      const taken = await createCampaign(app.db, actorOf(request), checked);
+      if (taken) {
+        return sendCampaignForm(request, reply, {
+          csrfToken: reply.generateCsrf(),
+          values,
+          errors: messages(request, [taken]),
+        });
+      }
       const path = localizedPath(request.locale, `/admin/campaigns/${checked.settings.slug}`);
       return reply.redirect(`${path}?done=created`, 303);
     },
@@ -199,7 +206,15 @@ export async function manageRoutes(app: FastifyInstance) {
           campaign,
         );
       }
-      await saveCampaign(app.db, actorOf(request), campaign, checked);
+      const taken = await saveCampaign(app.db, actorOf(request), campaign, checked);
+      if (taken) {
+        return sendCampaignForm(
+          request,
+          reply,
+          { csrfToken: reply.generateCsrf(), values, errors: messages(request, [taken]) },
+          campaign,
+        );
+      }
       const path = localizedPath(request.locale, `/admin/campaigns/${checked.settings.slug}`);
       return reply.redirect(`${path}?done=saved`, 303);
     },

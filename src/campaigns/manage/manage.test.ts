@@ -103,6 +103,22 @@ describeEachDatabase("preparing and publishing a campaign", { seed: false }, (ct
     assert.match(text(again.body), /Another campaign has this address/);
   });
 
+  it("creates one campaign when the same address is sent twice at once, the other told why", async () => {
+    const [a, b] = await Promise.all([
+      post(editorCookie, "/admin/campaigns/new", form("twice-week")),
+      post(editorCookie, "/admin/campaigns/new", form("twice-week")),
+    ]);
+    assert.deepEqual([a.statusCode, b.statusCode].sort(), [303, 422]);
+    const refused = a.statusCode === 422 ? a : b;
+    assert.match(text(refused.body), /Another campaign has this address/);
+    const rows = await db()
+      .selectFrom("campaigns")
+      .select("id")
+      .where("slug", "=", "twice-week")
+      .execute();
+    assert.equal(rows.length, 1);
+  });
+
   it("lets only an admin publish; publishing mails members' staff in their language, once", async () => {
     await post(editorCookie, "/admin/campaigns/new", form("publish-week"));
     const byEditor = await post(editorCookie, "/admin/campaigns/publish-week/status", {
