@@ -3,108 +3,47 @@
 // form first. axe checks every page; no page scrolls sideways on a phone.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { FastifyInstance } from "fastify";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { DEMO_PASSWORD } from "../src/accounts/index.js";
-import { buildApp } from "../src/app.js";
-import { type Database, openDatabase } from "../src/db/index.js";
-import { seedDemo } from "../src/seed-demo.js";
-import { testConfig } from "../test/support/app.js";
-import { axeViolations, browserSkipReason, launchBrowser } from "../test/support/browser.js";
+import { browserSkipReason } from "../test/support/browser.js";
 import { buildAction, buildCampaign } from "../test/support/campaigns.js";
-import { createTestDatabase } from "../test/support/databases.js";
+import {
+  assertSummaryFocused,
+  checkPage as check,
+  type Journeys,
+  PHONE,
+  startJourneys,
+  WIDE,
+} from "../test/support/journeys.js";
 
 const EDITOR = "coalition.editor@example.org";
-const PHONE = { width: 375, height: 800 };
-const WIDE = { width: 1280, height: 900 };
 
 describe("campaigns in a browser [sqlite]", { skip: browserSkipReason() }, () => {
-  let database: Database;
-  let drop: (() => Promise<void>) | undefined;
-  let app: FastifyInstance;
-  let baseUrl: string;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let journeys: Journeys;
 
   before(async () => {
-    const testDb = await createTestDatabase("sqlite");
-    drop = testDb.drop;
-    const config = testConfig({ PUBLIC_URL: "http://127.0.0.1" }, testDb.settings);
-    database = openDatabase(config.database);
-    await seedDemo(database.db, { accounts: { authSecret: config.authSecret } });
-    app = await buildApp(config, { database });
-    baseUrl = await app.listen({ host: "127.0.0.1", port: 0 });
-    browser = await launchBrowser();
+    journeys = await startJourneys();
   });
 
   after(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await app?.close();
-    await database?.close();
-    await drop?.();
+    await journeys?.close();
   });
+
+  const tabAs = (email: string, viewport = WIDE, prefix = "") =>
+    journeys.tabAs(email, { viewport, prefix });
 
   /** A campaign of the test's own, open today, with a letter, in three languages. */
   async function openCampaign() {
-    const campaign = await buildCampaign(database.db, {
+    const campaign = await buildCampaign(journeys.database.db, {
       texts: {
         en: { title: "Public Charge Week of Action", summary: "Act on the proposed rule." },
         es: { title: "Semana de acción sobre la carga pública", summary: "Actúe ante la regla." },
         "zh-Hans": { title: "“公共负担”行动周", summary: "就拟议规则采取行动。" },
       },
     });
-    const letter = await buildAction(database.db, campaign, "letter", {
+    const letter = await buildAction(journeys.database.db, campaign, "letter", {
       title: "Sign-on letter",
       body: "Dear Secretary,\n\nWe oppose the proposed rule.",
     });
     return { campaign, letter };
-  }
-
-  async function tabAs(email: string, viewport = WIDE, prefix = ""): Promise<Page> {
-    const context = await browser.newContext({ viewport, bypassCSP: true });
-    contexts.push(context);
-    const tab = await context.newPage();
-    await tab.goto(`${baseUrl}${prefix}/account/sign-in`);
-    await tab.locator("input[name=email]").fill(email);
-    await tab.locator("input[name=password]").fill(DEMO_PASSWORD);
-    await tab.locator("main form[method=post] button[type=submit]").first().click();
-    await tab.waitForLoadState();
-    return tab;
-  }
-
-  /** axe finds nothing, and the page is no wider than the window. */
-  async function check(tab: Page, label: string) {
-    const violations = await axeViolations(tab);
-    assert.deepEqual(violations, [], `axe on ${label}:\n${violations.join("\n")}`);
-    const widths = await tab.evaluate(() => {
-      const g = globalThis as unknown as {
-        innerWidth: number;
-        document: { documentElement: { scrollWidth: number } };
-      };
-      return { scroll: g.document.documentElement.scrollWidth, inner: g.innerWidth };
-    });
-    assert.ok(
-      widths.scroll <= widths.inner,
-      `${label} scrolls sideways: ${JSON.stringify(widths)}`,
-    );
-  }
-
-  /** The refused form's error summary has the focus (decision 0016). */
-  async function assertSummaryFocused(tab: Page) {
-    const summary = tab.locator("main .usa-alert--error");
-    await tab
-      .waitForFunction(
-        () => {
-          type Active = { classList: { contains(name: string): boolean } } | null;
-          const d = (globalThis as unknown as { document: { activeElement: Active } }).document;
-          return d.activeElement?.classList.contains("usa-alert--error") ?? false;
-        },
-        undefined,
-        { timeout: 3000 },
-      )
-      .catch(() => undefined);
-    assert.equal(await summary.evaluate((e) => e === e.ownerDocument.activeElement), true);
   }
 
   for (const [prefix, viewport, signed] of [
@@ -115,7 +54,7 @@ describe("campaigns in a browser [sqlite]", { skip: browserSkipReason() }, () =>
       const { campaign } = await openCampaign();
       const tab = await tabAs("admin.boston-ma@example.org", viewport, prefix);
       const path = `${prefix}/campaigns/${campaign.slug}`;
-      await tab.goto(`${baseUrl}${path}`);
+      await tab.goto(`${journeys.baseUrl}${path}`);
       await check(tab, path);
       // Empty, the signer is refused at the field with the focus on the summary.
       await tab.locator("input[name=signer_name]").fill("");
@@ -135,7 +74,7 @@ describe("campaigns in a browser [sqlite]", { skip: browserSkipReason() }, () =>
 
   it("lets staff prepare a campaign in Spanish, a refused form first, then preview it", async () => {
     const tab = await tabAs(EDITOR, WIDE, "/es");
-    await tab.goto(`${baseUrl}/es/admin/campaigns/new`);
+    await tab.goto(`${journeys.baseUrl}/es/admin/campaigns/new`);
     await check(tab, "/es/admin/campaigns/new");
     await tab.locator("input[name=slug]").fill("semana-de-prueba");
     await tab.locator("input[name=starts_on]").fill("2026-12-07");
@@ -158,7 +97,7 @@ describe("campaigns in a browser [sqlite]", { skip: browserSkipReason() }, () =>
     await tab.locator("input[name=title_en]").fill("Sign the letter");
     await tab.locator("main form button[type=submit]").click();
     await tab.waitForURL(/done=action/);
-    await tab.goto(`${baseUrl}/es/campaigns/semana-de-prueba`);
+    await tab.goto(`${journeys.baseUrl}/es/campaigns/semana-de-prueba`);
     assert.match((await tab.locator("main").textContent()) ?? "", /Vista previa/);
     await check(tab, "/es/campaigns/semana-de-prueba (preview)");
   });
