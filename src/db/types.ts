@@ -465,6 +465,95 @@ export interface SocialPostsTable {
   created_at: string;
 }
 
+/** A Federal Register document on the watch list (migration 0018; rules/). */
+export interface FederalRulesTable {
+  id: string;
+  document_number: string;
+  title: string;
+  abstract: string | null;
+  /** The Federal Register's type: "Proposed Rule", "Rule", "Notice", "Presidential Document". */
+  type: string;
+  action: string | null;
+  citation: string | null;
+  /** JSON array of { name, slug }. */
+  agencies: ColumnType<string, string | undefined, string>;
+  publication_date: string;
+  /** YYYY-MM-DD; null when the document takes no comments. */
+  comments_close_on: string | null;
+  /** JSON array of strings. */
+  docket_ids: ColumnType<string, string | undefined, string>;
+  /** JSON array of strings (Regulation Identifier Numbers). */
+  rins: ColumnType<string, string | undefined, string>;
+  regulations_document_id: string | null;
+  comments_count: number | null;
+  html_url: string | null;
+  pdf_url: string | null;
+  comment_url: string | null;
+  watched: ColumnType<number, number | undefined, number>;
+  added_by: string | null;
+  withdrawn_at: string | null;
+  is_demo: ColumnType<number, number | undefined, number>;
+  fetched_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Which rule a campaign's comment action comments on (campaigns/comment). */
+export interface CommentActionsTable {
+  action_id: string;
+  rule_id: string;
+  updated_at: string;
+}
+
+export interface CommentTemplatesTable {
+  action_id: string;
+  locale: string;
+  /** Plain text with merge fields such as {{member.name}}. */
+  body: string;
+  updated_at: string;
+}
+
+export type CommentFiling = "queued" | "sending" | "unclear" | "refused" | "filed";
+
+/** A member's comment on a rule: one per member and action, with its approval and filing. */
+export interface CommentDraftsTable {
+  id: string;
+  action_id: string;
+  jurisdiction_id: string;
+  locale: string;
+  body: string;
+  version: number;
+  approver_id: string | null;
+  approved_by: string | null;
+  approved_at: string | null;
+  approved_version: number | null;
+  filing: CommentFiling | null;
+  filed_via: "api" | "self" | null;
+  tracking_number: string | null;
+  filed_at: string | null;
+  filed_by: string | null;
+  filing_error: string | null;
+  is_demo: ColumnType<number, number | undefined, number>;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CommentDraftVersionsTable {
+  draft_id: string;
+  version: number;
+  body: string;
+  saved_by: string | null;
+  saved_at: string;
+}
+
+/** One comment sent to Regulations.gov: the posting limits, kept across processes. */
+export interface RegulationsPostsTable {
+  id: string;
+  posted_at: string;
+}
+
 export interface DB {
   jurisdictions: JurisdictionsTable;
   census_figures: CensusFiguresTable;
@@ -497,6 +586,12 @@ export interface DB {
   social_posts: SocialPostsTable;
   social_graphics: SocialGraphicsTable;
   social_graphic_alts: SocialGraphicAltsTable;
+  federal_rules: FederalRulesTable;
+  comment_actions: CommentActionsTable;
+  comment_templates: CommentTemplatesTable;
+  comment_drafts: CommentDraftsTable;
+  comment_draft_versions: CommentDraftVersionsTable;
+  regulations_posts: RegulationsPostsTable;
 }
 
 export type Jurisdiction = Selectable<JurisdictionsTable>;

@@ -164,6 +164,11 @@ export async function dataFingerprint(db: Kysely<DB>): Promise<string> {
     "social_posts",
     "social_graphics",
     "social_graphic_alts",
+    "federal_rules",
+    "comment_actions",
+    "comment_templates",
+    "comment_drafts",
+    "comment_draft_versions",
   ] as const;
   const parts: string[] = [];
   for (const table of tables) {
