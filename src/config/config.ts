@@ -74,6 +74,28 @@ const EnvSchema = Type.Object({
     pattern: "^https?://[^\\s]+[^\\s/]$",
     default: "https://api.census.gov/data",
   }),
+  /** Base URL of the Federal Register API (no key); tests point it at a local server. */
+  FEDERAL_REGISTER_URL: Type.String({
+    pattern: "^https?://[^\\s]+[^\\s/]$",
+    default: "https://www.federalregister.gov/api/v1",
+  }),
+  /**
+   * Whether the watch-list job asks the Federal Register for new and changed rules a few times a
+   * day; unset: only in production (a development machine or CI sends nothing out).
+   */
+  FEDERAL_REGISTER_REFRESH: Type.Optional(Type.Boolean()),
+  /**
+   * Regulations.gov API key (api.data.gov) registered to post comments for the coalition; unset:
+   * members file their comments themselves and record the tracking number.
+   */
+  REGULATIONS_GOV_API_KEY: Type.Optional(
+    Type.String({ minLength: 8, maxLength: 100, pattern: "^[A-Za-z0-9]+$" }),
+  ),
+  /** Base URL of the Regulations.gov API v4 (staging: https://api-staging.regulations.gov/v4). */
+  REGULATIONS_GOV_URL: Type.String({
+    pattern: "^https?://[^\\s]+[^\\s/]$",
+    default: "https://api.regulations.gov/v4",
+  }),
   /** SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example.org:587. Unset: mail is kept in the outbox for staff to read, one-time links removed. */
   SMTP_URL: Type.Optional(Type.String({ pattern: "^smtps?://[^\\s]+$" })),
   /** Sender of outgoing mail, e.g. "Cities for Action <no-reply@example.org>". */
@@ -130,6 +152,8 @@ export interface Config {
   readonly contactEmail: string | undefined;
   readonly mail: { readonly smtpUrl: string | undefined; readonly from: string };
   readonly census: { readonly apiKey: string | undefined; readonly apiUrl: string };
+  readonly federalRegister: { readonly apiUrl: string; readonly refresh: boolean };
+  readonly regulationsGov: { readonly apiKey: string | undefined; readonly apiUrl: string };
   /** Secret for sessions and tokens; in development and test a fixed, public default when unset. */
   readonly authSecret: string;
   readonly timeouts: Timeouts;
@@ -163,6 +187,10 @@ const DESCRIPTIONS: Record<keyof Env, string> = {
   MAIL_FROM: "a sender address of 3 to 200 characters",
   CENSUS_API_KEY: "a Census API key (letters and digits)",
   CENSUS_API_URL: "an http(s) URL without a trailing slash",
+  FEDERAL_REGISTER_URL: "an http(s) URL without a trailing slash",
+  FEDERAL_REGISTER_REFRESH: "true or false",
+  REGULATIONS_GOV_API_KEY: "an api.data.gov key (letters and digits)",
+  REGULATIONS_GOV_URL: "an http(s) URL without a trailing slash",
   AUTH_SECRET: "a random secret of at least 32 characters, e.g. from `openssl rand -base64 32`",
   DATABASE_CONNECT_TIMEOUT_MS: "milliseconds, from 100 to 600000",
   DATABASE_STATEMENT_TIMEOUT_MS: "milliseconds, from 100 to 3600000",
@@ -226,6 +254,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     contactEmail: env.CONTACT_EMAIL,
     mail: Object.freeze({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }),
     census: Object.freeze({ apiKey: env.CENSUS_API_KEY, apiUrl: env.CENSUS_API_URL }),
+    federalRegister: Object.freeze({
+      apiUrl: env.FEDERAL_REGISTER_URL,
+      refresh: env.FEDERAL_REGISTER_REFRESH ?? env.NODE_ENV === "production",
+    }),
+    regulationsGov: Object.freeze({
+      apiKey: env.REGULATIONS_GOV_API_KEY,
+      apiUrl: env.REGULATIONS_GOV_URL,
+    }),
     authSecret: env.AUTH_SECRET ?? DEV_AUTH_SECRET,
     timeouts: Object.freeze({
       databaseConnectMs: env.DATABASE_CONNECT_TIMEOUT_MS,
