@@ -35,3 +35,63 @@
     });
   }
 })();
+
+// A member's comment on a federal rule (campaigns/comment): saved as it is typed, a few seconds
+// after the last key, by the same form post the Save button sends (asking for JSON), and its
+// length counted as Regulations.gov counts it (characters, not UTF-16 units). Without this
+// script the Save button does the same, and the server refuses what is too long with a message.
+(() => {
+  const form = document.querySelector("form[data-autosave]");
+  if (!form || !window.fetch) return;
+  const body = form.querySelector("textarea[name=body]");
+  const version = form.querySelector("input[name=version]");
+  const status = form.querySelector(".cfa-autosave-status");
+  const count = document.getElementById("comment-count");
+  if (!body || !version || !status) return;
+  const numbers = new Intl.NumberFormat(document.documentElement.lang || undefined);
+  const showCount = () => {
+    const template = count?.getAttribute("data-template");
+    if (count && template) {
+      count.textContent = template.replace("%COUNT%", numbers.format([...body.value].length));
+    }
+  };
+  let timer;
+  let sent = body.value;
+  let running = false;
+  const save = async () => {
+    if (running || body.value === sent || body.value.trim() === "") return;
+    running = true;
+    const text = body.value;
+    status.textContent = form.getAttribute("data-saving");
+    try {
+      const answer = await fetch(form.getAttribute("data-autosave"), {
+        method: "POST",
+        headers: { accept: "application/json" },
+        body: new URLSearchParams(new FormData(form)),
+        credentials: "same-origin",
+      });
+      const result = await answer.json();
+      if (answer.ok && result.saved) {
+        version.value = String(result.version);
+        sent = text;
+        status.textContent = form.getAttribute("data-saved");
+      } else {
+        const reasons = Object.values(result.errors ?? {}).join(" ");
+        status.textContent = `${form.getAttribute("data-failed")} ${reasons}`;
+      }
+    } catch {
+      status.textContent = form.getAttribute("data-failed");
+    } finally {
+      running = false;
+    }
+  };
+  body.addEventListener("input", () => {
+    showCount();
+    clearTimeout(timer);
+    timer = setTimeout(save, 3000);
+  });
+  form.querySelector("select[name=locale]")?.addEventListener("change", () => {
+    sent = "";
+    save();
+  });
+})();

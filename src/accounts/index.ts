@@ -146,7 +146,7 @@ export { newToken } from "./invitations.service.js";
 export { createInvitation } from "./invite.service.js";
 // setUserCoalitionRole and userByEmailAnyCase: for `cfa create-admin`, which makes the account
 // through better-auth, then gives the role. memberStaffContacts: for campaigns, whom to write to
-// about a campaign, in their language. coalitionAdminContacts: for barrier reports on a server
+// about a campaign, in their language; userNames: who saved or approved a comment. coalitionAdminContacts: for barrier reports on a server
 // without CONTACT_EMAIL.
 export {
   coalitionAdminContacts,
@@ -154,5 +154,6 @@ export {
   type StaffContact,
   setUserCoalitionRole,
   userByEmailAnyCase,
+  userNames,
 } from "./people.queries.js";
 export { enrollTotp } from "./two-factor.js";

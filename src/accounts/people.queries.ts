@@ -180,3 +180,14 @@ export async function insertUserWithPassword(
   await trx.insertInto("users").values(user).execute();
   await trx.insertInto("accounts").values(account).execute();
 }
+
+/** People's names by id (who saved, approved or filed something); the missing are left out. */
+export async function userNames(
+  db: Kysely<DB>,
+  ids: readonly (string | null)[],
+): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom("users").select(["id", "name"]).where("id", "in", wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

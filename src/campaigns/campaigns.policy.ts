@@ -20,11 +20,24 @@ export type CampaignAction =
   /** Take part in one of its actions for a jurisdiction. */
   | "take_part"
   /** Watch who took part (the dashboard, the CSV with contacts). */
-  | "watch";
+  | "watch"
+  /** Read a member's comment draft and its history: that member's staff only. */
+  | "read_comment"
+  /** Approve a member's comment: its admins, or the person they named. */
+  | "approve_comment"
+  /** Name who approves a member's comment: its admins. */
+  | "name_approver";
 
 export interface CampaignSubject {
   status: ShownStatus;
   visibility: "public" | "members";
+}
+
+export interface CommentSubject {
+  /** The member whose comment it is. */
+  jurisdictionId: string;
+  /** The person named to approve it, if any. */
+  approverId?: string | null;
 }
 
 export interface TakePartSubject extends CampaignSubject {
@@ -44,8 +57,13 @@ export function can(actor: Account | null, action: "view", subject: CampaignSubj
 export function can(actor: Account | null, action: "take_part", subject: TakePartSubject): Verdict;
 export function can(
   actor: Account | null,
+  action: "read_comment" | "approve_comment" | "name_approver",
+  subject: CommentSubject,
+): Verdict;
+export function can(
+  actor: Account | null,
   action: CampaignAction,
-  subject?: CampaignSubject | TakePartSubject,
+  subject?: CampaignSubject | TakePartSubject | CommentSubject,
 ): Verdict {
   switch (action) {
     case "draft":
@@ -55,7 +73,9 @@ export function can(
       return isAdmin(actor) || refuse("campaigns_admin_only");
     case "view": {
       if (isStaff(actor)) return true;
-      if (!subject || subject.status === "draft") return refuse("not_found");
+      if (!subject || !("status" in subject) || subject.status === "draft") {
+        return refuse("not_found");
+      }
       if (subject.visibility === "members" && !actor?.memberships.length) {
         return refuse("campaign_members_only");
       }
@@ -76,5 +96,33 @@ export function can(
       }
       return true;
     }
+    case "read_comment":
+    case "approve_comment":
+    case "name_approver":
+      return commentVerdict(actor, action, subject);
   }
+}
+
+// A member's comment is its own business until filed: coalition staff see where it stands (the
+// dashboard), never the draft; another member's staff see nothing of it.
+function commentVerdict(
+  actor: Account | null,
+  action: "read_comment" | "approve_comment" | "name_approver",
+  subject: CampaignSubject | TakePartSubject | CommentSubject | undefined,
+): Verdict {
+  if (!actor) return refuse("unauthorized");
+  const acting = actor.jurisdiction;
+  if (!acting) return refuse("no_memberships");
+  if (!subject || !("jurisdictionId" in subject) || acting.jurisdictionId !== subject.jurisdictionId) {
+    return refuse("wrong_jurisdiction", { name: acting.name });
+  }
+  const approverId = "approverId" in subject ? subject.approverId : null;
+  const admin = acting.role === "member_admin";
+  if (action === "name_approver" && !admin) {
+    return refuse("comment_admins_only", { name: acting.name });
+  }
+  if (action === "approve_comment" && !admin && actor.user.id !== approverId) {
+    return refuse("comment_approvers_only", { name: acting.name });
+  }
+  return true;
 }

@@ -195,3 +195,26 @@ export async function deleteCampaignText(
     .where("locale", "=", locale)
     .execute();
 }
+
+/**
+ * Moves a campaign's last day from `from` to `to`, only while it still ends on `from` and staff
+ * have not closed it (a rule's comment period extended: the campaign that ended with it follows).
+ * True if it moved.
+ */
+export async function moveCampaignEnd(
+  trx: Kysely<DB>,
+  id: string,
+  from: string,
+  to: string,
+  now: string,
+): Promise<boolean> {
+  const moved = await trx
+    .updateTable("campaigns")
+    .set({ ends_on: to, updated_at: now })
+    .where("id", "=", id)
+    .where("ends_on", "=", from)
+    .where("status", "in", ["draft", "published"])
+    .where("starts_on", "<=", to)
+    .executeTakeFirst();
+  return moved.numUpdatedRows === 1n;
+}

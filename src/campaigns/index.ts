@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { registerAdminEntry } from "../http/admin-home.js";
 import { campaignsApi } from "./api/campaigns.api.js";
 import { CAMPAIGN_EDITORS } from "./campaigns.policy.js";
+import { commentFeature } from "./comment/comment.plugin.js";
 import { eventFeature } from "./event/event.plugin.js";
 import { graphicsRoutes } from "./graphics/graphics.routes.js";
 import { letterRoutes } from "./letter/letter.routes.js";
@@ -14,6 +15,8 @@ import { socialRoutes } from "./social/social.routes.js";
 
 export { CampaignDates, StatusTag } from "./campaign.view.js";
 export { DEMO_CAMPAIGN_SLUGS, seedDemoCampaigns } from "./campaigns.seed.js";
+// For app.ts to hand to rules/: a campaign ending with its rule's comment period follows it.
+export { followRuleDeadline } from "./comment/comment.admin.service.js";
 export { type RecentCampaign, recentCampaigns } from "./timeline/timeline.service.js";
 
 /** Campaigns: staff prepare and run them, members take part, everyone sees the results. */
@@ -36,4 +39,5 @@ export async function campaignsFeature(app: FastifyInstance) {
   await app.register(resultsRoutes);
   await app.register(campaignsApi);
   await app.register(letterPdfRoutes);
+  await app.register(commentFeature);
 }

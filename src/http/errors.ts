@@ -57,6 +57,12 @@ export const ERRORS = {
   event_over: 409,
   event_not_colleague: 403,
   event_link_invalid: 404,
+  // campaigns: comments on federal rules
+  comment_approvers_only: 403,
+  comment_admins_only: 403,
+  comment_changed: 409,
+  comment_not_ready: 409,
+  comment_rule_closed: 409,
   // mail
   mail_not_configured: 409,
   mail_secret_gone: 409,

@@ -8,6 +8,7 @@ import type accessibility from "./locales/en/accessibility.json";
 import type accounts from "./locales/en/accounts.json";
 import type admin from "./locales/en/admin.json";
 import type audit from "./locales/en/audit.json";
+import type campaignComments from "./locales/en/campaign-comments.json";
 import type campaignEvents from "./locales/en/campaign-events.json";
 import type campaignGraphics from "./locales/en/campaign-graphics.json";
 import type campaignResults from "./locales/en/campaign-results.json";
@@ -31,6 +32,7 @@ export type MessageKey =
   | Keys<"accounts", typeof accounts>
   | Keys<"admin", typeof admin>
   | Keys<"audit", typeof audit>
+  | Keys<"campaign-comments", typeof campaignComments>
   | Keys<"campaign-events", typeof campaignEvents>
   | Keys<"campaign-graphics", typeof campaignGraphics>
   | Keys<"campaign-social", typeof campaignSocial>

@@ -52,6 +52,19 @@ export function ActionEditPage({
           ""
         )}
         {notice ? <Notice kind="success" text={notice} /> : ""}
+        {actionId && kind === "comment" ? (
+          <p>
+            <a
+              class="usa-link"
+              href={localizedPath(locale, `${base}/actions/${actionId}/comment`)}
+              safe
+            >
+              {t("campaign-comments.admin.link")}
+            </a>
+          </p>
+        ) : (
+          ""
+        )}
         {actionId && kind === "event" ? (
           <p>
             <a

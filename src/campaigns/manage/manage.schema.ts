@@ -31,7 +31,7 @@ export const CAMPAIGN_LIMITS = {
   goal: 6,
 } as const;
 
-export const ACTION_KINDS = ["letter", "event", "social"] as const;
+export const ACTION_KINDS = ["letter", "event", "social", "comment"] as const;
 export type FormActionKind = (typeof ACTION_KINDS)[number];
 
 const Checked = Choice(["yes", ""]);
