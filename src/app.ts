@@ -26,6 +26,7 @@ import { loadAllCatalogs } from "./i18n/index.js";
 import { createJobRunner } from "./jobs/index.js";
 import { createMailer, outboxPlugin } from "./mail/index.js";
 import { membersFeature } from "./members/index.js";
+import { rulesFeature } from "./rules/index.js";
 
 export interface AppOptions {
   /** An open database to use; when absent, one is opened from config and closed with the app. */
@@ -99,6 +100,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(healthRoutes);
   await app.register(membersFeature);
   await app.register(campaignsFeature);
+  await app.register(rulesFeature, { onDeadlineChange: [] });
   await app.register(contentFeature);
   await app.register(auditPlugin);
   await app.register(outboxPlugin);

@@ -7,6 +7,7 @@ import { seedDemoCampaigns } from "./campaigns/index.js";
 import { anyContent, seedContent } from "./content/index.js";
 import { type DB, lockRevision } from "./db/index.js";
 import { anyJurisdiction, loadCensusSnapshots, seedDemoMembers } from "./members/index.js";
+import { seedDemoRules } from "./rules/index.js";
 
 export interface SeedOutcome {
   seeded: boolean;
@@ -43,6 +44,8 @@ export async function seedDemo(db: Kysely<DB>, options: SeedOptions = {}): Promi
     const accounts = options.accounts
       ? await seedDemoAccounts(trx, date, options.accounts.authSecret)
       : [];
+    // Before the campaigns: a comment action names its rule.
+    await seedDemoRules(trx, date);
     const campaigns = await seedDemoCampaigns(trx, date);
     return { seeded: true, members, blocks, campaigns, accounts };
   });

@@ -224,6 +224,9 @@ const NOT_ATTACKED: Record<string, string> = {
   "/account/two-factor/enable": "not covered: a password, which would change the signer's sign-in",
   "/account/two-factor/disable": "not covered: a password, which would change the signer's sign-in",
   "/account/reset/new": "not covered: new passwords, behind a mailed token that works once",
+  "/rules":
+    "a document number matched against ^\\d{4}-\\d{5}$ before use; refusals in src/rules/watch/watch.test.ts (a valid one asks the Federal Register)",
+  "/rules/unwatch": "a rule id from the watch list's button",
   ...CAMPAIGN_NOT_ATTACKED,
 };
 

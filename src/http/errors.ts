@@ -66,6 +66,9 @@ export const ERRORS = {
   // mail
   mail_not_configured: 409,
   mail_secret_gone: 409,
+  // rules
+  rules_staff_only: 403,
+  federal_register_unavailable: 503,
 } as const satisfies Record<string, number>;
 
 export type ErrorId = keyof typeof ERRORS;

@@ -167,6 +167,17 @@ export const WRITE_ROUTES: WriteRoute[] = [
     allowed: ["coalition_admin", "coalition_editor"],
     body: () => ({ key: "home.mission", body_es: "Texto nuevo." }),
   },
+  {
+    // A number of the wrong form: refused at its field (422), the Federal Register never asked.
+    route: "/rules",
+    allowed: ["coalition_admin", "coalition_editor"],
+    body: () => ({ number: "not-a-number" }),
+  },
+  {
+    route: "/rules/unwatch",
+    allowed: ["coalition_admin", "coalition_editor"],
+    body: () => ({ rule: randomUUID() }),
+  },
   // Last: the allowed posts run in this order, and these touch the principals' own sign-in.
   {
     route: "/account/two-factor/enable",

@@ -7,6 +7,7 @@ export const PAGES = [
   "/accessibility",
   "/members",
   "/campaigns",
+  "/rules",
   "/resources",
   "/issues/immigration-reform",
   "/news",
@@ -28,4 +29,6 @@ export const SAMPLE_PAGES = [
   "/members?state=CA&sort=population",
   "/join?q=dodge&state=KS",
   "/join?geoid=2018250",
+  "/rules/2018-21106",
+  "/rules/DEMO-2026-001",
 ] as const;
