@@ -4,7 +4,7 @@ import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import { accountsFeature } from "./accounts/index.js";
 import { auditPlugin } from "./audit/index.js";
-import { campaignsFeature } from "./campaigns/index.js";
+import { campaignsFeature, followRuleDeadline } from "./campaigns/index.js";
 import { type Config, trustProxyOption } from "./config/config.js";
 import { projectPath } from "./config/paths.js";
 import { contentFeature } from "./content/index.js";
@@ -100,7 +100,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(healthRoutes);
   await app.register(membersFeature);
   await app.register(campaignsFeature);
-  await app.register(rulesFeature, { onDeadlineChange: [] });
+  await app.register(rulesFeature, { onDeadlineChange: [followRuleDeadline] });
   await app.register(contentFeature);
   await app.register(auditPlugin);
   await app.register(outboxPlugin);

@@ -19,7 +19,7 @@ export {
 export type { DeadlineChange, DeadlineListener, RefreshReport } from "./refresh.service.js";
 export { refreshWatchList } from "./refresh.service.js";
 export { commentPageUrl, daysLeft, easternToday } from "./rule.dates.js";
-export { type FederalRule, ruleById, ruleByNumber } from "./rules.queries.js";
+export { type FederalRule, ruleById, ruleByNumber, watchList } from "./rules.queries.js";
 export { seedDemoRules } from "./rules.seed.js";
 
 export interface RulesOptions {

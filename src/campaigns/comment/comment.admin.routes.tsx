@@ -11,7 +11,7 @@ import { pageContext, sendPage } from "../../http/render.js";
 import { fieldMessage } from "../../http/validation.js";
 import { findLocale, localizedPath, translator } from "../../i18n/index.js";
 import { jurisdictionsByIds, memberJurisdictions } from "../../members/index.js";
-import { openRules, ruleById } from "../../rules/index.js";
+import { easternToday, ruleById, watchList } from "../../rules/index.js";
 import { findAction } from "../actions.queries.js";
 import { chooseText } from "../campaign.text.js";
 import { CAMPAIGN_EDITORS, can } from "../campaigns.policy.js";
@@ -45,7 +45,8 @@ export async function commentAdminRoutes(app: FastifyInstance) {
     query: { preview?: string; lang?: string; done?: string },
   ) {
     const members = await memberJurisdictions(app.db);
-    const rules = await openRules(app.db, new Date());
+    const today = easternToday(new Date());
+    const { open: rules } = await watchList(app.db, today, today);
     const current = loaded.ruleId ? await ruleById(app.db, loaded.ruleId) : undefined;
     if (current && !rules.some((r) => r.id === current.id)) rules.unshift(current);
     const drafts = await draftsOf(app.db, loaded.action.id);

@@ -6,6 +6,7 @@ import { localizedPath } from "../../i18n/index.js";
 import type { JurisdictionRef } from "../../members/index.js";
 import { placeName } from "../../members/index.js";
 import type { FederalRule } from "../../rules/index.js";
+import { languageName } from "../../views/language-name.js";
 import { ErrorSummary, SelectField, TextArea } from "../../views/form.js";
 import { Layout } from "../../views/layout.js";
 import { Notice } from "../../views/notice.js";
@@ -77,7 +78,7 @@ export function CommentSetupPage(props: {
             <TextArea
               id={`setup-template_${tag}`}
               name={`template_${tag}`}
-              label={t("campaign-comments.admin.template", { language: t(`common.language.${tag}`) })}
+              label={t("campaign-comments.admin.template", { language: t(languageName(tag)) })}
               hint={t("campaign-comments.admin.template_hint", { fields })}
               value={form.values[`template_${tag}`] ?? ""}
               maxlength={TEMPLATE_MAX}
@@ -105,7 +106,7 @@ export function CommentSetupPage(props: {
               name="lang"
               label={t("campaign-comments.admin.preview_lang")}
               value={preview.lang}
-              options={TAGS.map((tag) => ({ value: tag, label: t(`common.language.${tag}`) }))}
+              options={TAGS.map((tag) => ({ value: tag, label: t(languageName(tag)) }))}
             />
             <button class="usa-button usa-button--outline" type="submit" safe>
               {t("campaign-comments.admin.preview_button")}

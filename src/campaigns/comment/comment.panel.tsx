@@ -4,7 +4,7 @@
 // to their comment and where it stands.
 import { localizedPath } from "../../i18n/index.js";
 import { jurisdictionsByIds, placeName } from "../../members/index.js";
-import { ruleById } from "../../rules/index.js";
+import { commentPageUrl, ruleById } from "../../rules/index.js";
 import type { Panel } from "../public/panel.js";
 import { commentActionRule, draftsOf } from "./comment.queries.js";
 import { isApproved } from "./comment.service.js";
@@ -22,6 +22,7 @@ export const commentPanel: Panel = async (panel) => {
       </p>
     );
   }
+  const commentUrl = commentPageUrl(rule);
   const drafts = await draftsOf(db, action.id);
   const filed = drafts.filter((d) => d.filing === "filed");
   const places = new Map(
@@ -59,10 +60,10 @@ export const commentPanel: Panel = async (panel) => {
       ) : (
         ""
       )}
-      {rule.commentUrl && !acting ? (
+      {commentUrl && !acting ? (
         <p>
           <span safe>{t("campaign-comments.panel.public")}</span>{" "}
-          <a class="usa-link" href={rule.commentUrl} safe>
+          <a class="usa-link" href={commentUrl} safe>
             {t("campaign-comments.panel.public_link")}
           </a>
         </p>

@@ -1,5 +1,5 @@
 // Pieces of the comment pages: the rule's facts, where a member's comment stands, and times.
-import { type FederalRule, daysLeft } from "../../rules/index.js";
+import { commentPageUrl, daysLeft, type FederalRule } from "../../rules/index.js";
 import type { PageContext } from "../../views/page-context.js";
 import type { DraftFacts } from "./comment.page.js";
 
@@ -25,6 +25,7 @@ export function RuleFacts({ ctx, rule }: { ctx: PageContext; rule: FederalRule }
   const { t } = ctx;
   const left = rule.commentsCloseOn ? daysLeft(rule.commentsCloseOn, new Date()) : undefined;
   const english = ctx.locale.tag === "en" ? undefined : "en";
+  const commentUrl = commentPageUrl(rule);
   return (
     <div class="usa-summary-box cfa-rule-facts">
       <div class="usa-summary-box__body">
@@ -63,9 +64,9 @@ export function RuleFacts({ ctx, rule }: { ctx: PageContext; rule: FederalRule }
           ) : (
             ""
           )}
-          {rule.commentUrl ? " · " : ""}
-          {rule.commentUrl ? (
-            <a class="usa-link" href={rule.commentUrl} safe>
+          {commentUrl ? " · " : ""}
+          {commentUrl ? (
+            <a class="usa-link" href={commentUrl} safe>
               {t("campaign-comments.rule.comment_link")}
             </a>
           ) : (

@@ -3,7 +3,8 @@
 // own (the meter, shared passages marked), sign-off, filing, and the saved versions.
 import { AdminBreadcrumb } from "../../http/admin-home.view.js";
 import { localizedPath } from "../../i18n/index.js";
-import type { FederalRule } from "../../rules/index.js";
+import { commentPageUrl, type FederalRule } from "../../rules/index.js";
+import { languageName } from "../../views/language-name.js";
 import { ErrorSummary, SelectField, TextArea, TextField } from "../../views/form.js";
 import { Layout } from "../../views/layout.js";
 import { Notice } from "../../views/notice.js";
@@ -118,7 +119,7 @@ export function CommentPage(props: CommentPageProps) {
           ctx={ctx}
           current={t("campaign-comments.page.crumb")}
           trail={[
-            { href: "/campaigns", label: t("campaigns.public.title") },
+            { href: "/campaigns", label: t("campaigns.list.title") },
             { href: `/campaigns/${props.campaign.slug}`, label: props.campaign.title },
           ]}
         />
@@ -145,7 +146,7 @@ export function CommentPage(props: CommentPageProps) {
               name="locale"
               label={t("campaign-comments.form.locale")}
               value={props.locale}
-              options={LANGUAGES.map((tag) => ({ value: tag, label: t(`common.language.${tag}`) }))}
+              options={LANGUAGES.map((tag) => ({ value: tag, label: t(languageName(tag)) }))}
             />
             <TextArea
               id="comment-body"
@@ -330,7 +331,7 @@ function Filing(props: Forms) {
       </section>
     );
   }
-  const commentUrl = rule.commentUrl;
+  const commentUrl = commentPageUrl(rule);
   return (
     <section aria-labelledby="filing-heading">
       <h2 id="filing-heading" safe>{t("campaign-comments.file.heading")}</h2>
