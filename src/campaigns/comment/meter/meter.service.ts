@@ -6,7 +6,14 @@ import type { Kysely } from "kysely";
 import type { DB } from "../../../db/index.js";
 import { type ActionIndex, type IndexedDraft, MeterIndexes } from "./meter.index.js";
 import { draftBodies, draftVersions } from "./meter.queries.js";
-import { shingleSet, shingles, tokenize } from "./meter.tokens.js";
+import {
+  type Shingles,
+  shingleSet,
+  shingles,
+  tokenize,
+  uniqueSorted,
+  type Words,
+} from "./meter.tokens.js";
 
 /** The aim: at least a third of a comment in the member's own words (coalition-facts.md). */
 export const OWN_SHARE_TARGET = 1 / 3;
@@ -45,7 +52,10 @@ const OTHERS = 2;
 /** Measures a draft's text. Pure, given the template's shingles and the action's index. */
 export function measure(body: string, against: Against): Meter {
   const words = tokenize(body);
-  const windows = shingles(words);
+  return measureWords(words, shingles(words), against);
+}
+
+function measureWords(words: Words, windows: Shingles, against: Against): Meter {
   const template = new Set(against.template);
   const self: IndexedDraft | undefined = against.draftId
     ? against.index?.drafts.get(against.draftId)
@@ -106,7 +116,7 @@ export function measure(body: string, against: Against): Meter {
  */
 function countDrafts(
   against: Against,
-  windows: ReturnType<typeof shingles>,
+  windows: Shingles,
   shared: number[],
   passageOf: Int32Array,
   passages: SharedPassage[],
@@ -173,6 +183,8 @@ async function refresh(
   db: Kysely<DB>,
   actionId: string,
   store: MeterIndexes,
+  /** The text being measured: when it is its draft's stored body, its shingles are reused. */
+  typed: { draftId: string | undefined; body: string; windows: Shingles },
 ): Promise<ActionIndex> {
   const index = store.of(actionId);
   const versions = await draftVersions(db, actionId);
@@ -188,7 +200,12 @@ async function refresh(
     for (let i = 0; i < rows.length; i++) {
       if (i > 0 && i % SLICE === 0) await yieldToEventLoop();
       const row = rows[i] as (typeof rows)[number];
-      index.put(row.id, { version: row.version, shingles: shingleSet(row.body) });
+      // An autosave measures the text it just stored: it is not tokenized twice.
+      const set =
+        row.id === typed.draftId && row.body === typed.body
+          ? uniqueSorted(typed.windows)
+          : shingleSet(row.body);
+      index.put(row.id, { version: row.version, shingles: set });
     }
   }
   store.trim(index);
@@ -212,11 +229,18 @@ export async function meterFor(
   },
   store: MeterIndexes = indexes,
 ): Promise<Meter> {
-  const index = await refresh(db, options.actionId, store);
-  return measure(options.body, {
+  const draftId = options.draftId ?? undefined;
+  const words = tokenize(options.body);
+  const windows = shingles(words);
+  const index = await refresh(db, options.actionId, store, {
+    draftId,
+    body: options.body,
+    windows,
+  });
+  return measureWords(words, windows, {
     template: templateShingles(options.template),
     index,
-    draftId: options.draftId ?? undefined,
+    draftId,
   });
 }
 

@@ -134,7 +134,11 @@ export function shingles(words: Words): Shingles {
 
 /** A text's shingle hashes, sorted, each once: what the index keeps of a draft. */
 export function shingleSet(text: string): Int32Array {
-  const { hash, count } = shingles(tokenize(text));
+  return uniqueSorted(shingles(tokenize(text)));
+}
+
+/** The shingles' hashes, sorted, each once. */
+export function uniqueSorted({ hash, count }: Shingles): Int32Array {
   const sorted = hash.subarray(0, count).slice().sort();
   let n = 0;
   for (let i = 0; i < sorted.length; i++) {
