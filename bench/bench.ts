@@ -6,12 +6,14 @@
 // goals: memory, start-up, the home page and the stats API. Then, with the servers stopped, the
 // members directory at 500 members is rendered in this process (members-page.ts). Last, the
 // write scenario: member admins signing letters against a fresh app (writes.ts).
-// BENCH_ONLY=writes runs the write scenario alone.
+// Then the uniqueness meter against 200 drafts of 5,000 characters (meter.ts).
+// BENCH_ONLY=writes runs the write scenario alone, BENCH_ONLY=meter the meter alone.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon, { type Result } from "autocannon";
 import { MEMBERS_TARGET, MEMBERS_URL, measureMembersPage, quantile } from "./members-page.js";
+import { measureMeter, reportMeter } from "./meter.js";
 import {
   type App,
   HOST,
@@ -121,6 +123,7 @@ const ratio = (app: Result, bare: Result) =>
 
 async function main() {
   if (process.env.BENCH_ONLY === "writes") return (await writes()) ? 0 : 1;
+  if (process.env.BENCH_ONLY === "meter") return (await meter()) ? 0 : 1;
   process.stderr.write("starting the app on a fresh database, then again on the same one...\n");
   const { fresh, app } = await startTwice();
   await new Promise((r) => setTimeout(r, 2000));
@@ -214,7 +217,14 @@ async function main() {
   stopChildren();
   await membersPage();
   const wrote = await writes();
-  return failed || !wrote ? 1 : 0;
+  const metered = await meter();
+  return failed || !wrote || !metered ? 1 : 0;
+}
+
+/** The uniqueness meter's p95 against 200 drafts; false (exit 1) when over its target. */
+async function meter(): Promise<boolean> {
+  process.stderr.write("measuring the uniqueness meter against 200 drafts...\n");
+  return reportMeter(await measureMeter(mkdtempSync(join(tmp, "meter-"))));
 }
 
 /** Letter signatures a second on SQLite, each acknowledged one counted in the database after. */

@@ -61,6 +61,12 @@ export {
   refreshFigures,
 } from "./census/refresh.service.js";
 export { loadCensusSnapshots } from "./census/snapshots.load.js";
+export { type MemberFacts, memberFacts } from "./directory/member.service.js";
+export type {
+  Figure,
+  ForeignBornShare,
+  MemberFigures,
+} from "./directory/member-figures.service.js";
 export {
   type CoalitionStats,
   coalitionStats,
@@ -77,7 +83,7 @@ export {
   memberJurisdictions,
 } from "./jurisdictions.queries.js";
 export { seedDemoMembers } from "./members.seed.js";
-export { placeName, stateName } from "./names.js";
+export { executiveTitle, placeName, stateName, vintageName } from "./names.js";
 export { Citation, Vintage } from "./names.view.js";
 export { exportRoster, exportRosterCsv } from "./roster/roster.export.js";
 export { applyRosterImport } from "./roster/roster.import.js";

@@ -152,6 +152,14 @@ export async function publicJurisdiction(
     .executeTakeFirst();
 }
 
+/** A jurisdiction by id, whatever its status. */
+export async function jurisdictionById(
+  db: Kysely<DB>,
+  id: string,
+): Promise<Jurisdiction | undefined> {
+  return db.selectFrom("jurisdictions").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
 /** Whether a member has this GEOID. */
 export async function isMemberGeoid(db: Kysely<DB>, geoid: string): Promise<boolean> {
   const row = await members(db).select("id").where("geoid", "=", geoid).executeTakeFirst();

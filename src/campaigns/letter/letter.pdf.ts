@@ -5,7 +5,8 @@
 //
 // pdfkit and fontkit are imported when the first letter is drawn, not when the server starts
 // (loading them costs ~200 ms). Drawing yields to the event loop between slices of signatories,
-// so a long letter does not hold other requests for its whole length.
+// so a long letter does not hold other requests for its whole length. The comment's letterhead
+// PDF (campaigns/comment/pdf) draws with the same fonts, `write` and page decoration.
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { Font } from "fontkit";
 import { placeName } from "../../members/index.js";
@@ -41,15 +42,15 @@ export interface LetterPdfInput {
 }
 
 // US Letter, one-inch margins: the letters go to US offices.
-const PAGE = { size: "LETTER", margin: 72 } as const;
+export const PAGE = { size: "LETTER", margin: 72 } as const;
 const SIZE = { title: 18, campaign: 12, body: 11, heading: 14, signatory: 10.5, footer: 9 };
-const GREY = "#555555";
+export const GREY = "#555555";
 /** Signatories drawn between two yields to the event loop. */
 const SLICE = 40;
 
 // pdfkit 0.20 takes a parsed fontkit font wherever it takes a font file (PDFFontFactory.open
 // accepts any object with `layout`); @types/pdfkit 0.17 lists only paths and bytes.
-const asSource = (font: Font) => font as unknown as string;
+export const asSource = (font: Font) => font as unknown as string;
 
 /**
  * Removes what a PDF cannot show and a font cannot draw: control and format characters (tabs
@@ -86,7 +87,7 @@ export function signatoryLine(s: LetterSignatory, locale: LetterPdfInput["locale
   return [who.join(comma), where].filter(Boolean).join(" — ");
 }
 
-interface Fonts {
+export interface Fonts {
   /** Font name in the document for a family and weight; the first family is the letter's. */
   name(run: 0 | 1, weight: Weight): string;
   first: Font;
@@ -94,7 +95,7 @@ interface Fonts {
 }
 
 /** Loads the fonts this letter needs: the fallback family only if a character calls for it. */
-async function fontsFor(
+export async function fontsFor(
   locale: string,
   texts: string[],
 ): Promise<{ fonts: Fonts; named: Array<[string, Font]> }> {
@@ -116,14 +117,14 @@ async function fontsFor(
   return { fonts: { name, first, fallback }, named };
 }
 
-type Doc = PDFKit.PDFDocument;
+export type Doc = PDFKit.PDFDocument;
 
 /**
  * Writes a text as one paragraph at the current position, switching fonts where a character
  * needs the other family (a Chinese name in an English letter). pdfkit wraps the runs as one
  * paragraph, breaking a word longer than the line inside it, and adds pages as needed.
  */
-function write(
+export function write(
   doc: Doc,
   fonts: Fonts,
   text: string,
@@ -142,7 +143,11 @@ function write(
 }
 
 /** Page numbers and the demo notice, drawn on every page once all pages exist. */
-function decoratePages(doc: Doc, fonts: Fonts, labels: LetterPdfInput["labels"]): void {
+export function decoratePages(
+  doc: Doc,
+  fonts: Fonts,
+  labels: Pick<LetterPdfInput["labels"], "page" | "demo">,
+): void {
   const { start, count } = doc.bufferedPageRange();
   const demo = labels.demo ? cleanText(labels.demo).trim() : "";
   for (let i = start; i < start + count; i++) {

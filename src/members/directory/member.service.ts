@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
-import type { DB, JurisdictionKind, JurisdictionStatus } from "../../db/index.js";
-import { publicJurisdiction } from "../jurisdictions.queries.js";
+import type { DB, Jurisdiction, JurisdictionKind, JurisdictionStatus } from "../../db/index.js";
+import { jurisdictionById, publicJurisdiction } from "../jurisdictions.queries.js";
+import { figuresFor, type MemberFigures } from "./member-figures.service.js";
 
 export interface MemberProfile {
   slug: string;
@@ -31,7 +32,27 @@ export async function findProfile(
   slug: string,
 ): Promise<MemberProfile | undefined> {
   const row = await publicJurisdiction(db, slug);
+  return row ? profileOf(row) : undefined;
+}
+
+export interface MemberFacts extends MemberProfile {
+  id: string;
+  /** The newest figure of each measure, each with its vintage and source. */
+  figures: MemberFigures;
+}
+
+/**
+ * A jurisdiction (any status) by id with its profile and newest Census figures: what another
+ * feature quotes about a member (a comment's merge fields, its letterhead).
+ */
+export async function memberFacts(db: Kysely<DB>, id: string): Promise<MemberFacts | undefined> {
+  const row = await jurisdictionById(db, id);
   if (!row) return undefined;
+  const figures = (await figuresFor(db, [row.geoid])).get(row.geoid) ?? {};
+  return { id: row.id, ...profileOf(row), figures };
+}
+
+function profileOf(row: Jurisdiction): MemberProfile {
   return {
     slug: row.slug,
     name: row.name,
