@@ -113,7 +113,7 @@ export async function commentAdminRoutes(app: FastifyInstance) {
       if (!rule) errors.rule = request.t("campaign-comments.admin.error.rule");
       for (const tag of TAGS) {
         const problems = templateProblems(body[`template_${tag}`]);
-        if (problems.length > 0) errors[`template_${tag}`] = problems.map((p) => request.t(p.key, p.values)).join(" ");
+        if (problems.length > 0) errors[`template_${tag}`] = problems.map((p) => request.t(p.id, p.values)).join(" ");
       }
       if (!body.template_en) errors.template_en = request.t("campaign-comments.admin.error.template_en");
       if (!rule || Object.keys(errors).length > 0) {

@@ -42,7 +42,7 @@ export interface Refused {
 }
 
 /** The template in the draft's language (or the reader's, or English), filled for this member. */
-async function filledTemplate(app: FastifyInstance, loaded: LoadedComment, locale: string) {
+export async function filledTemplate(app: FastifyInstance, loaded: LoadedComment, locale: string) {
   const templates = await templatesOf(app.db, loaded.action.id);
   const template =
     templates.find((t) => t.locale === locale) ?? templates.find((t) => t.locale === "en");

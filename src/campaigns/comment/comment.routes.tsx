@@ -10,7 +10,13 @@ import { localizedPath } from "../../i18n/index.js";
 import { commentTextProblems } from "../../rules/index.js";
 import { can } from "../campaigns.policy.js";
 import { ActionParams } from "../manage/manage.schema.js";
-import { type LoadedComment, loadComment, type Refused, sendCommentPage } from "./comment.page.js";
+import {
+  filledTemplate,
+  type LoadedComment,
+  loadComment,
+  type Refused,
+  sendCommentPage,
+} from "./comment.page.js";
 import { ApproveForm, ApproverForm, DraftForm, VersionQuery } from "./comment.schema.js";
 import { approveComment, nameApprover, saveDraft } from "./comment.service.js";
 import { commentPdfFor } from "./comment.pdf.js";
@@ -105,12 +111,13 @@ export async function commentRoutes(app: FastifyInstance) {
       }
       if (!wantsJson(request)) return reply.redirect(back(request, loaded, "saved"), 303);
       const draft = result.draft;
+      const template = await filledTemplate(app, loaded, draft.locale);
       const meter = await meterFor(app.db, {
         actionId: loaded.action.id,
         draftId: draft.id,
         body: draft.body,
         locale: draft.locale,
-        template: "",
+        template: template?.body ?? "",
       });
       return reply.send({
         saved: true,
@@ -182,7 +189,14 @@ export async function commentRoutes(app: FastifyInstance) {
     { guard: memberStaff, restricted: true, schema: { params: ActionParams } },
     async (request, reply) => {
       const loaded = await loadComment(app, request, request.params);
-      const pdf = await commentPdfFor(app.db, loaded);
+      const template = await filledTemplate(app, loaded, loaded.draft?.locale ?? request.locale.tag);
+      const pdf = await commentPdfFor(app.db, {
+        jurisdictionId: loaded.jurisdictionId,
+        ruleId: loaded.rule.id,
+        locale: loaded.draft?.locale ?? template?.locale ?? request.locale.tag,
+        body: loaded.draft?.body ?? template?.body ?? "",
+        demo: loaded.draft?.is_demo === 1,
+      });
       return reply
         .header("content-type", "application/pdf")
         .header(

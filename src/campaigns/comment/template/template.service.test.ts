@@ -6,7 +6,7 @@ import { describeEachDatabase } from "../../../../test/support/app.js";
 import { buildCensusFigure, buildMember } from "../../../../test/support/builders.js";
 import type { DB } from "../../../db/index.js";
 import { fillTemplate } from "./template.fields.js";
-import { docketIds, mergeValues } from "./template.service.js";
+import { mergeValues } from "./template.service.js";
 
 /** The public charge proposed rule (coalition-facts.md), as the watch list stores it. */
 async function insertRule(db: Kysely<DB>): Promise<string> {
@@ -30,15 +30,6 @@ async function insertRule(db: Kysely<DB>): Promise<string> {
     .execute();
   return id;
 }
-
-describe("docketIds", () => {
-  it("reads the stored JSON array, and nothing from anything else", () => {
-    assert.deepEqual(docketIds('["A-1","B-2"]'), ["A-1", "B-2"]);
-    assert.deepEqual(docketIds('[1,"B-2",null]'), ["B-2"]);
-    assert.deepEqual(docketIds("not json"), []);
-    assert.deepEqual(docketIds('{"a":1}'), []);
-  });
-});
 
 describeEachDatabase("a template's merge values", { seed: false }, (ctx) => {
   const db = () => ctx.database.db;

@@ -3,6 +3,7 @@
 // survey the figures come from, so a figure is never quoted without its source (decision 0018).
 import type { Kysely } from "kysely";
 import type { DB } from "../../../db/index.js";
+import { ruleById } from "../../../rules/index.js";
 import { formatNumber, type Locale, translator } from "../../../i18n/index.js";
 import {
   executiveTitle,
@@ -13,17 +14,6 @@ import {
   vintageName,
 } from "../../../members/index.js";
 import { type MergeValues, toLocale } from "./template.fields.js";
-import { ruleForTemplate } from "./template.queries.js";
-
-/** Docket ids from their stored JSON array; nothing when the text is not such an array. */
-export function docketIds(json: string): string[] {
-  try {
-    const parsed: unknown = JSON.parse(json);
-    return Array.isArray(parsed) ? parsed.filter((d): d is string => typeof d === "string") : [];
-  } catch {
-    return [];
-  }
-}
 
 const shareFormats = new Map<string, Intl.NumberFormat>();
 
@@ -76,9 +66,9 @@ export async function mergeValues(
   const t = translator(locale);
   const [member, rule] = await Promise.all([
     memberFacts(db, options.jurisdictionId),
-    options.ruleId ? ruleForTemplate(db, options.ruleId) : undefined,
+    options.ruleId ? ruleById(db, options.ruleId) : undefined,
   ]);
-  const dockets = rule ? docketIds(rule.docket_ids) : [];
+  const dockets = rule?.docketIds ?? [];
   return {
     "member.name": member ? placeName(member.name, member.state) : null,
     "member.state": member ? stateName(t, member.state) : null,
@@ -88,7 +78,7 @@ export async function mergeValues(
       : null,
     ...figureValues(locale, member?.figures ?? {}),
     "rule.title": rule?.title ?? null,
-    "rule.document_number": rule?.document_number ?? null,
+    "rule.document_number": rule?.documentNumber ?? null,
     "rule.docket": dockets.length ? dockets.join(", ") : null,
   };
 }
