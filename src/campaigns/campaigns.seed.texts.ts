@@ -168,6 +168,20 @@ export const TPS_DED: SeedCampaignWords = {
     },
   },
   actions: {
+    comment: {
+      en: {
+        title: "Comment on the demo proposed rule on naturalization fees",
+        body: "A fictional proposed rule, made up for the demo, would raise the fee to apply for citizenship and narrow fee waivers. Write your city's or county's comment from the coalition's template, make a third or more of it your own, have it approved, and file it (nothing is sent from the demo).",
+      },
+      es: {
+        title: "Comentar la norma propuesta de demostración sobre las tarifas de naturalización",
+        body: "Una norma propuesta ficticia, inventada para la demostración, subiría la tarifa para solicitar la ciudadanía y limitaría las exenciones. Escriba el comentario de su ciudad o condado a partir de la plantilla de la coalición, haga suyo al menos un tercio, obtenga su aprobación y preséntelo (la demostración no envía nada).",
+      },
+      "zh-Hans": {
+        title: "就演示用的入籍费用拟议规则提交意见",
+        body: "一项为演示而虚构的拟议规则将提高申请入籍的费用并收紧费用减免。请以联盟的模板为基础撰写贵市或贵县的意见，其中至少三分之一用您自己的话，获得批准后提交（演示不会发送任何内容）。",
+      },
+    },
     letter: {
       en: {
         title: "Letter to Congress: a lasting solution for TPS and DED holders and immigrant youth",

@@ -7,9 +7,12 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { ActionKind, DB, SocialPlatform } from "../db/index.js";
+import { findLocale, translator } from "../i18n/index.js";
 import { demoJurisdictions, type JurisdictionRef } from "../members/index.js";
+import { ruleByNumber } from "../rules/index.js";
 import { insertAction, saveActionText } from "./actions.queries.js";
 import { findCampaignBySlug, insertCampaign, saveCampaignText } from "./campaigns.queries.js";
+import { insertDraft, saveTemplate, setCommentActionRule } from "./comment/comment.queries.js";
 import {
   FLORES,
   PUBLIC_CHARGE,
@@ -57,7 +60,12 @@ interface DemoCampaign {
   goal: number | null;
   closed: boolean;
   /** The actions in order, each with which demo members (by index on the roster) took part. */
-  actions: { kind: ActionKind; takesPart: (index: number) => boolean }[];
+  actions: {
+    kind: ActionKind;
+    takesPart: (index: number) => boolean;
+    /** A comment action's rule, by its Federal Register document number (rules' demo seed). */
+    rule?: string;
+  }[];
   event?: DemoEvent;
 }
 
@@ -76,7 +84,7 @@ function demoCampaigns(now: Date): DemoCampaign[] {
       topics: "family separation, Flores, children",
       goal: null,
       closed: true,
-      actions: [{ kind: "comment", takesPart: (i) => i % 2 === 1 }],
+      actions: [{ kind: "comment", rule: "2018-19052", takesPart: (i) => i % 2 === 1 }],
     },
     {
       slug: DEMO_CAMPAIGN_SLUGS.publicCharge,
@@ -106,6 +114,7 @@ function demoCampaigns(now: Date): DemoCampaign[] {
         { kind: "letter", takesPart: () => false },
         { kind: "event", takesPart: (i) => i % 4 === 0 },
         { kind: "social", takesPart: (i) => i % 3 === 0 },
+        { kind: "comment", rule: "DEMO-2026-001", takesPart: () => false },
       ],
       event: { local: `${eventDay}T14:00`, minutes: 60 },
     },
@@ -187,6 +196,8 @@ async function seedOne(
         }
       }
     }
+    const rule = action.rule ? await ruleByNumber(trx, action.rule) : undefined;
+    if (rule) await seedCommentAction(trx, actionId, rule.id, stamp);
     // Closed campaigns: members took part during the campaign; the open one: today.
     const actedAt = demo.closed ? `${demo.startsOn}T16:00:00.000Z` : stamp;
     for (const [index, member] of roster.entries()) {
@@ -216,6 +227,19 @@ async function seedOne(
           now: actedAt,
         });
       }
+      if (action.kind === "comment" && rule) {
+        await insertDraft(trx, {
+          actionId,
+          jurisdictionId: member.id,
+          locale: "en",
+          body: `${member.name}: a demo comment on "${rule.title}", made up for the demo.`,
+          userId: null,
+          isDemo: true,
+          now: actedAt,
+          // Tracking numbers that cannot be mistaken for Regulations.gov's.
+          filed: { trackingNumber: `demo-${String(index + 1).padStart(4, "0")}`, at: actedAt },
+        });
+      }
       await upsertParticipation(trx, {
         actionId,
         jurisdictionId: member.id,
@@ -226,6 +250,17 @@ async function seedOne(
         now: actedAt,
       });
     }
+  }
+}
+
+/** A demo comment action: its rule, and the coalition's template in every language. */
+async function seedCommentAction(trx: Kysely<DB>, actionId: string, ruleId: string, now: string) {
+  await setCommentActionRule(trx, actionId, ruleId, now);
+  for (const locale of LOCALES) {
+    const found = findLocale(locale);
+    if (!found) continue;
+    const body = translator(found)("campaign-comments.from_rule.template");
+    await saveTemplate(trx, { actionId, locale, body, now });
   }
 }
 

@@ -119,6 +119,8 @@ export interface NewDraft {
   userId: string | null;
   isDemo?: boolean;
   now: string;
+  /** Only the demo seed writes a draft already filed (by hand, with its tracking number). */
+  filed?: { trackingNumber: string; at: string };
 }
 
 /** The first save of a member's draft; undefined when another save made it first. */
@@ -135,12 +137,12 @@ export async function insertDraft(trx: Kysely<DB>, draft: NewDraft): Promise<str
       version: 1,
       approver_id: null,
       approved_by: null,
-      approved_at: null,
-      approved_version: null,
-      filing: null,
-      filed_via: null,
-      tracking_number: null,
-      filed_at: null,
+      approved_at: draft.filed?.at ?? null,
+      approved_version: draft.filed ? 1 : null,
+      filing: draft.filed ? "filed" : null,
+      filed_via: draft.filed ? "self" : null,
+      tracking_number: draft.filed?.trackingNumber ?? null,
+      filed_at: draft.filed?.at ?? null,
       filed_by: null,
       filing_error: null,
       is_demo: draft.isDemo ? 1 : 0,
