@@ -53,7 +53,10 @@ export async function reservePostingSlot(
     await lockNamed(trx, "regulations_posts");
     // The first statement writes (SQLite takes its write lock here; see lockNamed), and keeps
     // the table to the hour that counts.
-    await trx.deleteFrom("regulations_posts").where("posted_at", "<=", iso(now - HOUR)).execute();
+    await trx
+      .deleteFrom("regulations_posts")
+      .where("posted_at", "<=", iso(now - HOUR))
+      .execute();
     const minute = await fullUntil(trx, now, MINUTE, POSTS_PER_MINUTE);
     const hour = await fullUntil(trx, now, HOUR, POSTS_PER_HOUR);
     if (minute !== null || hour !== null) {

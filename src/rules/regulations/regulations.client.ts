@@ -309,19 +309,18 @@ export function createRegulationsClient(options: RegulationsClientOptions): Regu
       organization: submission.organization.slice(0, ORGANIZATION_MAX),
       organizationType: submission.organizationType,
       ...(submission.email ? { email: submission.email } : {}),
-      ...(attachments ? { submissionKey: attachments.submissionKey, files: attachments.fileNames } : {}),
+      ...(attachments
+        ? { submissionKey: attachments.submissionKey, files: attachments.fileNames }
+        : {}),
     };
-    const answer = await postJson(
-      "/comments",
-      { type: "comments", attributes },
-      submission.signal,
-    );
+    const answer = await postJson("/comments", { type: "comments", attributes }, submission.signal);
     return commentOutcome(answer);
   }
 
   function commentOutcome(answer: Exchange): CommentOutcome {
     if (answer.kind === "failed") {
-      if (!answer.sent) return { outcome: "not_sent", reason: "unreachable", detail: answer.detail };
+      if (!answer.sent)
+        return { outcome: "not_sent", reason: "unreachable", detail: answer.detail };
       return {
         outcome: "unclear",
         reason: answer.timeout ? "timeout" : "connection_lost",
@@ -350,7 +349,8 @@ export function createRegulationsClient(options: RegulationsClientOptions): Regu
       };
     }
     if (status >= 400 && status < 500) return { outcome: "refused", status, message };
-    if (status >= 500) return { outcome: "unclear", reason: "server_error", status, detail: message };
+    if (status >= 500)
+      return { outcome: "unclear", reason: "server_error", status, detail: message };
     return { outcome: "unclear", reason: "unexpected_answer", status, detail: message };
   }
 
