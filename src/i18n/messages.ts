@@ -15,6 +15,7 @@ import type campaignSocial from "./locales/en/campaign-social.json";
 import type campaignTimeline from "./locales/en/campaign-timeline.json";
 import type campaigns from "./locales/en/campaigns.json";
 import type census from "./locales/en/census.json";
+import type commentFiling from "./locales/en/comment-filing.json";
 import type common from "./locales/en/common.json";
 import type errors from "./locales/en/errors.json";
 import type figures from "./locales/en/figures.json";
@@ -38,6 +39,7 @@ export type MessageKey =
   | Keys<"campaign-timeline", typeof campaignTimeline>
   | Keys<"campaigns", typeof campaigns>
   | Keys<"census", typeof census>
+  | Keys<"comment-filing", typeof commentFiling>
   | Keys<"common", typeof common>
   | Keys<"errors", typeof errors>
   | Keys<"figures", typeof figures>

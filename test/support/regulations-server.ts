@@ -72,7 +72,7 @@ export async function startRegulationsServer(
   const invalid = (res: ServerResponse, detail: string) =>
     send(res, 400, { errors: [{ status: "400", title: "Bad Request", detail }] });
 
-  function postComment(req: IncomingMessage, res: ServerResponse, json: unknown): void {
+  function postComment(req: IncomingMessage, res: ServerResponse, json: unknown) {
     const answer = state.script.shift();
     if (answer === "hang") return;
     if (answer === "reset") {
@@ -133,7 +133,7 @@ export async function startRegulationsServer(
     });
   }
 
-  function route(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
+  function route(req: IncomingMessage, res: ServerResponse, body: Buffer) {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const path = url.pathname.replace(/^\/v4/, "");
     if (req.method === "PUT" && path.startsWith("/upload/")) {

@@ -24,7 +24,7 @@ describe("commentTextProblems: what Regulations.gov would refuse", () => {
   });
 
   it("counts Spanish accents as 2 bytes", () => {
-    const text = "é".repeat(2500) + "a";
+    const text = `${"é".repeat(2500)}a`;
     assert.deepEqual(commentTextProblems(text), [
       { kind: "too_many_bytes", count: 5001, limit: 5000, over: 1 },
     ]);

@@ -77,9 +77,10 @@ describe("Regulations.gov client, against a local server that follows the contra
     assert.equal(upload?.headers["content-type"], "application/pdf");
     const [key, bytes] = [...server.uploads.entries()][0] ?? [];
     assert.deepEqual(bytes, Buffer.from(PDF));
-    const attributes = (
-      server.commentPosts()[0]?.json as { data: { attributes: Record<string, unknown> } }
-    ).data.attributes;
+    const posted = server.commentPosts()[0]?.json as
+      | { data: { attributes: Record<string, unknown> } }
+      | undefined;
+    const attributes = posted?.data.attributes ?? {};
     assert.equal(`${String(attributes.submissionKey)}/comment-tucson.pdf`, key);
     assert.deepEqual(attributes.files, ["comment-tucson.pdf"]);
   });
