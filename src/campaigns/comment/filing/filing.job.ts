@@ -49,7 +49,11 @@ export interface FilingJobOptions {
   maxTries?: number;
 }
 
-/** The job's runs: a run that fails before sending is retried sooner than a refused send. */
+/**
+ * The runner's own retries, for a run that failed before anything was sent (the PDF, the
+ * database): soon, since nothing reached the API. Sends that did not go through are retried by
+ * new jobs after `retryDelaysMs` instead.
+ */
 const RUNNER_OPTIONS = { maxAttempts: 5, retryDelaysMs: [30_000, 120_000, 600_000] };
 
 export function defineFilingJob(jobs: JobRunner, options: FilingJobOptions): void {
@@ -168,6 +172,15 @@ async function fileComment(
   } catch (failure) {
     outcome = { outcome: "unclear", reason: "unexpected_answer", detail: errorText(failure) };
   }
+  // Said before it is written: should the database fail now, the log still has the number.
+  log.info(
+    {
+      ...fields,
+      outcome: outcome.outcome,
+      ...(outcome.outcome === "accepted" ? { trackingNumber: outcome.trackingNumber } : {}),
+    },
+    "comment.file: Regulations.gov answered",
+  );
   await record(jobs, options, payload, draft, outcome, fields);
 }
 
