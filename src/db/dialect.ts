@@ -1,7 +1,7 @@
 // The seam between the two databases: everything that differs between SQLite and PostgreSQL and
 // that code outside db/ needs is asked here, once. Nothing outside db/ imports a dialect class
 // (test/architecture.test.ts checks it).
-import { type Kysely, PostgresAdapter } from "kysely";
+import { type Kysely, PostgresAdapter, sql } from "kysely";
 
 /** Any Kysely instance or transaction, whatever its table types. */
 type AnyDb = Pick<Kysely<unknown>, "getExecutor">;
@@ -88,4 +88,16 @@ export function authFlag(db: AnyDb, value: boolean): AuthFlag {
  */
 export function authTime(db: AnyDb, value: Date): AuthTime {
   return dialectOf(db) === "postgres" ? value : value.toISOString();
+}
+
+/**
+ * Makes transactions that take the lock named `name` run one after another, even across
+ * processes, until they end (count-then-write work over many rows, such as posting limits).
+ * PostgreSQL: a transaction-scoped advisory lock. SQLite has one writer at a time, but a
+ * transaction becomes the writer only at its first write: the caller's first statement after
+ * this must be a write, so that two transactions cannot both read before either writes.
+ */
+export async function lockNamed(trx: AnyDb, name: string): Promise<void> {
+  if (dialectOf(trx) !== "postgres") return;
+  await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(trx);
 }

@@ -6,6 +6,7 @@ export {
   dialectOf,
   isDatabaseUnavailable,
   isUniqueViolation,
+  lockNamed,
   lockRows,
 } from "./dialect.js";
 export { migrateToLatest, pendingMigrations } from "./migrate.js";

@@ -69,6 +69,12 @@ export const ERRORS = {
   // rules
   rules_staff_only: 403,
   federal_register_unavailable: 503,
+  // campaigns: filing comments on federal rules
+  comment_not_approved: 409,
+  comment_filing_in_progress: 409,
+  comment_already_filed: 409,
+  comment_filing_unclear: 409,
+  comment_not_unclear: 409,
 } as const satisfies Record<string, number>;
 
 export type ErrorId = keyof typeof ERRORS;

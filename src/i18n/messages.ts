@@ -16,6 +16,7 @@ import type campaignSocial from "./locales/en/campaign-social.json";
 import type campaignTimeline from "./locales/en/campaign-timeline.json";
 import type campaigns from "./locales/en/campaigns.json";
 import type census from "./locales/en/census.json";
+import type commentFiling from "./locales/en/comment-filing.json";
 import type commentTemplate from "./locales/en/comment-template.json";
 import type common from "./locales/en/common.json";
 import type errors from "./locales/en/errors.json";
@@ -42,6 +43,7 @@ export type MessageKey =
   | Keys<"campaign-timeline", typeof campaignTimeline>
   | Keys<"campaigns", typeof campaigns>
   | Keys<"census", typeof census>
+  | Keys<"comment-filing", typeof commentFiling>
   | Keys<"comment-template", typeof commentTemplate>
   | Keys<"common", typeof common>
   | Keys<"errors", typeof errors>

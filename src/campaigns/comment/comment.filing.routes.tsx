@@ -47,8 +47,7 @@ export function filingRoutes(app: FastifyInstance, helpers: Helpers) {
       if (!app.config.regulationsGov.apiKey || !loaded.draft) throw appError("not_found");
       await requestFiling(app.db, app.jobs, {
         draftId: loaded.draft.id,
-        userId: loaded.acting.user.id,
-        version: Number(request.body.version),
+        actor: helpers.person(loaded),
       });
       return reply.redirect(back(request, loaded, "queued"), 303);
     },
@@ -78,7 +77,7 @@ export function filingRoutes(app: FastifyInstance, helpers: Helpers) {
       if (!loaded.draft) throw appError("not_found");
       await recordSelfFiled(app.db, {
         draftId: loaded.draft.id,
-        userId: loaded.acting.user.id,
+        actor: helpers.person(loaded),
         trackingNumber: request.body.tracking_number,
       });
       return reply.redirect(back(request, loaded, "filed"), 303);
@@ -117,7 +116,7 @@ export function filingRoutes(app: FastifyInstance, helpers: Helpers) {
       }
       await resolveUnclear(app.db, {
         draftId: loaded.draft.id,
-        userId: loaded.acting.user.id,
+        actor: helpers.person(loaded),
         outcome: outcome === "arrived" ? { trackingNumber: tracking_number } : "not_received",
       });
       return reply.redirect(back(request, loaded, "checked"), 303);

@@ -7,6 +7,7 @@ import { requireActing } from "../../http/account.js";
 import { notFound } from "../../http/errors.js";
 import { allowed, authorize } from "../../http/policy.js";
 import { pageContext, sendPage } from "../../http/render.js";
+import type { Translate } from "../../i18n/index.js";
 import { commentTextProblems, ruleById } from "../../rules/index.js";
 import { chooseText } from "../campaign.text.js";
 import { can } from "../campaigns.policy.js";
@@ -14,6 +15,7 @@ import { loadActionOf } from "../public/campaign.page.js";
 import { campaignText } from "../public/campaign.page.js";
 import { commentActionRule, type DraftRow, findDraft, templatesOf, versionsOf } from "./comment.queries.js";
 import { isApproved } from "./comment.service.js";
+import { describeFilingError, textProblemMessage } from "./filing/filing.errors.js";
 import { CommentPage, type CommentPageProps } from "./comment.view.js";
 import { meterFor } from "./meter/index.js";
 import { fillTemplate, mergeValues } from "./template/index.js";
@@ -97,12 +99,12 @@ export async function sendCommentPage(
     member: { id: loaded.jurisdictionId, name: acting.jurisdiction.name },
     rule,
     open,
-    draft: draft ? draftFacts(draft, names) : undefined,
+    draft: draft ? draftFacts(draft, names, ctx.t) : undefined,
     body,
     locale: refusedBody !== undefined ? (options.refused?.values.locale ?? locale) : locale,
     version: options.refused?.form === "draft" ? (options.refused.values.version ?? "0") : String(draft?.version ?? 0),
     templateBody: template?.body,
-    problems: commentTextProblems(body).map((p) => p.kind),
+    problems: commentTextProblems(body).map((p) => textProblemMessage(ctx.t, p)),
     meter,
     versions: versions.map((v) => ({ ...v, savedByName: v.savedBy ? (names.get(v.savedBy) ?? "") : "" })),
     mayApprove: open && allowed(can(acting, "approve_comment", subject)),
@@ -116,7 +118,7 @@ export async function sendCommentPage(
   return sendPage(reply, <CommentPage {...props} />, options.status ?? 200);
 }
 
-function draftFacts(draft: DraftRow, names: Map<string, string>) {
+function draftFacts(draft: DraftRow, names: Map<string, string>, t: Translate) {
   const name = (id: string | null) => (id ? (names.get(id) ?? "") : "");
   return {
     id: draft.id,
@@ -132,7 +134,10 @@ function draftFacts(draft: DraftRow, names: Map<string, string>) {
     trackingNumber: draft.tracking_number,
     filedAt: draft.filed_at,
     filedBy: name(draft.filed_by),
-    filingError: draft.filing_error,
+    filingError: (() => {
+      const described = describeFilingError(t, draft.filing_error);
+      return described ? [described.message, described.detail].filter(Boolean).join(" ") : null;
+    })(),
     updatedAt: draft.updated_at,
   };
 }

@@ -15,7 +15,7 @@ export async function commentFeature(app: FastifyInstance) {
   defineFilingJob(app.jobs, {
     db: app.db,
     client: () => client,
-    pdf: (draftId: string) => commentPdfOfDraft(app.db, draftId),
+    pdf: (draft) => commentPdfOfDraft(app.db, draft.id),
     log: app.log,
   });
 }

@@ -21,6 +21,7 @@ import { ApproveForm, ApproverForm, DraftForm, VersionQuery } from "./comment.sc
 import { approveComment, nameApprover, saveDraft } from "./comment.service.js";
 import { commentPdfFor } from "./comment.pdf.js";
 import { filingRoutes } from "./comment.filing.routes.js";
+import { textProblemMessage } from "./filing/filing.errors.js";
 import { meterFor } from "./meter/index.js";
 
 /** Autosaves come every few seconds while someone types: a limit of their own. */
@@ -124,7 +125,7 @@ export async function commentRoutes(app: FastifyInstance) {
         version: draft.version,
         approved: draft.approved_version === draft.version,
         ownShare: meter.ownShare,
-        problems: commentTextProblems(draft.body).map((p) => p.kind),
+        problems: commentTextProblems(draft.body).map((p) => textProblemMessage(request.t, p)),
       });
     },
   );
@@ -148,10 +149,7 @@ export async function commentRoutes(app: FastifyInstance) {
         app.db,
         person(loaded),
         { campaignId: loaded.campaign.id, draftId: draft.id, version: Number(request.body.version) },
-        (kinds) =>
-          kinds
-            .map((k) => request.t(`campaign-comments.problem.${k}` as "campaign-comments.problem.too_long", { limit: 5000 }))
-            .join(" "),
+        (problems) => problems.map((p) => textProblemMessage(request.t, p)).join(" "),
       );
       return reply.redirect(back(request, loaded, "approved"), 303);
     },

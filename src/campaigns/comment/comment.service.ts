@@ -6,7 +6,7 @@ import { memberStaffContacts } from "../../accounts/index.js";
 import { recordAudit } from "../../audit/index.js";
 import type { DB } from "../../db/index.js";
 import { appError } from "../../http/errors.js";
-import { commentTextProblems } from "../../rules/index.js";
+import { type CommentTextProblem, commentTextProblems } from "../../rules/index.js";
 import { whileOpen } from "../participation.service.js";
 import {
   approveDraft,
@@ -91,7 +91,7 @@ export async function approveComment(
   db: Kysely<DB>,
   person: Person,
   target: { campaignId: string; draftId: string; version: number },
-  problemText: (problems: string[]) => string,
+  problemText: (problems: CommentTextProblem[]) => string,
   now = new Date(),
 ): Promise<void> {
   await whileOpen(
@@ -104,7 +104,7 @@ export async function approveComment(
       const problems = commentTextProblems(draft.body);
       if (problems.length > 0) {
         throw appError("comment_not_ready", {
-          values: { problems: problemText(problems.map((p) => p.kind)) },
+          values: { problems: problemText(problems) },
         });
       }
       const at = now.toISOString();

@@ -31,7 +31,7 @@ export interface CommentPageProps {
   locale: string;
   version: string;
   templateBody?: string;
-  /** What Regulations.gov would refuse in this text (comment-text.ts kinds). */
+  /** What Regulations.gov would refuse in this text, said for the reader. */
   problems: string[];
   meter?: Meter;
   versions: { version: number; body: string; savedByName: string; savedAt: string }[];
@@ -171,7 +171,7 @@ export function CommentPage(props: CommentPageProps) {
             {props.problems.length > 0 ? (
               <ul class="usa-list cfa-problems">
                 {props.problems.map((p) => (
-                  <li safe>{t(`campaign-comments.problem.${p}` as "campaign-comments.problem.too_long", { limit: COMMENT_MAX })}</li>
+                  <li safe>{p}</li>
                 ))}
               </ul>
             ) : (

@@ -1,0 +1,141 @@
+// Builders for filing comments on federal rules: a rule on the watch list, a campaign's comment
+// action on it, and a member's draft (approved or not, in any filing state). Rows are inserted
+// directly, with unique defaults overridden by what the test is about.
+import { randomUUID } from "node:crypto";
+import type { Insertable, Kysely, Selectable } from "kysely";
+import type { CommentDraftsTable, DB, FederalRulesTable } from "../../src/db/index.js";
+import { dbOf, type Target } from "./builders.js";
+import { buildAction, buildCampaign } from "./campaigns.js";
+
+export type Rule = Selectable<FederalRulesTable>;
+export type Draft = Selectable<CommentDraftsTable>;
+
+let n = 0;
+const NOW = () => new Date().toISOString();
+
+/** A proposed rule taking comments on Regulations.gov, closing in a month. */
+export async function buildRule(
+  target: Target,
+  overrides: Partial<Insertable<FederalRulesTable>> = {},
+): Promise<Rule> {
+  const db = dbOf(target);
+  n += 1;
+  const at = NOW();
+  const row: Insertable<FederalRulesTable> = {
+    id: randomUUID(),
+    document_number: `2030-${String(10000 + n)}-${randomUUID().slice(0, 4)}`,
+    title: `Test proposed rule ${n}`,
+    type: "Proposed Rule",
+    publication_date: "2030-01-02",
+    comments_close_on: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+    regulations_document_id: `USCIS-2030-00${n}-0001`,
+    fetched_at: at,
+    created_at: at,
+    updated_at: at,
+    ...overrides,
+  };
+  await db.insertInto("federal_rules").values(row).execute();
+  return db
+    .selectFrom("federal_rules")
+    .selectAll()
+    .where("id", "=", row.id)
+    .executeTakeFirstOrThrow();
+}
+
+/** A comment action on `rule` (a new one if none) in `campaign` (a new open one if none). */
+export async function buildCommentAction(
+  target: Target,
+  options: { campaign?: { id: string }; rule?: { id: string } } = {},
+): Promise<{ id: string; ruleId: string; campaignId: string }> {
+  const db = dbOf(target);
+  const campaign = options.campaign ?? (await buildCampaign(db));
+  const rule = options.rule ?? (await buildRule(db));
+  const action = await buildAction(db, campaign, "comment", { title: "Comment on the rule" });
+  await db
+    .insertInto("comment_actions")
+    .values({ action_id: action.id, rule_id: rule.id, updated_at: NOW() })
+    .execute();
+  return { id: action.id, ruleId: rule.id, campaignId: campaign.id };
+}
+
+export interface DraftOptions extends Partial<Insertable<CommentDraftsTable>> {
+  action: { id: string };
+  jurisdiction: { id: string };
+  /** Approved for its version by this person (default: not approved). */
+  approvedBy?: { id: string };
+}
+
+/** A member's draft of its comment, version 1 unless told, approved when `approvedBy` is given. */
+export async function buildDraft(target: Target, options: DraftOptions): Promise<Draft> {
+  const db = dbOf(target);
+  n += 1;
+  const { action, jurisdiction, approvedBy, ...overrides } = options;
+  const at = NOW();
+  const version = overrides.version ?? 1;
+  const row: Insertable<CommentDraftsTable> = {
+    id: randomUUID(),
+    action_id: action.id,
+    jurisdiction_id: jurisdiction.id,
+    locale: "en",
+    body: `Our city opposes this rule, comment ${n}. It would keep families from care they need.`,
+    version,
+    ...(approvedBy
+      ? { approved_by: approvedBy.id, approved_at: at, approved_version: version }
+      : {}),
+    created_at: at,
+    updated_at: at,
+    ...overrides,
+  };
+  await db.insertInto("comment_drafts").values(row).execute();
+  return draftRow(db, row.id);
+}
+
+export async function draftRow(target: Target, id: string): Promise<Draft> {
+  return dbOf(target)
+    .selectFrom("comment_drafts")
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirstOrThrow();
+}
+
+/** The participations of a member in an action (withdrawn included). */
+export function participationsOf(target: Target, actionId: string) {
+  return dbOf(target)
+    .selectFrom("participations")
+    .selectAll()
+    .where("action_id", "=", actionId)
+    .execute();
+}
+
+/** The audit entries about a draft, oldest first. */
+export function auditOf(target: Target, draftId: string) {
+  return dbOf(target)
+    .selectFrom("audit_log")
+    .selectAll()
+    .where("entity", "=", "comment_draft")
+    .where("entity_id", "=", draftId)
+    .orderBy("at")
+    .execute();
+}
+
+/** Makes every queued `comment.file` job due now (time moved past its back-off). */
+export async function makeFilingJobsDue(db: Kysely<DB>): Promise<number> {
+  const result = await db
+    .updateTable("jobs")
+    .set({ run_at: new Date(Date.now() - 1000).toISOString() })
+    .where("name", "=", "comment.file")
+    .where("state", "=", "queued")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** The `comment.file` jobs waiting, with their payloads parsed. */
+export async function filingJobs(db: Kysely<DB>) {
+  const rows = await db
+    .selectFrom("jobs")
+    .selectAll()
+    .where("name", "=", "comment.file")
+    .orderBy("created_at")
+    .execute();
+  return rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) as Record<string, unknown> }));
+}
