@@ -7,8 +7,11 @@ import type { DraftFacts } from "./comment.page.js";
 export function when(ctx: PageContext, iso: string | null): string {
   if (!iso) return "";
   return new Intl.DateTimeFormat(ctx.locale.intl, {
-    dateStyle: "medium",
-    timeStyle: "short",
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
     timeZone: "America/New_York",
     timeZoneName: "short",
   }).format(new Date(iso));

@@ -26,7 +26,8 @@ export const ApproveForm = Type.Object({ jurisdiction: Jurisdiction, version: Ve
 /** The person named to approve; "" for any of the member's admins. */
 export const ApproverForm = Type.Object({
   jurisdiction: Jurisdiction,
-  approver: Type.Union([Type.Literal(""), Type.String({ format: "uuid" })]),
+  // People's ids are better-auth's, not UUIDs.
+  approver: Type.String({ maxLength: 100, pattern: "^[A-Za-z0-9_-]*$" }),
 });
 
 export const FileForm = Type.Object({ jurisdiction: Jurisdiction, version: Version });

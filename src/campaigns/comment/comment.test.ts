@@ -64,7 +64,7 @@ describeEachDatabase("a member's comment on a federal rule", { seed: false }, (c
     const cookie = await signIn(ctx.app, staff.email);
     const res = await page(cookie);
     assert.equal(res.statusCode, 200);
-    assert.match(res.body, /On behalf of City of Tucson, we oppose Inadmissibility on Public Charge Grounds\./);
+    assert.match(res.body, /On behalf of Tucson, AZ, we oppose Inadmissibility on Public Charge Grounds\./);
     assert.equal(await draftOf(tucson.id), undefined, "nothing is saved by looking");
     const campaignPage = await ctx.app.inject({ url: `/campaigns/${campaign.slug}`, headers: { cookie } });
     assert.match(campaignPage.body, new RegExp(`href="${base()}"`));
@@ -139,7 +139,7 @@ describeEachDatabase("a member's comment on a federal rule", { seed: false }, (c
     assert.equal(outsider.statusCode, 422);
     assert.equal((await draftOf(tucson.id))?.approver_id, null);
     const named = await post(adminCookie, "/approver", { jurisdiction: tucson.id, approver: staff.id });
-    assert.equal(named.statusCode, 303);
+    assert.equal(named.statusCode, 303, text(named.body).slice(0, 3000));
     const ok = await post(staffCookie, "/approve", { jurisdiction: tucson.id, version: "1" });
     assert.equal(ok.statusCode, 303);
     assert.equal((await draftOf(tucson.id))?.approved_by, staff.id);

@@ -190,6 +190,10 @@ export async function recordSelfFiled(
     const draft = await loadLocked(trx, record.draftId);
     const from: FilingState[] = [null, "refused", "unclear"];
     if (!from.includes(draft.filing)) throw busy(draft);
+    // Filed by hand is filed all the same: only what was signed off (an unclear filing was).
+    if (draft.filing !== "unclear" && draft.approved_version !== draft.version) {
+      throw appError("comment_not_approved");
+    }
     const filed = await setFiling(
       trx,
       draft.id,
