@@ -188,6 +188,10 @@ export async function userNames(
 ): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
   if (wanted.length === 0) return new Map();
-  const rows = await db.selectFrom("users").select(["id", "name"]).where("id", "in", wanted).execute();
+  const rows = await db
+    .selectFrom("users")
+    .select(["id", "name"])
+    .where("id", "in", wanted)
+    .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -113,7 +113,11 @@ function commentVerdict(
   if (!actor) return refuse("unauthorized");
   const acting = actor.jurisdiction;
   if (!acting) return refuse("no_memberships");
-  if (!subject || !("jurisdictionId" in subject) || acting.jurisdictionId !== subject.jurisdictionId) {
+  if (
+    !subject ||
+    !("jurisdictionId" in subject) ||
+    acting.jurisdictionId !== subject.jurisdictionId
+  ) {
     return refuse("wrong_jurisdiction", { name: acting.name });
   }
   const approverId = "approverId" in subject ? subject.approverId : null;

@@ -12,7 +12,6 @@ import { demoJurisdictions, type JurisdictionRef } from "../members/index.js";
 import { ruleByNumber } from "../rules/index.js";
 import { insertAction, saveActionText } from "./actions.queries.js";
 import { findCampaignBySlug, insertCampaign, saveCampaignText } from "./campaigns.queries.js";
-import { insertDraft, saveTemplate, setCommentActionRule } from "./comment/comment.queries.js";
 import {
   FLORES,
   PUBLIC_CHARGE,
@@ -20,6 +19,7 @@ import {
   type SeedLocale,
   TPS_DED,
 } from "./campaigns.seed.texts.js";
+import { insertDraft, saveTemplate, setCommentActionRule } from "./comment/comment.queries.js";
 import { insertEventDetails, putRsvp } from "./event/event.queries.js";
 import { upsertParticipation } from "./participation.queries.js";
 import { insertPost, insertSocialMessage } from "./social/social.queries.js";

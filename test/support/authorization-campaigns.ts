@@ -170,7 +170,70 @@ export const CAMPAIGN_WRITE_ROUTES: WriteRoute[] = [
   },
 ];
 
+/** A member's comment on the fixture's rule (src/campaigns/comment). */
+const comment = (f: Fixture) => `${action(f, "comment")}/comment`;
+const commentAdmin = (f: Fixture) =>
+  `${campaign(f)}/actions/${f.campaign.actionOf.comment}/comment`;
+
+export const COMMENT_WRITE_ROUTES: WriteRoute[] = [
+  {
+    route: "/admin/campaigns/:slug/actions/:action/comment",
+    allowed: STAFF,
+    url: commentAdmin,
+    body: (f) => ({
+      rule: f.campaign.rule,
+      template_en: "On behalf of {{member.name}}: we oppose it.",
+      template_es: "",
+      "template_zh-Hans": "",
+    }),
+  },
+  {
+    // Each allowed post starts another draft campaign on the rule.
+    route: "/admin/campaigns/from-rule",
+    allowed: STAFF,
+    body: (f) => ({ rule: f.campaign.rule }),
+  },
+  {
+    // The first allowed post saves version 1; the next ones, from version 0, are told it changed.
+    route: "/campaigns/:slug/actions/:action/comment",
+    allowed: MEMBER_STAFF,
+    url: comment,
+    body: (f, as) => ({ jurisdiction: ownOf(f, as), version: "0", locale: "en", body: "Ours." }),
+  },
+  {
+    route: "/campaigns/:slug/actions/:action/comment/approve",
+    allowed: MEMBER_ADMINS,
+    url: (f) => `${comment(f)}/approve`,
+    body: (f, as) => ({ jurisdiction: ownOf(f, as), version: "1" }),
+  },
+  {
+    route: "/campaigns/:slug/actions/:action/comment/approver",
+    allowed: MEMBER_ADMINS,
+    url: (f) => `${comment(f)}/approver`,
+    body: (f, as) => ({ jurisdiction: ownOf(f, as), approver: "" }),
+  },
+  {
+    route: "/campaigns/:slug/actions/:action/comment/file",
+    allowed: MEMBER_STAFF,
+    url: (f) => `${comment(f)}/file`,
+    body: (f, as) => ({ jurisdiction: ownOf(f, as), version: "1" }),
+  },
+  {
+    route: "/campaigns/:slug/actions/:action/comment/filed",
+    allowed: MEMBER_STAFF,
+    url: (f) => `${comment(f)}/filed`,
+    body: (f, as) => ({ jurisdiction: ownOf(f, as), tracking_number: "m2x-abcd-1234" }),
+  },
+  {
+    route: "/campaigns/:slug/actions/:action/comment/checked",
+    allowed: MEMBER_STAFF,
+    url: (f) => `${comment(f)}/checked`,
+    body: (f, as) => ({ jurisdiction: ownOf(f, as), outcome: "not_received", tracking_number: "" }),
+  },
+];
+
 export const CAMPAIGN_READ_ROUTES: ReadRoute[] = [
+  { route: "/admin/campaigns/:slug/actions/:action/comment", allowed: STAFF, url: commentAdmin },
   { route: "/admin/campaigns", allowed: STAFF },
   {
     route: "/admin/campaigns/:slug/dashboard",

@@ -2,7 +2,11 @@
 // read by test/authorization.test.ts, which checks both tables against the app's own route list.
 import { randomUUID } from "node:crypto";
 import { TEST_PASSWORD } from "./accounts.js";
-import { CAMPAIGN_READ_ROUTES, CAMPAIGN_WRITE_ROUTES } from "./authorization-campaigns.js";
+import {
+  CAMPAIGN_READ_ROUTES,
+  CAMPAIGN_WRITE_ROUTES,
+  COMMENT_WRITE_ROUTES,
+} from "./authorization-campaigns.js";
 import type { CampaignFixture } from "./campaign-fixture.js";
 
 export type Principal =
@@ -72,6 +76,7 @@ export const WRITE_ROUTES: WriteRoute[] = [
   },
   // Early: the allowed posts run in this order, and later rows change memberships.
   ...CAMPAIGN_WRITE_ROUTES,
+  ...COMMENT_WRITE_ROUTES,
   {
     route: "/admin/members/applications/:id/accept",
     allowed: ["coalition_admin"],

@@ -7,10 +7,13 @@ import { saveEvent } from "../../src/campaigns/event/event.queries.js";
 import { insertGraphic, replaceAlts } from "../../src/campaigns/graphics/graphics.queries.js";
 import type { DB } from "../../src/db/index.js";
 import { buildAction, buildCampaign } from "./campaigns.js";
+import { buildCommentAction, buildRule } from "./comments.js";
 
 export interface CampaignFixture {
   slug: string;
-  actionOf: { letter: string; event: string; social: string };
+  actionOf: { letter: string; event: string; social: string; comment: string };
+  /** The federal rule the comment action is on. */
+  rule: string;
   /** A graphic of the social push (its row only: no file is needed to edit or delete it). */
   graphic: string;
 }
@@ -18,7 +21,8 @@ export interface CampaignFixture {
 /** The placeholders of the routes as registered ("/campaigns/:slug/actions/:action/sign"). */
 export const CAMPAIGN_ROUTE_PARAMS: CampaignFixture = {
   slug: ":slug",
-  actionOf: { letter: ":action", event: ":action", social: ":action" },
+  actionOf: { letter: ":action", event: ":action", social: ":action", comment: ":action" },
+  rule: ":rule",
   graphic: ":graphic",
 };
 
@@ -41,9 +45,12 @@ export async function buildCampaignFixture(db: Kysely<DB>): Promise<CampaignFixt
     created_at: new Date().toISOString(),
   });
   await replaceAlts(db, graphic, { en: "A map of member cities" });
+  const rule = await buildRule(db);
+  const comment = await buildCommentAction(db, campaign, rule);
   return {
     slug: campaign.slug,
-    actionOf: { letter: letter.id, event: event.id, social: social.id },
+    rule: rule.id,
+    actionOf: { letter: letter.id, event: event.id, social: social.id, comment: comment.id },
     graphic,
   };
 }

@@ -28,7 +28,12 @@ export async function buildRule(
     type: "Proposed Rule",
     action: "Notice of proposed rulemaking.",
     citation: null,
-    agencies: JSON.stringify([{ name: "U.S. Citizenship and Immigration Services", slug: "u-s-citizenship-and-immigration-services" }]),
+    agencies: JSON.stringify([
+      {
+        name: "U.S. Citizenship and Immigration Services",
+        slug: "u-s-citizenship-and-immigration-services",
+      },
+    ]),
     publication_date: dayFromNow(-10),
     comments_close_on: dayFromNow(30),
     docket_ids: JSON.stringify([`USCIS-2026-${String(n).padStart(4, "0")}`]),
@@ -48,7 +53,11 @@ export async function buildRule(
     ...overrides,
   };
   await db.insertInto("federal_rules").values(row).execute();
-  return db.selectFrom("federal_rules").selectAll().where("id", "=", row.id).executeTakeFirstOrThrow();
+  return db
+    .selectFrom("federal_rules")
+    .selectAll()
+    .where("id", "=", row.id)
+    .executeTakeFirstOrThrow();
 }
 
 /** A comment action of `campaign` on `rule`, with a template per language given. */

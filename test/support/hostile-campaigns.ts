@@ -46,6 +46,24 @@ const CAMPAIGN_FIELDS = [
 
 export const CAMPAIGN_FORMS: CampaignForm[] = [
   {
+    url: (f) => `/campaigns/${f.campaign.slug}/actions/${f.campaign.actionOf.comment}/comment`,
+    who: "member_admin",
+    body: (f) => ({ jurisdiction: f.jurisdictionId, version: "0", locale: "en", body: "Ours." }),
+    fields: ["body"],
+  },
+  {
+    url: (f) =>
+      `/admin/campaigns/${f.campaign.slug}/actions/${f.campaign.actionOf.comment}/comment`,
+    who: "coalition_admin",
+    body: (f) => ({
+      rule: f.campaign.rule,
+      template_en: "On behalf of {{member.name}}: we oppose it.",
+      template_es: "",
+      "template_zh-Hans": "",
+    }),
+    fields: ["template_en", "template_es", "template_zh-Hans"],
+  },
+  {
     url: () => "/admin/campaigns/new",
     who: "coalition_admin",
     body: () => campaignBody(`hostile-${randomUUID().slice(0, 8)}`),
@@ -135,6 +153,16 @@ export const CAMPAIGN_FORMS: CampaignForm[] = [
 
 /** Campaign POST routes not attacked above, each with the reason. */
 export const CAMPAIGN_NOT_ATTACKED: Record<string, string> = {
+  "/admin/campaigns/from-rule": "a rule's id (a hidden field), looked up",
+  "/campaigns/:slug/actions/:action/comment/approve":
+    "the jurisdiction's id and a version number (hidden fields), matched",
+  "/campaigns/:slug/actions/:action/comment/approver":
+    "a colleague's id (a select), matched against the member's staff",
+  "/campaigns/:slug/actions/:action/comment/file": "hidden fields only, matched",
+  "/campaigns/:slug/actions/:action/comment/filed":
+    "a tracking number, which needs an approved comment first: attacked in comment.test.ts",
+  "/campaigns/:slug/actions/:action/comment/checked":
+    "an outcome from a fixed list and a tracking number of the same schema as /filed's, which needs an unclear filing first",
   "/admin/campaigns/:slug/status": "a status from a fixed list (the buttons' values)",
   "/campaigns/:slug/actions/:action/withdraw": "the jurisdiction's id (a hidden field), matched",
   "/campaigns/:slug/actions/:action/rsvp":

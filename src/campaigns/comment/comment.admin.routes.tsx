@@ -17,7 +17,11 @@ import { chooseText } from "../campaign.text.js";
 import { CAMPAIGN_EDITORS, can } from "../campaigns.policy.js";
 import { actorOf, campaignTitle, loadCampaign } from "../manage/manage.forms.js";
 import { ActionParams } from "../manage/manage.schema.js";
-import { type RuleCampaignTexts, saveCommentSetup, startCampaignFromRule } from "./comment.admin.service.js";
+import {
+  type RuleCampaignTexts,
+  saveCommentSetup,
+  startCampaignFromRule,
+} from "./comment.admin.service.js";
 import { CommentSetupPage, type SetupState } from "./comment.admin.view.js";
 import { day } from "./comment.parts.view.js";
 import { commentActionRule, draftsOf, templatesOf } from "./comment.queries.js";
@@ -51,21 +55,33 @@ export async function commentAdminRoutes(app: FastifyInstance) {
     if (current && !rules.some((r) => r.id === current.id)) rules.unshift(current);
     const drafts = await draftsOf(app.db, loaded.action.id);
     const places = new Map(
-      (await jurisdictionsByIds(app.db, drafts.map((d) => d.jurisdiction_id))).map((j) => [j.id, j]),
+      (
+        await jurisdictionsByIds(
+          app.db,
+          drafts.map((d) => d.jurisdiction_id),
+        )
+      ).map((j) => [j.id, j]),
     );
     const previewId = query.preview ?? members[0]?.id;
     const lang = query.lang ?? "en";
     const template = form.values[`template_${lang}`] ?? "";
     let preview: string | undefined;
     if (previewId && template && loaded.ruleId) {
-      const values = await mergeValues(app.db, { jurisdictionId: previewId, ruleId: loaded.ruleId, locale: lang });
+      const values = await mergeValues(app.db, {
+        jurisdictionId: previewId,
+        ruleId: loaded.ruleId,
+        locale: lang,
+      });
       preview = fillTemplate(template, values, lang);
     }
     return sendPage(
       reply,
       <CommentSetupPage
         ctx={pageContext(request)}
-        campaign={{ slug: loaded.campaign.slug, title: campaignTitle(loaded.campaign, request.locale.tag) }}
+        campaign={{
+          slug: loaded.campaign.slug,
+          title: campaignTitle(loaded.campaign, request.locale.tag),
+        }}
         actionId={loaded.action.id}
         actionTitle={chooseText(loaded.action.texts, request.locale.tag)?.text.title ?? ""}
         rules={rules}
@@ -86,8 +102,15 @@ export async function commentAdminRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const loaded = await load(request, request.params.slug, request.params.action);
       const values: Record<string, string> = { rule: loaded.ruleId ?? "" };
-      for (const t of await templatesOf(app.db, loaded.action.id)) values[`template_${t.locale}`] = t.body;
-      return sendSetup(request, reply, loaded, { csrfToken: reply.generateCsrf(), values, errors: {} }, request.query);
+      for (const t of await templatesOf(app.db, loaded.action.id))
+        values[`template_${t.locale}`] = t.body;
+      return sendSetup(
+        request,
+        reply,
+        loaded,
+        { csrfToken: reply.generateCsrf(), values, errors: {} },
+        request.query,
+      );
     },
   );
 
@@ -100,9 +123,18 @@ export async function commentAdminRoutes(app: FastifyInstance) {
       invalid: async (request, reply, problems) => {
         const loaded = await load(request, request.params.slug, request.params.action);
         const errors = Object.fromEntries(
-          problems.errors.map((e) => [e.field, fieldMessage(request.t, e, request.t("campaign-comments.admin.error.field"))]),
+          problems.errors.map((e) => [
+            e.field,
+            fieldMessage(request.t, e, request.t("campaign-comments.admin.error.field")),
+          ]),
         );
-        return sendSetup(request, reply, loaded, { csrfToken: reply.generateCsrf(), values: problems.values, errors }, {});
+        return sendSetup(
+          request,
+          reply,
+          loaded,
+          { csrfToken: reply.generateCsrf(), values: problems.values, errors },
+          {},
+        );
       },
     },
     async (request, reply) => {
@@ -113,43 +145,69 @@ export async function commentAdminRoutes(app: FastifyInstance) {
       if (!rule) errors.rule = request.t("campaign-comments.admin.error.rule");
       for (const tag of TAGS) {
         const problems = templateProblems(body[`template_${tag}`]);
-        if (problems.length > 0) errors[`template_${tag}`] = problems.map((p) => request.t(p.id, p.values)).join(" ");
+        if (problems.length > 0)
+          errors[`template_${tag}`] = problems.map((p) => request.t(p.id, p.values)).join(" ");
       }
-      if (!body.template_en) errors.template_en = request.t("campaign-comments.admin.error.template_en");
+      if (!body.template_en)
+        errors.template_en = request.t("campaign-comments.admin.error.template_en");
       if (!rule || Object.keys(errors).length > 0) {
-        return sendSetup(request, reply, loaded, { csrfToken: reply.generateCsrf(), values: body, errors }, {});
+        return sendSetup(
+          request,
+          reply,
+          loaded,
+          { csrfToken: reply.generateCsrf(), values: body, errors },
+          {},
+        );
       }
       await saveCommentSetup(
         app.db,
         actorOf(request),
         loaded.action.id,
-        { ruleId: rule.id, templates: TAGS.map((tag) => ({ locale: tag, body: body[`template_${tag}`] })) },
+        {
+          ruleId: rule.id,
+          templates: TAGS.map((tag) => ({ locale: tag, body: body[`template_${tag}`] })),
+        },
         { ruleId: loaded.ruleId },
       );
-      const path = localizedPath(request.locale, `/admin/campaigns/${loaded.campaign.slug}/actions/${loaded.action.id}/comment`);
+      const path = localizedPath(
+        request.locale,
+        `/admin/campaigns/${loaded.campaign.slug}/actions/${loaded.action.id}/comment`,
+      );
       return reply.redirect(`${path}?done=saved`, 303);
     },
   );
 
-  registerFormPost(app, "/admin/campaigns/from-rule", { body: FromRuleForm }, async (request, reply) => {
-    authorize(can(request.account, "draft"));
-    const rule = await ruleById(app.db, request.body.rule);
-    if (!rule) throw notFound();
-    const texts: RuleCampaignTexts = {};
-    for (const tag of TAGS) {
-      const locale = findLocale(tag);
-      if (!locale) continue;
-      const t = translator(locale);
-      const values = { title: rule.title, number: rule.documentNumber, date: rule.commentsCloseOn ? day(locale.intl, rule.commentsCloseOn) : "" };
-      texts[tag] = {
-        title: t("campaign-comments.from_rule.title", values).slice(0, 160),
-        summary: t("campaign-comments.from_rule.summary", values).slice(0, 500),
-        body: t("campaign-comments.from_rule.body", values),
-        action: t("campaign-comments.from_rule.action", values).slice(0, 160),
-        template: t("campaign-comments.from_rule.template", values),
-      };
-    }
-    const slug = await startCampaignFromRule(app.db, actorOf(request), rule, texts);
-    return reply.redirect(`${localizedPath(request.locale, `/admin/campaigns/${slug}`)}?done=created`, 303);
-  });
+  registerFormPost(
+    app,
+    "/admin/campaigns/from-rule",
+    { body: FromRuleForm },
+    async (request, reply) => {
+      authorize(can(request.account, "draft"));
+      const rule = await ruleById(app.db, request.body.rule);
+      if (!rule) throw notFound();
+      const texts: RuleCampaignTexts = {};
+      for (const tag of TAGS) {
+        const locale = findLocale(tag);
+        if (!locale) continue;
+        const t = translator(locale);
+        const values = {
+          title: rule.title,
+          number: rule.documentNumber,
+          date: rule.commentsCloseOn ? day(locale.intl, rule.commentsCloseOn) : "",
+        };
+        texts[tag] = {
+          title: t("campaign-comments.from_rule.title", values).slice(0, 160),
+          summary: t("campaign-comments.from_rule.summary", values).slice(0, 500),
+          body: t("campaign-comments.from_rule.body", values),
+          action: t("campaign-comments.from_rule.action", values).slice(0, 160),
+          template: t("campaign-comments.from_rule.template", values),
+        };
+      }
+      const slug = await startCampaignFromRule(app.db, actorOf(request), rule, texts);
+      return reply.redirect(
+        `${localizedPath(request.locale, `/admin/campaigns/${slug}`)}?done=created`,
+        303,
+      );
+    },
+  );
 }

@@ -6,8 +6,8 @@ import { localizedPath } from "../../i18n/index.js";
 import type { JurisdictionRef } from "../../members/index.js";
 import { placeName } from "../../members/index.js";
 import type { FederalRule } from "../../rules/index.js";
-import { languageName } from "../../views/language-name.js";
 import { ErrorSummary, SelectField, TextArea } from "../../views/form.js";
+import { languageName } from "../../views/language-name.js";
 import { Layout } from "../../views/layout.js";
 import { Notice } from "../../views/notice.js";
 import type { PageContext } from "../../views/page-context.js";
@@ -41,7 +41,10 @@ export function CommentSetupPage(props: {
   const base = `/admin/campaigns/${campaign.slug}`;
   const own = `${base}/actions/${props.actionId}/comment`;
   const heading = t("campaign-comments.admin.title");
-  const errors = Object.entries(form.errors).map(([id, message]) => ({ id: `setup-${id}`, message }));
+  const errors = Object.entries(form.errors).map(([id, message]) => ({
+    id: `setup-${id}`,
+    message,
+  }));
   const fields = MERGE_FIELDS.map((f) => `{{${f}}}`).join(" ");
   return (
     <Layout ctx={ctx} title={heading} noindex>
@@ -52,7 +55,10 @@ export function CommentSetupPage(props: {
           trail={[
             { href: "/admin/campaigns", label: t("campaigns.admin.title") },
             { href: base, label: campaign.title },
-            { href: `${base}/actions/${props.actionId}`, label: props.actionTitle || t("campaigns.kind.comment") },
+            {
+              href: `${base}/actions/${props.actionId}`,
+              label: props.actionTitle || t("campaigns.kind.comment"),
+            },
           ]}
         />
         <h1 safe>{heading}</h1>
@@ -92,14 +98,20 @@ export function CommentSetupPage(props: {
         </form>
 
         <section aria-labelledby="preview-heading">
-          <h2 id="preview-heading" safe>{t("campaign-comments.admin.preview")}</h2>
+          <h2 id="preview-heading" safe>
+            {t("campaign-comments.admin.preview")}
+          </h2>
           <form class="usa-form" method="get" action={localizedPath(locale, own)}>
             <SelectField
               id="preview-member"
               name="preview"
               label={t("campaign-comments.admin.preview_member")}
               value={preview.jurisdictionId ?? ""}
-              options={props.members.map((m) => ({ value: m.id, label: placeName(m.name, m.state), lang: locale.tag === "en" ? undefined : "en" }))}
+              options={props.members.map((m) => ({
+                value: m.id,
+                label: placeName(m.name, m.state),
+                lang: locale.tag === "en" ? undefined : "en",
+              }))}
             />
             <SelectField
               id="preview-lang"
@@ -113,7 +125,11 @@ export function CommentSetupPage(props: {
             </button>
           </form>
           {preview.text !== undefined ? (
-            <pre class="cfa-comment-text" lang={preview.lang === locale.tag ? undefined : preview.lang} safe>
+            <pre
+              class="cfa-comment-text"
+              lang={preview.lang === locale.tag ? undefined : preview.lang}
+              safe
+            >
               {preview.text}
             </pre>
           ) : (
@@ -122,7 +138,9 @@ export function CommentSetupPage(props: {
         </section>
 
         <section aria-labelledby="drafts-heading">
-          <h2 id="drafts-heading" safe>{t("campaign-comments.admin.drafts")}</h2>
+          <h2 id="drafts-heading" safe>
+            {t("campaign-comments.admin.drafts")}
+          </h2>
           {props.drafts.length === 0 ? (
             <p safe>{t("campaign-comments.admin.no_drafts")}</p>
           ) : (
@@ -130,27 +148,42 @@ export function CommentSetupPage(props: {
               <table class="usa-table usa-table--borderless">
                 <thead>
                   <tr>
-                    <th scope="col" safe>{t("campaign-comments.panel.member")}</th>
-                    <th scope="col" safe>{t("campaign-comments.admin.state")}</th>
-                    <th scope="col" safe>{t("campaign-comments.panel.tracking")}</th>
-                    <th scope="col" safe>{t("campaign-comments.admin.updated")}</th>
+                    <th scope="col" safe>
+                      {t("campaign-comments.panel.member")}
+                    </th>
+                    <th scope="col" safe>
+                      {t("campaign-comments.admin.state")}
+                    </th>
+                    <th scope="col" safe>
+                      {t("campaign-comments.panel.tracking")}
+                    </th>
+                    <th scope="col" safe>
+                      {t("campaign-comments.admin.updated")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
-                  {props.drafts.map((d) => (
-                    <tr>
-                      <th scope="row" lang={locale.tag === "en" ? undefined : "en"} safe>
-                        {d.place ? placeName(d.place.name, d.place.state) : ""}
-                      </th>
-                      <td safe>
-                        {t(`campaign-comments.panel.state.${d.filing ?? (d.approved_version === d.version ? "approved" : "draft")}` as "campaign-comments.panel.state.draft")}
-                      </td>
-                      <td>
-                        <code safe>{d.tracking_number ?? ""}</code>
-                      </td>
-                      <td safe>{when(ctx, d.updated_at)}</td>
-                    </tr>
-                  ))}
+                  {props.drafts.map((d) => {
+                    const name = d.place
+                      ? placeName(d.place.name, d.place.state)
+                      : d.jurisdiction_id;
+                    return (
+                      <tr>
+                        <th scope="row" lang={locale.tag === "en" ? undefined : "en"} safe>
+                          {name}
+                        </th>
+                        <td safe>
+                          {t(
+                            `campaign-comments.panel.state.${d.filing ?? (d.approved_version === d.version ? "approved" : "draft")}` as "campaign-comments.panel.state.draft",
+                          )}
+                        </td>
+                        <td>
+                          <code safe>{d.tracking_number ?? ""}</code>
+                        </td>
+                        <td safe>{when(ctx, d.updated_at)}</td>
+                      </tr>
+                    );
+                  })}
                 </tbody>
               </table>
             </div>

@@ -1,7 +1,12 @@
 // Filing a member's approved comment: through Regulations.gov by the job runner (when a key is
 // configured), "I filed it myself" with the tracking number, and a person's answer after a
 // filing whose outcome was unclear. The state machine is filing/'s.
-import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from "fastify";
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  onRequestAsyncHookHandler,
+} from "fastify";
 import { appError } from "../../http/errors.js";
 import { registerFormPost } from "../../http/forms.js";
 import { fieldMessage } from "../../http/validation.js";
@@ -68,7 +73,11 @@ export function filingRoutes(app: FastifyInstance, helpers: Helpers) {
             fieldMessage(request.t, e, request.t("campaign-comments.self.error")),
           ]),
         );
-        return refusedPage(request, reply, loaded, { form: "filed", values: problems.values, errors });
+        return refusedPage(request, reply, loaded, {
+          form: "filed",
+          values: problems.values,
+          errors,
+        });
       },
     },
     async (request, reply) => {
@@ -99,7 +108,11 @@ export function filingRoutes(app: FastifyInstance, helpers: Helpers) {
             fieldMessage(request.t, e, request.t("campaign-comments.self.error")),
           ]),
         );
-        return refusedPage(request, reply, loaded, { form: "checked", values: problems.values, errors });
+        return refusedPage(request, reply, loaded, {
+          form: "checked",
+          values: problems.values,
+          errors,
+        });
       },
     },
     async (request, reply) => {

@@ -11,17 +11,26 @@ import type { Translate } from "../../i18n/index.js";
 import { commentTextProblems, ruleById } from "../../rules/index.js";
 import { chooseText } from "../campaign.text.js";
 import { can } from "../campaigns.policy.js";
-import { loadActionOf } from "../public/campaign.page.js";
-import { campaignText } from "../public/campaign.page.js";
-import { commentActionRule, type DraftRow, findDraft, templatesOf, versionsOf } from "./comment.queries.js";
+import { campaignText, loadActionOf } from "../public/campaign.page.js";
+import {
+  commentActionRule,
+  type DraftRow,
+  findDraft,
+  templatesOf,
+  versionsOf,
+} from "./comment.queries.js";
 import { isApproved } from "./comment.service.js";
-import { describeFilingError, textProblemMessage } from "./filing/filing.errors.js";
 import { CommentPage, type CommentPageProps } from "./comment.view.js";
+import { describeFilingError, textProblemMessage } from "./filing/filing.errors.js";
 import { meterFor } from "./meter/index.js";
 import { fillTemplate, mergeValues } from "./template/index.js";
 
 /** The comment action of a campaign, its rule, and the acting person: 404 unless all exist. */
-export async function loadComment(app: FastifyInstance, request: FastifyRequest, params: { slug: string; action: string }) {
+export async function loadComment(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  params: { slug: string; action: string },
+) {
   const loaded = await loadActionOf(app.db, params.slug, params.action, "comment");
   const acting = requireActing(request);
   const jurisdictionId = acting.jurisdiction.jurisdictionId;
@@ -102,11 +111,17 @@ export async function sendCommentPage(
     draft: draft ? draftFacts(draft, names, ctx.t) : undefined,
     body,
     locale: refusedBody !== undefined ? (options.refused?.values.locale ?? locale) : locale,
-    version: options.refused?.form === "draft" ? (options.refused.values.version ?? "0") : String(draft?.version ?? 0),
+    version:
+      options.refused?.form === "draft"
+        ? (options.refused.values.version ?? "0")
+        : String(draft?.version ?? 0),
     templateBody: template?.body,
     problems: commentTextProblems(body).map((p) => textProblemMessage(ctx.t, p)),
     meter,
-    versions: versions.map((v) => ({ ...v, savedByName: v.savedBy ? (names.get(v.savedBy) ?? "") : "" })),
+    versions: versions.map((v) => ({
+      ...v,
+      savedByName: v.savedBy ? (names.get(v.savedBy) ?? "") : "",
+    })),
     mayApprove: open && allowed(can(acting, "approve_comment", subject)),
     mayNameApprover: open && allowed(can(acting, "name_approver", subject)),
     staff: staff.map((s) => ({ id: s.userId, name: s.name, role: s.role })),

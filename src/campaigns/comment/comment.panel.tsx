@@ -6,9 +6,9 @@ import { localizedPath } from "../../i18n/index.js";
 import { jurisdictionsByIds, placeName } from "../../members/index.js";
 import { commentPageUrl, ruleById } from "../../rules/index.js";
 import type { Panel } from "../public/panel.js";
+import { RuleFacts, when } from "./comment.parts.view.js";
 import { commentActionRule, draftsOf } from "./comment.queries.js";
 import { isApproved } from "./comment.service.js";
-import { RuleFacts, when } from "./comment.parts.view.js";
 
 export const commentPanel: Panel = async (panel) => {
   const { ctx, action, campaign, viewer, shown, db } = panel;
@@ -26,7 +26,12 @@ export const commentPanel: Panel = async (panel) => {
   const drafts = await draftsOf(db, action.id);
   const filed = drafts.filter((d) => d.filing === "filed");
   const places = new Map(
-    (await jurisdictionsByIds(db, filed.map((d) => d.jurisdiction_id))).map((j) => [j.id, j]),
+    (
+      await jurisdictionsByIds(
+        db,
+        filed.map((d) => d.jurisdiction_id),
+      )
+    ).map((j) => [j.id, j]),
   );
   const acting = viewer?.jurisdiction ?? null;
   const own = acting ? drafts.find((d) => d.jurisdiction_id === acting.jurisdictionId) : undefined;
@@ -55,7 +60,9 @@ export const commentPanel: Panel = async (panel) => {
               member: acting.name,
             })}
           </a>{" "}
-          <span safe>{t(`campaign-comments.panel.state.${ownState}` as "campaign-comments.panel.state.none")}</span>
+          <span safe>
+            {t(`campaign-comments.panel.state.${ownState}` as "campaign-comments.panel.state.none")}
+          </span>
         </p>
       ) : (
         ""
@@ -81,18 +88,25 @@ export const commentPanel: Panel = async (panel) => {
           <caption safe>{t("campaign-comments.panel.filed_heading")}</caption>
           <thead>
             <tr>
-              <th scope="col" safe>{t("campaign-comments.panel.member")}</th>
-              <th scope="col" safe>{t("campaign-comments.panel.filed_on")}</th>
-              <th scope="col" safe>{t("campaign-comments.panel.tracking")}</th>
+              <th scope="col" safe>
+                {t("campaign-comments.panel.member")}
+              </th>
+              <th scope="col" safe>
+                {t("campaign-comments.panel.filed_on")}
+              </th>
+              <th scope="col" safe>
+                {t("campaign-comments.panel.tracking")}
+              </th>
             </tr>
           </thead>
           <tbody>
             {filed.map((d) => {
               const place = places.get(d.jurisdiction_id);
+              const name = place ? placeName(place.name, place.state) : d.jurisdiction_id;
               return (
                 <tr>
                   <th scope="row" lang={english}>
-                    <span safe>{place ? placeName(place.name, place.state) : ""}</span>
+                    <span safe>{name}</span>
                     {d.is_demo === 1 ? (
                       <span class="usa-tag cfa-demo-tag" lang={ctx.locale.tag} safe>
                         {t("campaigns.demo_tag")}

@@ -41,13 +41,19 @@ export function RuleFacts({ ctx, rule }: { ctx: PageContext; rule: FederalRule }
         <ul class="usa-list usa-list--unstyled">
           <li safe>{t("campaign-comments.rule.document", { number: rule.documentNumber })}</li>
           {rule.docketIds.length > 0 ? (
-            <li safe>{t("campaign-comments.rule.docket", { docket: rule.docketIds.join(", ") })}</li>
+            <li safe>
+              {t("campaign-comments.rule.docket", { docket: rule.docketIds.join(", ") })}
+            </li>
           ) : (
             ""
           )}
           {rule.commentsCloseOn ? (
             <li>
-              <span safe>{t("campaign-comments.rule.closes", { date: day(ctx.locale.intl, rule.commentsCloseOn) })}</span>{" "}
+              <span safe>
+                {t("campaign-comments.rule.closes", {
+                  date: day(ctx.locale.intl, rule.commentsCloseOn),
+                })}
+              </span>{" "}
               <strong safe>
                 {left !== undefined && left >= 0
                   ? t("campaign-comments.rule.days_left", { days: left })
@@ -97,7 +103,10 @@ export function CommentState({
     lines.push(t("campaign-comments.status.none", { member }));
   } else {
     lines.push(
-      t("campaign-comments.status.draft", { version: draft.version, when: when(ctx, draft.updatedAt) }),
+      t("campaign-comments.status.draft", {
+        version: draft.version,
+        when: when(ctx, draft.updatedAt),
+      }),
     );
     if (draft.approved) {
       lines.push(
@@ -131,7 +140,12 @@ export function CommentState({
       );
     }
   }
-  const kind = draft?.filing === "filed" ? "success" : draft?.filing === "unclear" || draft?.filing === "refused" ? "warning" : "info";
+  const kind =
+    draft?.filing === "filed"
+      ? "success"
+      : draft?.filing === "unclear" || draft?.filing === "refused"
+        ? "warning"
+        : "info";
   return (
     <div class={`usa-alert usa-alert--${kind} usa-alert--slim cfa-comment-state`}>
       <div class="usa-alert__body">

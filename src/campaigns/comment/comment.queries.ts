@@ -188,9 +188,7 @@ export async function updateDraftText(
     })
     .where("id", "=", change.id)
     .where("version", "=", change.from)
-    .where((eb) =>
-      eb.or([eb("filing", "is", null), eb("filing", "in", ["refused"])]),
-    )
+    .where((eb) => eb.or([eb("filing", "is", null), eb("filing", "in", ["refused"])]))
     .executeTakeFirst();
   if (updated.numUpdatedRows !== 1n) return false;
   await insertVersion(trx, {

@@ -10,6 +10,7 @@ import { localizedPath } from "../../i18n/index.js";
 import { commentTextProblems } from "../../rules/index.js";
 import { can } from "../campaigns.policy.js";
 import { ActionParams } from "../manage/manage.schema.js";
+import { filingRoutes } from "./comment.filing.routes.js";
 import {
   filledTemplate,
   type LoadedComment,
@@ -17,10 +18,9 @@ import {
   type Refused,
   sendCommentPage,
 } from "./comment.page.js";
+import { commentPdfFor } from "./comment.pdf.js";
 import { ApproveForm, ApproverForm, DraftForm, VersionQuery } from "./comment.schema.js";
 import { approveComment, nameApprover, saveDraft } from "./comment.service.js";
-import { commentPdfFor } from "./comment.pdf.js";
-import { filingRoutes } from "./comment.filing.routes.js";
 import { textProblemMessage } from "./filing/filing.errors.js";
 import { meterFor } from "./meter/index.js";
 
@@ -52,7 +52,11 @@ export async function commentRoutes(app: FastifyInstance) {
   registerPage(
     app,
     "/campaigns/:slug/actions/:action/comment",
-    { guard: memberStaff, restricted: true, schema: { params: ActionParams, querystring: VersionQuery } },
+    {
+      guard: memberStaff,
+      restricted: true,
+      schema: { params: ActionParams, querystring: VersionQuery },
+    },
     async (request, reply) => {
       const loaded = await loadComment(app, request, request.params);
       const done = request.query.done;
@@ -91,7 +95,11 @@ export async function commentRoutes(app: FastifyInstance) {
             fieldMessage(request.t, e, request.t("campaign-comments.form.error.body")),
           ]),
         );
-        return refusedPage(request, reply, loaded, { form: "draft", values: problems.values, errors });
+        return refusedPage(request, reply, loaded, {
+          form: "draft",
+          values: problems.values,
+          errors,
+        });
       },
     },
     async (request, reply) => {
@@ -148,7 +156,11 @@ export async function commentRoutes(app: FastifyInstance) {
       await approveComment(
         app.db,
         person(loaded),
-        { campaignId: loaded.campaign.id, draftId: draft.id, version: Number(request.body.version) },
+        {
+          campaignId: loaded.campaign.id,
+          draftId: draft.id,
+          version: Number(request.body.version),
+        },
         (problems) => problems.map((p) => textProblemMessage(request.t, p)).join(" "),
       );
       return reply.redirect(back(request, loaded, "approved"), 303);
@@ -187,7 +199,11 @@ export async function commentRoutes(app: FastifyInstance) {
     { guard: memberStaff, restricted: true, schema: { params: ActionParams } },
     async (request, reply) => {
       const loaded = await loadComment(app, request, request.params);
-      const template = await filledTemplate(app, loaded, loaded.draft?.locale ?? request.locale.tag);
+      const template = await filledTemplate(
+        app,
+        loaded,
+        loaded.draft?.locale ?? request.locale.tag,
+      );
       const pdf = await commentPdfFor(app.db, {
         jurisdictionId: loaded.jurisdictionId,
         ruleId: loaded.rule.id,

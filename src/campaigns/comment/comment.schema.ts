@@ -35,7 +35,10 @@ export const FileForm = Type.Object({ jurisdiction: Jurisdiction, version: Versi
 /** Regulations.gov tracking numbers: letters, digits and dashes (e.g. "mxx-abcd-1234"). */
 export const TrackingNumber = Line({ minLength: 5, maxLength: 40, pattern: "^[A-Za-z0-9-]+$" });
 
-export const FiledForm = Type.Object({ jurisdiction: Jurisdiction, tracking_number: TrackingNumber });
+export const FiledForm = Type.Object({
+  jurisdiction: Jurisdiction,
+  tracking_number: TrackingNumber,
+});
 
 /** A person checked Regulations.gov after an unclear filing: it arrived (with its number), or not. */
 export const CheckedForm = Type.Object({

@@ -69,7 +69,13 @@ export async function saveDraft(
         current.version === save.from &&
         (await updateDraftText(
           trx,
-          { id: current.id, from: save.from, body: save.body, locale: save.locale, userId: person.id },
+          {
+            id: current.id,
+            from: save.from,
+            body: save.body,
+            locale: save.locale,
+            userId: person.id,
+          },
           at,
         ));
       const latest = (await findDraftById(trx, current.id)) ?? current;
@@ -108,7 +114,9 @@ export async function approveComment(
         });
       }
       const at = now.toISOString();
-      if (!(await approveDraft(trx, { id: draft.id, version: draft.version, userId: person.id }, at))) {
+      if (
+        !(await approveDraft(trx, { id: draft.id, version: draft.version, userId: person.id }, at))
+      ) {
         throw appError("comment_changed");
       }
       await recordAudit(

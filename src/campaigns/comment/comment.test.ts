@@ -19,7 +19,12 @@ describeEachDatabase("a member's comment on a federal rule", { seed: false }, (c
   let action: { id: string };
 
   before(async () => {
-    tucson = await buildMember(db(), { name: "Tucson", state: "AZ", executive_name: "Regina Romero", executive_title: "Mayor" });
+    tucson = await buildMember(db(), {
+      name: "Tucson",
+      state: "AZ",
+      executive_name: "Regina Romero",
+      executive_title: "Mayor",
+    });
     phoenix = await buildMember(db(), { name: "Phoenix", state: "AZ" });
     admin = await buildPerson(db(), { jurisdiction: tucson, membershipRole: "member_admin" });
     staff = await buildPerson(db(), { jurisdiction: tucson, membershipRole: "member_staff" });
@@ -35,7 +40,12 @@ describeEachDatabase("a member's comment on a federal rule", { seed: false }, (c
   const page = (cookie: string, query = "") =>
     ctx.app.inject({ url: `${base()}${query}`, headers: { cookie } });
 
-  async function post(cookie: string, suffix: string, fields: Record<string, string>, json = false) {
+  async function post(
+    cookie: string,
+    suffix: string,
+    fields: Record<string, string>,
+    json = false,
+  ) {
     const csrf = await csrfTokenOf(ctx.app, base(), cookie);
     return ctx.app.inject({
       method: "POST",
@@ -57,16 +67,27 @@ describeEachDatabase("a member's comment on a federal rule", { seed: false }, (c
       .where("jurisdiction_id", "=", jurisdictionId)
       .executeTakeFirst();
 
-  const save = (cookie: string, body: string, version: string, jurisdiction = tucson.id, json = false) =>
-    post(cookie, "", { jurisdiction, version, locale: "en", body }, json);
+  const save = (
+    cookie: string,
+    body: string,
+    version: string,
+    jurisdiction = tucson.id,
+    json = false,
+  ) => post(cookie, "", { jurisdiction, version, locale: "en", body }, json);
 
   it("starts from the template filled in for the member, and the campaign page links to it", async () => {
     const cookie = await signIn(ctx.app, staff.email);
     const res = await page(cookie);
     assert.equal(res.statusCode, 200);
-    assert.match(res.body, /On behalf of Tucson, AZ, we oppose Inadmissibility on Public Charge Grounds\./);
+    assert.match(
+      res.body,
+      /On behalf of Tucson, AZ, we oppose Inadmissibility on Public Charge Grounds\./,
+    );
     assert.equal(await draftOf(tucson.id), undefined, "nothing is saved by looking");
-    const campaignPage = await ctx.app.inject({ url: `/campaigns/${campaign.slug}`, headers: { cookie } });
+    const campaignPage = await ctx.app.inject({
+      url: `/campaigns/${campaign.slug}`,
+      headers: { cookie },
+    });
     assert.match(campaignPage.body, new RegExp(`href="${base()}"`));
     assert.match(text(campaignPage.body), /Write Tucson's comment/);
   });
@@ -92,7 +113,10 @@ describeEachDatabase("a member's comment on a federal rule", { seed: false }, (c
       .where("draft_id", "=", (await draftOf(tucson.id))?.id ?? "")
       .orderBy("version")
       .execute();
-    assert.deepEqual(versions.map((v) => v.version), [1, 2]);
+    assert.deepEqual(
+      versions.map((v) => v.version),
+      [1, 2],
+    );
     assert.equal(versions[0]?.body, "Our own words about Tucson.");
   });
 
@@ -121,7 +145,11 @@ describeEachDatabase("a member's comment on a federal rule", { seed: false }, (c
     const draft = await draftOf(tucson.id);
     assert.equal(draft?.approved_version, 1);
     assert.equal(draft?.approved_by, admin.id);
-    const audit = await db().selectFrom("audit_log").selectAll().where("entity_id", "=", draft?.id ?? "").execute();
+    const audit = await db()
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("entity_id", "=", draft?.id ?? "")
+      .execute();
     assert.ok(audit.some((a) => a.action === "comment.approve"));
     // Approving a version that is no longer the latest is refused.
     await save(staffCookie, "Tucson's comment, version two.", "1");
@@ -135,10 +163,16 @@ describeEachDatabase("a member's comment on a federal rule", { seed: false }, (c
     const staffCookie = await signIn(ctx.app, staff.email);
     const adminCookie = await signIn(ctx.app, admin.email);
     await save(staffCookie, "Tucson's comment.", "0");
-    const outsider = await post(adminCookie, "/approver", { jurisdiction: tucson.id, approver: otherAdmin.id });
+    const outsider = await post(adminCookie, "/approver", {
+      jurisdiction: tucson.id,
+      approver: otherAdmin.id,
+    });
     assert.equal(outsider.statusCode, 422);
     assert.equal((await draftOf(tucson.id))?.approver_id, null);
-    const named = await post(adminCookie, "/approver", { jurisdiction: tucson.id, approver: staff.id });
+    const named = await post(adminCookie, "/approver", {
+      jurisdiction: tucson.id,
+      approver: staff.id,
+    });
     assert.equal(named.statusCode, 303, text(named.body).slice(0, 3000));
     const ok = await post(staffCookie, "/approve", { jurisdiction: tucson.id, version: "1" });
     assert.equal(ok.statusCode, 303);
@@ -171,18 +205,34 @@ describeEachDatabase("a member's comment on a federal rule", { seed: false }, (c
     const staffCookie = await signIn(ctx.app, staff.email);
     const adminCookie = await signIn(ctx.app, admin.email);
     await save(staffCookie, "Tucson's comment.", "0");
-    const early = await post(staffCookie, "/filed", { jurisdiction: tucson.id, tracking_number: "m2x-abcd-1234" });
+    const early = await post(staffCookie, "/filed", {
+      jurisdiction: tucson.id,
+      tracking_number: "m2x-abcd-1234",
+    });
     assert.equal(early.statusCode, 409, "not before approval");
     await post(adminCookie, "/approve", { jurisdiction: tucson.id, version: "1" });
-    const wrong = await post(staffCookie, "/filed", { jurisdiction: tucson.id, tracking_number: "<script>" });
+    const wrong = await post(staffCookie, "/filed", {
+      jurisdiction: tucson.id,
+      tracking_number: "<script>",
+    });
     assert.equal(wrong.statusCode, 422);
-    const filed = await post(staffCookie, "/filed", { jurisdiction: tucson.id, tracking_number: "m2x-abcd-1234" });
+    const filed = await post(staffCookie, "/filed", {
+      jurisdiction: tucson.id,
+      tracking_number: "m2x-abcd-1234",
+    });
     assert.equal(filed.statusCode, 303);
     const draft = await draftOf(tucson.id);
     assert.equal(draft?.filing, "filed");
     assert.equal(draft?.tracking_number, "m2x-abcd-1234");
-    const part = await db().selectFrom("participations").selectAll().where("action_id", "=", action.id).execute();
-    assert.deepEqual(part.map((p) => p.jurisdiction_id), [tucson.id]);
+    const part = await db()
+      .selectFrom("participations")
+      .selectAll()
+      .where("action_id", "=", action.id)
+      .execute();
+    assert.deepEqual(
+      part.map((p) => p.jurisdiction_id),
+      [tucson.id],
+    );
     const campaignPage = await ctx.app.inject({ url: `/campaigns/${campaign.slug}` });
     assert.match(text(campaignPage.body), /1 member has filed a comment/);
     assert.match(campaignPage.body, /m2x-abcd-1234/);
@@ -191,4 +241,3 @@ describeEachDatabase("a member's comment on a federal rule", { seed: false }, (c
     assert.equal(after.statusCode, 409);
   });
 });
-

@@ -4,8 +4,8 @@
 import { AdminBreadcrumb } from "../../http/admin-home.view.js";
 import { localizedPath } from "../../i18n/index.js";
 import { commentPageUrl, type FederalRule } from "../../rules/index.js";
-import { languageName } from "../../views/language-name.js";
 import { ErrorSummary, SelectField, TextArea, TextField } from "../../views/form.js";
+import { languageName } from "../../views/language-name.js";
 import { Layout } from "../../views/layout.js";
 import { Notice } from "../../views/notice.js";
 import type { PageContext } from "../../views/page-context.js";
@@ -80,11 +80,22 @@ function MeterPart({ ctx, meter, body }: { ctx: PageContext; meter: Meter; body:
           words: meter.words,
         })}
       </p>
-      <meter min="0" max="1" low={String(OWN_SHARE_TARGET)} optimum="1" value={String(meter.ownShare)} aria-labelledby="meter-heading" />
-      <p safe>{t(met ? "campaign-comments.meter.goal_met" : "campaign-comments.meter.goal_not_met")}</p>
+      <meter
+        min="0"
+        max="1"
+        low={String(OWN_SHARE_TARGET)}
+        optimum="1"
+        value={String(meter.ownShare)}
+        aria-labelledby="meter-heading"
+      />
+      <p safe>
+        {t(met ? "campaign-comments.meter.goal_met" : "campaign-comments.meter.goal_not_met")}
+      </p>
       {meter.passages.length > 0 ? (
         <details>
-          <summary safe>{t("campaign-comments.meter.marked", { count: meter.passages.length })}</summary>
+          <summary safe>
+            {t("campaign-comments.meter.marked", { count: meter.passages.length })}
+          </summary>
           <p class="usa-hint" safe>
             {t("campaign-comments.meter.legend")}
           </p>
@@ -102,9 +113,12 @@ export function CommentPage(props: CommentPageProps) {
   const { t, locale } = ctx;
   const path = (suffix: string) => localizedPath(locale, `${props.actionPath}/comment${suffix}`);
   const heading = t("campaign-comments.page.heading", { member: member.name });
-  const errors = refused ? Object.entries(refused.errors).map(([id, message]) => ({ id: `comment-${id}`, message })) : [];
+  const errors = refused
+    ? Object.entries(refused.errors).map(([id, message]) => ({ id: `comment-${id}`, message }))
+    : [];
   const filed = draft?.filing === "filed";
-  const busy = draft?.filing === "queued" || draft?.filing === "sending" || draft?.filing === "unclear";
+  const busy =
+    draft?.filing === "queued" || draft?.filing === "sending" || draft?.filing === "unclear";
   const editable = open && !filed && !busy;
   const hidden = (
     <>
@@ -163,10 +177,16 @@ export function CommentPage(props: CommentPageProps) {
             <p
               class="usa-hint"
               id="comment-count"
-              data-template={t("campaign-comments.form.count_live", { count: "%COUNT%", limit: COMMENT_MAX })}
+              data-template={t("campaign-comments.form.count_live", {
+                count: "%COUNT%",
+                limit: COMMENT_MAX,
+              })}
               safe
             >
-              {t("campaign-comments.form.count", { count: [...props.body].length, limit: COMMENT_MAX })}
+              {t("campaign-comments.form.count", {
+                count: [...props.body].length,
+                limit: COMMENT_MAX,
+              })}
             </p>
             {props.problems.length > 0 ? (
               <ul class="usa-list cfa-problems">
@@ -184,8 +204,14 @@ export function CommentPage(props: CommentPageProps) {
           </form>
         ) : (
           <section aria-labelledby="text-heading">
-            <h2 id="text-heading" safe>{t("campaign-comments.form.body")}</h2>
-            <pre class="cfa-comment-text" lang={props.locale === locale.tag ? undefined : props.locale} safe>
+            <h2 id="text-heading" safe>
+              {t("campaign-comments.form.body")}
+            </h2>
+            <pre
+              class="cfa-comment-text"
+              lang={props.locale === locale.tag ? undefined : props.locale}
+              safe
+            >
               {props.body}
             </pre>
             {open ? "" : <p safe>{t("campaign-comments.closed")}</p>}
@@ -201,8 +227,12 @@ export function CommentPage(props: CommentPageProps) {
 
         {props.templateBody !== undefined ? (
           <details class="cfa-template">
-            <summary safe>{t("campaign-comments.template.heading", { member: member.name })}</summary>
-            <pre class="cfa-comment-text" safe>{props.templateBody}</pre>
+            <summary safe>
+              {t("campaign-comments.template.heading", { member: member.name })}
+            </summary>
+            <pre class="cfa-comment-text" safe>
+              {props.templateBody}
+            </pre>
           </details>
         ) : (
           ""
@@ -212,7 +242,9 @@ export function CommentPage(props: CommentPageProps) {
         <Filing {...props} hidden={hidden} path={path} />
 
         <section aria-labelledby="history-heading">
-          <h2 id="history-heading" safe>{t("campaign-comments.history.heading")}</h2>
+          <h2 id="history-heading" safe>
+            {t("campaign-comments.history.heading")}
+          </h2>
           {props.versions.length === 0 ? (
             <p safe>{t("campaign-comments.history.none")}</p>
           ) : (
@@ -227,7 +259,9 @@ export function CommentPage(props: CommentPageProps) {
                         when: when(ctx, v.savedAt),
                       })}
                     </summary>
-                    <pre class="cfa-comment-text" safe>{v.body}</pre>
+                    <pre class="cfa-comment-text" safe>
+                      {v.body}
+                    </pre>
                   </details>
                 </li>
               ))}
@@ -247,9 +281,14 @@ function SignOff(props: Forms) {
   if (!draft || draft.filing === "filed") return "";
   return (
     <section aria-labelledby="signoff-heading">
-      <h2 id="signoff-heading" safe>{t("campaign-comments.approve.heading")}</h2>
+      <h2 id="signoff-heading" safe>
+        {t("campaign-comments.approve.heading")}
+      </h2>
       <p safe>{t("campaign-comments.approve.hint", { member: member.name })}</p>
-      {props.mayApprove && !draft.approved && draft.filing !== "queued" && draft.filing !== "sending" ? (
+      {props.mayApprove &&
+      !draft.approved &&
+      draft.filing !== "queued" &&
+      draft.filing !== "sending" ? (
         props.problems.length > 0 ? (
           <p safe>{t("campaign-comments.approve.not_ready")}</p>
         ) : (
@@ -271,7 +310,11 @@ function SignOff(props: Forms) {
             id="comment-approver"
             name="approver"
             label={t("campaign-comments.approver.label")}
-            value={refused?.form === "approver" ? (refused.values.approver ?? "") : (draft.approverId ?? "")}
+            value={
+              refused?.form === "approver"
+                ? (refused.values.approver ?? "")
+                : (draft.approverId ?? "")
+            }
             emptyLabel={t("campaign-comments.approver.any", { member: member.name })}
             options={props.staff.map((s) => ({
               value: s.id,
@@ -311,22 +354,45 @@ function Filing(props: Forms) {
   if (draft.filing === "unclear") {
     return (
       <section aria-labelledby="filing-heading">
-        <h2 id="filing-heading" safe>{t("campaign-comments.checked.heading")}</h2>
+        <h2 id="filing-heading" safe>
+          {t("campaign-comments.checked.heading")}
+        </h2>
         <form class="usa-form" method="post" action={path("/checked")}>
           {hidden}
           <fieldset class="usa-fieldset">
-            <legend class="usa-legend" safe>{t("campaign-comments.checked.legend")}</legend>
+            <legend class="usa-legend" safe>
+              {t("campaign-comments.checked.legend")}
+            </legend>
             <div class="usa-radio">
-              <input class="usa-radio__input" id="checked-arrived" type="radio" name="outcome" value="arrived" checked />
-              <label class="usa-radio__label" for="checked-arrived" safe>{t("campaign-comments.checked.arrived")}</label>
+              <input
+                class="usa-radio__input"
+                id="checked-arrived"
+                type="radio"
+                name="outcome"
+                value="arrived"
+                checked
+              />
+              <label class="usa-radio__label" for="checked-arrived" safe>
+                {t("campaign-comments.checked.arrived")}
+              </label>
             </div>
             <div class="usa-radio">
-              <input class="usa-radio__input" id="checked-not" type="radio" name="outcome" value="not_received" />
-              <label class="usa-radio__label" for="checked-not" safe>{t("campaign-comments.checked.not_received")}</label>
+              <input
+                class="usa-radio__input"
+                id="checked-not"
+                type="radio"
+                name="outcome"
+                value="not_received"
+              />
+              <label class="usa-radio__label" for="checked-not" safe>
+                {t("campaign-comments.checked.not_received")}
+              </label>
             </div>
           </fieldset>
           {tracking("checked")}
-          <button class="usa-button" type="submit" safe>{t("campaign-comments.checked.button")}</button>
+          <button class="usa-button" type="submit" safe>
+            {t("campaign-comments.checked.button")}
+          </button>
         </form>
       </section>
     );
@@ -334,14 +400,21 @@ function Filing(props: Forms) {
   const commentUrl = commentPageUrl(rule);
   return (
     <section aria-labelledby="filing-heading">
-      <h2 id="filing-heading" safe>{t("campaign-comments.file.heading")}</h2>
+      <h2 id="filing-heading" safe>
+        {t("campaign-comments.file.heading")}
+      </h2>
       {!draft.approved ? <p safe>{t("campaign-comments.file.not_approved")}</p> : ""}
-      {draft.approved && props.canFileByApi && draft.filing !== "queued" && draft.filing !== "sending" ? (
+      {draft.approved &&
+      props.canFileByApi &&
+      draft.filing !== "queued" &&
+      draft.filing !== "sending" ? (
         <form method="post" action={path("/file")}>
           {hidden}
           <input type="hidden" name="version" value={String(draft.version)} />
           <p safe>{t("campaign-comments.file.hint", { member: member.name })}</p>
-          <button class="usa-button" type="submit" safe>{t("campaign-comments.file.button")}</button>
+          <button class="usa-button" type="submit" safe>
+            {t("campaign-comments.file.button")}
+          </button>
         </form>
       ) : (
         ""
@@ -361,7 +434,9 @@ function Filing(props: Forms) {
             )}
           </p>
           {tracking("filed")}
-          <button class="usa-button usa-button--outline" type="submit" safe>{t("campaign-comments.self.button")}</button>
+          <button class="usa-button usa-button--outline" type="submit" safe>
+            {t("campaign-comments.self.button")}
+          </button>
         </form>
       ) : (
         ""

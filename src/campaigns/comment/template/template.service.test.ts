@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { before, describe, it } from "node:test";
+import { before, it } from "node:test";
 import type { Kysely } from "kysely";
 import { describeEachDatabase } from "../../../../test/support/app.js";
 import { buildCensusFigure, buildMember } from "../../../../test/support/builders.js";

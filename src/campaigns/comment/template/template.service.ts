@@ -3,7 +3,6 @@
 // survey the figures come from, so a figure is never quoted without its source (decision 0018).
 import type { Kysely } from "kysely";
 import type { DB } from "../../../db/index.js";
-import { ruleById } from "../../../rules/index.js";
 import { formatNumber, type Locale, translator } from "../../../i18n/index.js";
 import {
   executiveTitle,
@@ -13,6 +12,7 @@ import {
   stateName,
   vintageName,
 } from "../../../members/index.js";
+import { ruleById } from "../../../rules/index.js";
 import { type MergeValues, toLocale } from "./template.fields.js";
 
 const shareFormats = new Map<string, Intl.NumberFormat>();
