@@ -189,8 +189,8 @@ export function registerFormPost<S extends FormSchema, P extends TSchema | undef
 }
 
 /**
- * Trims every string but the fields kept as typed (validation.ts `keptAsTyped`), and makes a
- * missing field of the schema an empty one, as a browser sends.
+ * Trims every string and makes its line breaks LF, but the fields kept as typed (validation.ts
+ * `keptAsTyped`), and makes a missing field of the schema an empty one, as a browser sends.
  */
 function normalizeFormBody(schema: FormSchema) {
   const properties: Record<string, TSchema> = schema.properties ?? {};
@@ -205,7 +205,10 @@ function normalizeFormBody(schema: FormSchema) {
     const fields = body as Record<string, unknown>;
     for (const [name, value] of Object.entries(fields)) {
       const field = properties[name];
-      if (typeof value === "string" && !(field && keptAsTyped(field))) fields[name] = value.trim();
+      // Browsers send a textarea's line breaks as CRLF: one break is one character, as typed.
+      if (typeof value === "string" && !(field && keptAsTyped(field))) {
+        fields[name] = value.replace(/\r\n?/g, "\n").trim();
+      }
     }
     for (const name of names) fields[name] ??= "";
   };

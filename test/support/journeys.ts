@@ -34,11 +34,12 @@ export interface Journeys {
   close(): Promise<void>;
 }
 
-export async function startJourneys(): Promise<Journeys> {
+/** `env`: more configuration, e.g. a local Regulations.gov's address and key. */
+export async function startJourneys(env: Record<string, string> = {}): Promise<Journeys> {
   const testDb = await createTestDatabase("sqlite");
   const smtp = await startSmtpServer();
   const config = testConfig(
-    { PUBLIC_URL: "http://127.0.0.1", SMTP_URL: smtp.url },
+    { PUBLIC_URL: "http://127.0.0.1", SMTP_URL: smtp.url, ...env },
     testDb.settings,
   );
   const database = openDatabase(config.database);

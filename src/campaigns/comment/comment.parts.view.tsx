@@ -35,8 +35,17 @@ export function RuleFacts({ ctx, rule }: { ctx: PageContext; rule: FederalRule }
         <p class="usa-summary-box__heading" safe>
           {t("campaign-comments.rule.heading")}
         </p>
-        <p class="cfa-rule-title" lang={english} safe>
-          {rule.title}
+        <p class="cfa-rule-title">
+          <span lang={english} safe>
+            {rule.title}
+          </span>
+          {rule.isDemo ? (
+            <strong class="usa-tag cfa-demo-tag" safe>
+              {t("common.demo.label")}
+            </strong>
+          ) : (
+            ""
+          )}
         </p>
         <ul class="usa-list usa-list--unstyled">
           <li safe>{t("campaign-comments.rule.document", { number: rule.documentNumber })}</li>

@@ -107,6 +107,11 @@ describeEachDatabase("a member's comment on a federal rule", { seed: false }, (c
     assert.match(text(stale.body), /Someone saved this comment a moment ago/);
     const same = await save(cookie, "Our own words about Tucson, revised.", "2", tucson.id, true);
     assert.equal(JSON.parse(same.body).version, 2);
+    // A browser's form sends line breaks as CRLF, its script as LF: the same text, one version.
+    const crlf = await save(cookie, "Line one.\r\nLine two.", "2", tucson.id, true);
+    assert.equal(JSON.parse(crlf.body).version, 3);
+    const lf = await save(cookie, "Line one.\nLine two.", "3", tucson.id, true);
+    assert.equal(JSON.parse(lf.body).version, 3);
     const versions = await db()
       .selectFrom("comment_draft_versions")
       .select(["version", "body"])
@@ -115,7 +120,7 @@ describeEachDatabase("a member's comment on a federal rule", { seed: false }, (c
       .execute();
     assert.deepEqual(
       versions.map((v) => v.version),
-      [1, 2],
+      [1, 2, 3],
     );
     assert.equal(versions[0]?.body, "Our own words about Tucson.");
   });

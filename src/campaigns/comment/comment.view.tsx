@@ -1,7 +1,6 @@
 // A member's comment page: the rule, where the comment stands, the text with its counter and
 // autosave (public/site.js; a Save button without JavaScript), how much of it is the member's
 // own (the meter, shared passages marked), sign-off, filing, and the saved versions.
-import { AdminBreadcrumb } from "../../http/admin-home.view.js";
 import { localizedPath } from "../../i18n/index.js";
 import { commentPageUrl, type FederalRule } from "../../rules/index.js";
 import { ErrorSummary, SelectField, TextArea, TextField } from "../../views/form.js";
@@ -129,14 +128,27 @@ export function CommentPage(props: CommentPageProps) {
   return (
     <Layout ctx={ctx} title={heading} noindex>
       <div class="grid-container usa-section">
-        <AdminBreadcrumb
-          ctx={ctx}
-          current={t("campaign-comments.page.crumb")}
-          trail={[
-            { href: "/campaigns", label: t("campaigns.list.title") },
-            { href: `/campaigns/${props.campaign.slug}`, label: props.campaign.title },
-          ]}
-        />
+        <nav class="usa-breadcrumb" aria-label={t("admin.breadcrumb")}>
+          <ol class="usa-breadcrumb__list">
+            <li class="usa-breadcrumb__list-item">
+              <a class="usa-breadcrumb__link" href={localizedPath(locale, "/campaigns")} safe>
+                {t("campaigns.list.title")}
+              </a>
+            </li>
+            <li class="usa-breadcrumb__list-item">
+              <a
+                class="usa-breadcrumb__link"
+                href={localizedPath(locale, `/campaigns/${props.campaign.slug}`)}
+                safe
+              >
+                {props.campaign.title}
+              </a>
+            </li>
+            <li class="usa-breadcrumb__list-item usa-current" aria-current="page" safe>
+              {t("campaign-comments.page.crumb")}
+            </li>
+          </ol>
+        </nav>
         <h1 safe>{heading}</h1>
         {props.notice ? <Notice kind="success" text={props.notice} /> : ""}
         <ErrorSummary heading={t("campaign-comments.error_heading")} errors={errors} />
