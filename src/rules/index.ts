@@ -7,6 +7,11 @@ import {
   type FederalRegisterClient,
 } from "./federal-register/fr.client.js";
 import { type DeadlineListener, refreshWatchList } from "./refresh.service.js";
+import { refreshCommentCounts } from "./regulations/comment-counts.service.js";
+import {
+  createRegulationsClient,
+  type RegulationsClient,
+} from "./regulations/regulations.client.js";
 import { watchRoutes } from "./watch/watch.routes.js";
 
 export {
@@ -27,6 +32,8 @@ export interface RulesOptions {
   onDeadlineChange?: DeadlineListener[];
   /** The Federal Register; by default the one at config.federalRegister.apiUrl. */
   client?: FederalRegisterClient;
+  /** Regulations.gov, for comment counts; by default the configured one, when a key is. */
+  regulations?: Pick<RegulationsClient, "commentCount">;
 }
 
 /** The watch list refreshes this often (a few times a day is polite: government-apis.md). */
@@ -51,6 +58,20 @@ export async function rulesFeature(app: FastifyInstance, options: RulesOptions =
       { maxAttempts: 3, leaseMs: 30 * 60 * 1000 },
     );
     app.jobs.every("rules.refresh", REFRESH_EVERY_MS);
+  }
+  // The docket's own comment count, where a key is configured (reading needs one).
+  const { apiKey, apiUrl } = app.config.regulationsGov;
+  if (apiKey) {
+    const regulations = options.regulations ?? createRegulationsClient({ apiUrl, apiKey });
+    app.jobs.define(
+      "rules.comment_counts",
+      async () => {
+        const report = await refreshCommentCounts(app.db, regulations, new Date());
+        app.log.info({ report }, "rules.comment_counts");
+      },
+      { maxAttempts: 3, leaseMs: 30 * 60 * 1000 },
+    );
+    app.jobs.every("rules.comment_counts", REFRESH_EVERY_MS);
   }
   await app.register(watchRoutes, { client });
   await app.register(rulesApi);

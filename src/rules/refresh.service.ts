@@ -156,29 +156,32 @@ export async function refreshWatchList(
 
   for (const rule of watched) {
     if (unreadable.has(rule.documentNumber)) continue;
-    const data = fresh.get(rule.documentNumber);
+    const fetched = fresh.get(rule.documentNumber);
     const withdrawn =
-      missing.has(rule.documentNumber) || (data !== undefined && saysWithdrawn(data));
-    if (!withdrawn && !data) continue;
+      missing.has(rule.documentNumber) || (fetched !== undefined && saysWithdrawn(fetched));
+    if (!withdrawn && !fetched) continue;
     try {
       const outcome = await db.transaction().execute(async (trx) => {
         const current = await lockRule(trx, rule.id);
         if (!current || current.withdrawnAt !== null || !current.watched) return "unchanged";
         if (withdrawn) {
-          if (data) await updateRuleData(trx, current.id, data, now);
+          if (fetched) await updateRuleData(trx, current.id, fetched, now);
           await markWithdrawn(trx, current.id, now);
           for (const listener of listeners) {
             await listener(trx, {
               ruleId: current.id,
               documentNumber: current.documentNumber,
               before: current.commentsCloseOn,
-              after: data ? data.commentsCloseOn : current.commentsCloseOn,
+              after: fetched ? fetched.commentsCloseOn : current.commentsCloseOn,
               withdrawn: true,
             });
           }
           return "withdrawn";
         }
-        if (!data) return "unchanged";
+        if (!fetched) return "unchanged";
+        // The Federal Register often leaves the count out; Regulations.gov's own count (the
+        // comment-count job) then stays.
+        const data = { ...fetched, commentsCount: fetched.commentsCount ?? current.commentsCount };
         if (!differs(current, data)) {
           await touchFetched(trx, current.id, now);
           return "unchanged";

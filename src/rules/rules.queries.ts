@@ -251,3 +251,37 @@ export async function watchList(
     .sort((a, b) => ((a.commentsCloseOn ?? "") < (b.commentsCloseOn ?? "") ? 1 : -1));
   return { open, closed };
 }
+
+/**
+ * Rules whose Regulations.gov comment count is worth asking for: watched, real, with a
+ * Regulations.gov document, open or closed since `since` (the count still grows while the agency
+ * posts what it received).
+ */
+export async function rulesToCount(db: Kysely<DB>, since: string): Promise<FederalRule[]> {
+  const rows = await db
+    .selectFrom("federal_rules")
+    .selectAll()
+    .where("watched", "=", 1)
+    .where("is_demo", "=", 0)
+    .where("regulations_document_id", "is not", null)
+    .where((eb) =>
+      eb.or([eb("comments_close_on", ">=", since), eb("comments_close_on", "is", null)]),
+    )
+    .orderBy("document_number")
+    .execute();
+  return rows.map(toRule);
+}
+
+/** Regulations.gov's count of the comments on a rule's document. */
+export async function setCommentsCount(
+  db: Kysely<DB>,
+  id: string,
+  count: number,
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable("federal_rules")
+    .set({ comments_count: count, updated_at: now })
+    .where("id", "=", id)
+    .execute();
+}

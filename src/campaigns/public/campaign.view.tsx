@@ -104,6 +104,11 @@ export function CampaignListPage({
         <p class="usa-intro" safe>
           {t("campaigns.list.intro")}
         </p>
+        <p>
+          <a class="usa-link" href={localizedPath(ctx.locale, "/rules")} safe>
+            {t("campaigns.list.rules")}
+          </a>
+        </p>
         {demo ? <DemoNotice ctx={ctx} text={t("campaigns.demo_notice")} /> : ""}
         <h2 safe>{t("campaigns.list.current")}</h2>
         {current.length ? (
