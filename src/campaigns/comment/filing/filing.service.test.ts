@@ -142,7 +142,19 @@ describeEachDatabase(
     });
 
     it("records a comment filed by hand, counting the member as taking part once", async () => {
-      const row = await draft({ approved: false, filing: "refused" });
+      // Filed by hand is filed all the same: only once signed off.
+      const unapproved = await draft({ approved: false, filing: "refused" });
+      assert.deepEqual(
+        await refusal(
+          recordSelfFiled(db(), {
+            draftId: unapproved.id,
+            actor: admin,
+            trackingNumber: "abc-1234-5678",
+          }),
+        ),
+        { id: "comment_not_approved", fields: [] },
+      );
+      const row = await draft({ filing: "refused" });
       await recordSelfFiled(db(), {
         draftId: row.id,
         actor: admin,
