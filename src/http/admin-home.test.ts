@@ -160,7 +160,9 @@ describeEachDatabase("the admin front page", { seed: false }, (ctx) => {
         ? campaign.actionOf.event
         : path.includes("/messages") || path.includes("/graphics")
           ? campaign.actionOf.social
-          : campaign.actionOf.letter;
+          : path.endsWith("/comment")
+            ? campaign.actionOf.comment
+            : campaign.actionOf.letter;
     // Every GET under /admin/ in the default locale (the others are the same pages).
     const urls = [...registeredRoutes(ctx.app, "GET")]
       .filter((path) => path.startsWith("/admin/") && !path.endsWith(".csv"))
