@@ -17,6 +17,7 @@ import * as memberOffice from "./migrations/0015-member-office.js";
 import * as campaigns from "./migrations/0016-campaigns.js";
 import * as socialGraphics from "./migrations/0017-social-graphics.js";
 import * as federalRules from "./migrations/0018-federal-rules.js";
+import * as resources from "./migrations/0020-resources.js";
 import type { DB } from "./types.js";
 
 // Listed by hand, not read from disk, so migrations work the same from source, a bundle or a test.
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   "0016-campaigns": campaigns,
   "0017-social-graphics": socialGraphics,
   "0018-federal-rules": federalRules,
+  "0020-resources": resources,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -554,6 +554,155 @@ export interface RegulationsPostsTable {
   posted_at: string;
 }
 
+export type ResourceType =
+  | "toolkit"
+  | "report"
+  | "case_study"
+  | "video"
+  | "graphic"
+  | "social_set"
+  | "fact_sheet"
+  | "op_ed"
+  | "news"
+  | "statement";
+export type ResourceTopic =
+  | "public_charge"
+  | "family_separation"
+  | "tps"
+  | "ded"
+  | "daca_youth"
+  | "immigration_reform"
+  | "municipal_id"
+  | "legal_services"
+  | "language_access";
+export type PublishStatus = "draft" | "published" | "unpublished";
+
+/** An item of the resource library (migration 0020; resources/). */
+export interface ResourcesTable {
+  id: string;
+  slug: string;
+  type: ResourceType;
+  status: PublishStatus;
+  /** Shown from this instant (ISO); null: as soon as it is published. */
+  publish_at: string | null;
+  /** The item's own date, YYYY-MM-DD. */
+  dated_on: string;
+  partner: string | null;
+  video_url: string | null;
+  /** A case study's report. */
+  parent_id: string | null;
+  is_demo: ColumnType<number, number | undefined, number>;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+}
+
+/** One language's version of an item: its own status and editor. */
+export interface ResourceVersionsTable {
+  resource_id: string;
+  locale: string;
+  title: string;
+  summary: ColumnType<string, string | undefined, string>;
+  /** Markdown. */
+  body: ColumnType<string, string | undefined, string>;
+  status: TextStatus;
+  editor_id: string | null;
+  updated_at: string;
+}
+
+export interface ResourceTopicsTable {
+  resource_id: string;
+  topic: ResourceTopic;
+}
+
+export interface ResourceMembersTable {
+  resource_id: string;
+  jurisdiction_id: string;
+}
+
+export type ResourceFileRole = "document" | "image" | "captions" | "attachment";
+
+export interface ResourceFilesTable {
+  id: string;
+  resource_id: string;
+  /** null: the same file in every language. */
+  locale: string | null;
+  role: ResourceFileRole;
+  /** The file store's key. */
+  file_key: string;
+  media_type: string;
+  bytes: number;
+  filename: string;
+  width: number | null;
+  height: number | null;
+  position: ColumnType<number, number | undefined, number>;
+  created_at: string;
+}
+
+export interface ResourceFileAltsTable {
+  file_id: string;
+  locale: string;
+  alt: string;
+}
+
+export interface ResourceSectionsTable {
+  id: string;
+  resource_id: string;
+  locale: string;
+  title: string;
+  first_page: number;
+  last_page: number;
+  position: ColumnType<number, number | undefined, number>;
+}
+
+export interface ResourceMessagesTable {
+  id: string;
+  resource_id: string;
+  locale: string;
+  platform: SocialPlatform;
+  body: string;
+  position: ColumnType<number, number | undefined, number>;
+}
+
+export interface LanguageFallbacksTable {
+  locale: string;
+  position: number;
+  fallback: string;
+}
+
+export interface IssuePagesTable {
+  id: string;
+  slug: string;
+  status: PublishStatus;
+  is_demo: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IssuePageVersionsTable {
+  issue_id: string;
+  locale: string;
+  title: string;
+  intro: ColumnType<string, string | undefined, string>;
+  status: TextStatus;
+  editor_id: string | null;
+  updated_at: string;
+}
+
+export interface IssuePageItemsTable {
+  issue_id: string;
+  resource_id: string;
+  position: number;
+}
+
+export interface ResourceDownloadsTable {
+  resource_id: string;
+  locale: string;
+  day: string;
+  count: number;
+}
+
 export interface DB {
   jurisdictions: JurisdictionsTable;
   census_figures: CensusFiguresTable;
@@ -592,6 +741,19 @@ export interface DB {
   comment_drafts: CommentDraftsTable;
   comment_draft_versions: CommentDraftVersionsTable;
   regulations_posts: RegulationsPostsTable;
+  resources: ResourcesTable;
+  resource_versions: ResourceVersionsTable;
+  resource_topics: ResourceTopicsTable;
+  resource_members: ResourceMembersTable;
+  resource_files: ResourceFilesTable;
+  resource_file_alts: ResourceFileAltsTable;
+  resource_sections: ResourceSectionsTable;
+  resource_messages: ResourceMessagesTable;
+  language_fallbacks: LanguageFallbacksTable;
+  issue_pages: IssuePagesTable;
+  issue_page_versions: IssuePageVersionsTable;
+  issue_page_items: IssuePageItemsTable;
+  resource_downloads: ResourceDownloadsTable;
 }
 
 export type Jurisdiction = Selectable<JurisdictionsTable>;

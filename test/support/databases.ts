@@ -169,6 +169,17 @@ export async function dataFingerprint(db: Kysely<DB>): Promise<string> {
     "comment_templates",
     "comment_drafts",
     "comment_draft_versions",
+    "resources",
+    "resource_versions",
+    "resource_topics",
+    "resource_members",
+    "resource_files",
+    "resource_file_alts",
+    "resource_sections",
+    "resource_messages",
+    "issue_pages",
+    "issue_page_versions",
+    "issue_page_items",
   ] as const;
   const parts: string[] = [];
   for (const table of tables) {
