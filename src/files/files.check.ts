@@ -2,7 +2,7 @@
 // and of a kind that use accepts, the kind read from the bytes (files.sniff.ts). Captions must be
 // valid WebVTT (files.vtt.ts). A refusal says why in the reader's language (refusalMessage) and
 // carries the HTTP status to answer with.
-import type { Translate } from "../i18n/index.js";
+import type { Locale, Translate } from "../i18n/index.js";
 import {
   EXTENSIONS,
   type FileKind,
@@ -47,7 +47,12 @@ export type CheckedFile =
 const refuse = (refusal: Refusal): CheckedFile => ({
   ok: false,
   refusal,
-  status: refusal.reason === "too_large" ? 413 : refusal.reason === "captions" ? 422 : 415,
+  status:
+    refusal.reason === "too_large"
+      ? 413
+      : refusal.reason === "captions" || refusal.reason === "empty"
+        ? 422
+        : 415,
 });
 
 export function checkFile(bytes: Buffer, rules: UploadRules): CheckedFile {
@@ -98,7 +103,7 @@ function accepted(kind: FileKind, size: number): CheckedFile & { ok: true } {
 const megabytes = (bytes: number) => Math.max(0.1, Math.round((bytes / 1024 / 1024) * 10) / 10);
 
 /** The refusal in the reader's language, e.g. "Line 7: a cue's end time comes before its start." */
-export function refusalMessage(t: Translate, locale: string, refusal: Refusal): string {
+export function refusalMessage(t: Translate, locale: Locale, refusal: Refusal): string {
   switch (refusal.reason) {
     case "empty":
       return t("files.refused.empty");
@@ -112,7 +117,7 @@ export function refusalMessage(t: Translate, locale: string, refusal: Refusal): 
     default: {
       // The kinds' names, once each ("text" and "markdown" may both be accepted).
       const names = [...new Set(refusal.accept.map((kind) => t(`files.kind.${kind}`)))];
-      const list = new Intl.ListFormat(locale, { type: "disjunction" }).format(names);
+      const list = new Intl.ListFormat(locale.intl, { type: "disjunction" }).format(names);
       return t(`files.refused.${refusal.reason}`, { accepted: list });
     }
   }
