@@ -4,6 +4,7 @@ import { demoAccountsOption, describeDemoAccounts } from "./accounts/index.js";
 import { buildApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config/config.js";
 import { migrateToLatest, openDatabase } from "./db/index.js";
+import { adoptLegacyFiles } from "./files/files.legacy.js";
 import { loadCensusSnapshots } from "./members/index.js";
 import { seedDemo } from "./seed-demo.js";
 
@@ -18,6 +19,10 @@ async function main() {
     }
     throw error;
   }
+  // Files kept by default in `uploads` before FILES_DIR move to the files folder (src/files).
+  const adopted = config.legacyUploadsDir
+    ? await adoptLegacyFiles(config.legacyUploadsDir, config.filesDir)
+    : 0;
   const database = openDatabase(config.database, config.timeouts);
   await migrateToLatest(database.db);
   const census = await loadCensusSnapshots(database.db);
@@ -28,6 +33,7 @@ async function main() {
     ? await seedDemo(database.db, { accounts: demo.accounts })
     : undefined;
   const app = await buildApp(config, { database });
+  if (adopted) app.log.info({ files: adopted, to: config.filesDir }, "moved files from uploads");
   if (census.length) app.log.info({ snapshots: census }, "loaded Census snapshots");
   if (seed?.seeded) {
     app.log.info(

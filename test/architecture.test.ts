@@ -21,6 +21,8 @@ const INFRASTRUCTURE: Record<string, string[]> = {
   mail: ["config", "db", "jobs", "http", "views", "i18n", "audit"],
   audit: ["db", "http", "views", "i18n"],
   http: ["config", "db", "i18n", "views", "jobs"],
+  // files/: the store, upload checks and serving; its messages come through i18n's Translate.
+  files: ["i18n"],
 };
 const UNRESTRICTED = new Set(["cli", "."]);
 const MAX_LINES = 400;

@@ -43,7 +43,9 @@ const EnvSchema = Type.Object({
   DATABASE_URL: Type.Optional(Type.String({ pattern: "^postgres(ql)?://" })),
   /** Path of the SQLite database file (created with its folder when missing). */
   SQLITE_PATH: Type.String({ minLength: 1, default: "./data/cfa.sqlite" }),
-  /** Folder of uploaded files (social graphics). Unset: `uploads` next to the SQLite file. */
+  /** Folder of stored files (graphics, the resource library). Unset: `files` next to the SQLite file. */
+  FILES_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  /** The old name of FILES_DIR (same folder layout), still read when FILES_DIR is unset. */
   UPLOADS_DIR: Type.Optional(Type.String({ minLength: 1 })),
   /** Load the demo content (labelled as demo) when the database is empty at start. */
   SEED_DEMO: Type.Boolean({ default: true }),
@@ -140,8 +142,13 @@ export interface Config {
   readonly database:
     | { readonly kind: "sqlite"; readonly path: string }
     | { readonly kind: "postgres"; readonly url: string };
-  /** UPLOADS_DIR: where uploaded files are kept, by their SHA-256. */
-  readonly uploadsDir: string;
+  /** FILES_DIR (or its old name UPLOADS_DIR): stored files, `<area>/<SHA-256>` (src/files). */
+  readonly filesDir: string;
+  /**
+   * The folder files were kept in by default before FILES_DIR (`uploads` next to the SQLite
+   * file), to move into filesDir at start; undefined when either variable is set.
+   */
+  readonly legacyUploadsDir: string | undefined;
   readonly seedDemo: boolean;
   /** DEMO_ACCOUNTS: true or false when set, undefined to decide by PUBLIC_URL. */
   readonly demoAccounts: boolean | undefined;
@@ -175,7 +182,8 @@ const DESCRIPTIONS: Record<keyof Env, string> = {
   PUBLIC_URL: "an http(s) URL without a trailing slash, e.g. https://cities.example.org",
   DATABASE_URL: "a postgres:// or postgresql:// connection string",
   SQLITE_PATH: "a file path",
-  UPLOADS_DIR: "a folder path",
+  FILES_DIR: "a folder path",
+  UPLOADS_DIR: "a folder path (the old name of FILES_DIR)",
   SEED_DEMO: "true or false",
   DEMO_ACCOUNTS: "true or false",
   LOG_LEVEL: `one of ${LOG_LEVELS.join(", ")}`,
@@ -229,6 +237,16 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       `CONTACT_EMAIL is required in production: expected ${DESCRIPTIONS.CONTACT_EMAIL} where people can report a barrier`,
     );
   }
+  // One setting under two names: two different folders would split the files between them.
+  if (
+    converted.FILES_DIR &&
+    converted.UPLOADS_DIR &&
+    converted.FILES_DIR !== converted.UPLOADS_DIR
+  ) {
+    problems.push(
+      "FILES_DIR and UPLOADS_DIR name different folders: UPLOADS_DIR is the old name of FILES_DIR; keep only FILES_DIR",
+    );
+  }
   const trustProxy = parseTrustProxy(converted.TRUST_PROXY ?? "false");
   if (typeof trustProxy === "string") problems.push(trustProxy);
   if (problems.length > 0) throw new ConfigError(problems);
@@ -245,7 +263,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         ? { kind: "postgres" as const, url: env.DATABASE_URL }
         : { kind: "sqlite" as const, path: env.SQLITE_PATH },
     ),
-    uploadsDir: env.UPLOADS_DIR ?? join(dirname(env.SQLITE_PATH), "uploads"),
+    filesDir: env.FILES_DIR ?? env.UPLOADS_DIR ?? join(dirname(env.SQLITE_PATH), "files"),
+    legacyUploadsDir:
+      env.FILES_DIR || env.UPLOADS_DIR ? undefined : join(dirname(env.SQLITE_PATH), "uploads"),
     seedDemo: env.SEED_DEMO,
     demoAccounts: env.DEMO_ACCOUNTS,
     logLevel: env.LOG_LEVEL,

@@ -21,6 +21,7 @@ import type commentTemplate from "./locales/en/comment-template.json";
 import type common from "./locales/en/common.json";
 import type errors from "./locales/en/errors.json";
 import type figures from "./locales/en/figures.json";
+import type files from "./locales/en/files.json";
 import type home from "./locales/en/home.json";
 import type joinMessages from "./locales/en/join.json";
 import type members from "./locales/en/members.json";
@@ -48,6 +49,7 @@ export type MessageKey =
   | Keys<"common", typeof common>
   | Keys<"errors", typeof errors>
   | Keys<"figures", typeof figures>
+  | Keys<"files", typeof files>
   | Keys<"home", typeof home>
   | Keys<"join", typeof joinMessages>
   | Keys<"members", typeof members>

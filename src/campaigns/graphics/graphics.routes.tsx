@@ -4,6 +4,7 @@
 import multipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
+import { sendStoredFile } from "../../files/files.serve.js";
 import { notFound } from "../../http/errors.js";
 import { FORM_RATE_LIMIT, registerFormPost } from "../../http/forms.js";
 import { registerPage } from "../../http/locale.js";
@@ -25,7 +26,7 @@ import {
   ServeParams,
 } from "./graphics.schema.js";
 import { addGraphic, describeGraphic, removeGraphic } from "./graphics.service.js";
-import { readStoredFile } from "./graphics.store.js";
+import { graphicsStore } from "./graphics.store.js";
 import { checkUpload, type UploadBody } from "./graphics.upload.js";
 import { type FormState, GraphicsPage } from "./graphics.view.js";
 import { EXTENSIONS } from "./image-type.js";
@@ -36,7 +37,7 @@ const EMPTY: FormState = { values: {}, errors: {} };
 
 export async function graphicsRoutes(app: FastifyInstance) {
   const editors = app.guards.coalition(...CAMPAIGN_EDITORS);
-  const uploadsDir = app.config.uploadsDir;
+  const store = graphicsStore(app.config.filesDir);
 
   async function loadSocialAction(slug: string, actionId: string) {
     const campaign = await loadCampaign(app.db, slug);
@@ -132,7 +133,7 @@ export async function graphicsRoutes(app: FastifyInstance) {
           }
           await addGraphic(
             app.db,
-            uploadsDir,
+            store,
             actorOf(request),
             campaign,
             action.id,
@@ -203,7 +204,7 @@ export async function graphicsRoutes(app: FastifyInstance) {
       authorize(can(request.account, "draft"));
       const graphic = await findGraphic(app.db, action.id, request.params.graphic);
       if (!graphic) throw notFound();
-      await removeGraphic(app.db, uploadsDir, actorOf(request), campaign, graphic);
+      await removeGraphic(app.db, store, actorOf(request), campaign, graphic);
       return reply.redirect(done(request, campaign.slug, action.id, "deleted"), 303);
     },
   );
@@ -217,20 +218,15 @@ export async function graphicsRoutes(app: FastifyInstance) {
       const graphic = await findServedGraphic(app.db, request.params.graphic);
       if (!graphic || graphic.slug !== request.params.slug) throw notFound();
       const { campaign } = await loadVisibleCampaign(app.db, request, graphic.slug);
-      const bytes = await readStoredFile(uploadsDir, graphic.sha256);
-      if (!bytes) throw notFound();
       const name = `graphic-${graphic.id.slice(0, 8)}.${EXTENSIONS[graphic.media_type]}`;
-      const shared = campaign.visibility === "public" && campaign.status !== "draft";
-      return reply
-        .header("content-type", graphic.media_type)
-        .header("x-content-type-options", "nosniff")
-        .header("content-disposition", `inline; filename="${name}"`)
-        .header(
-          "cache-control",
-          shared ? "public, max-age=31536000, immutable" : "private, max-age=31536000, immutable",
-        )
-        .header("etag", `"${graphic.sha256}"`)
-        .send(bytes);
+      const sent = await sendStoredFile(request, reply, store, {
+        key: graphic.sha256,
+        mediaType: graphic.media_type,
+        name,
+        shared: campaign.visibility === "public" && campaign.status !== "draft",
+      });
+      if (!sent) throw notFound();
+      return sent;
     },
   );
 }

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../../audit/audit.queries.js";
 import type { DB } from "../../db/index.js";
+import type { FileStore } from "../../files/files.store.js";
 import { appError } from "../../http/errors.js";
 import {
   countUsesOf,
@@ -13,7 +14,6 @@ import {
   insertGraphic,
   replaceAlts,
 } from "./graphics.queries.js";
-import { removeStoredFile, storeFile } from "./graphics.store.js";
 import type { ImageInfo } from "./image-type.js";
 
 interface Actor {
@@ -28,7 +28,7 @@ function stillOpen(campaign: { status: string }) {
 
 export async function addGraphic(
   db: Kysely<DB>,
-  uploadsDir: string,
+  store: FileStore,
   actor: Actor,
   campaign: { status: string },
   actionId: string,
@@ -37,7 +37,7 @@ export async function addGraphic(
   now = new Date(),
 ): Promise<string> {
   stillOpen(campaign);
-  const sha256 = await storeFile(uploadsDir, file.bytes);
+  const { key: sha256 } = await store.put(file.bytes);
   const id = randomUUID();
   const row = {
     id,
@@ -95,7 +95,7 @@ export async function describeGraphic(
 
 export async function removeGraphic(
   db: Kysely<DB>,
-  uploadsDir: string,
+  store: FileStore,
   actor: Actor,
   campaign: { status: string },
   graphic: GraphicWithAlts,
@@ -117,6 +117,6 @@ export async function removeGraphic(
     );
   });
   if ((await countUsesOf(db, graphic.sha256)) === 0) {
-    await removeStoredFile(uploadsDir, graphic.sha256);
+    await store.delete(graphic.sha256);
   }
 }

@@ -212,6 +212,12 @@ describeEachDatabase(
       );
       assert.match(String(res.headers["cache-control"]), /max-age=31536000/);
       assert.deepEqual(res.rawPayload, tinyPng(3, 2));
+      assert.equal(res.headers["content-length"], String(tinyPng(3, 2).length));
+      const again = await ctx.app.inject({
+        url: `/campaigns/${campaign.slug}/graphics/${row?.id}`,
+        headers: { "if-none-match": String(res.headers.etag) },
+      });
+      assert.equal(again.statusCode, 304, "a browser's revalidation costs no bytes");
       const wrong = await ctx.app.inject({ url: `/campaigns/other-slug/graphics/${row?.id}` });
       assert.equal(wrong.statusCode, 404);
     });

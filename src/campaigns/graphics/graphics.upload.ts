@@ -1,12 +1,13 @@
 // The upload form's body as @fastify/multipart gives it ("keyValues": each field's text, the
 // file's bytes), checked: the file must be a PNG, JPEG or WebP by its first bytes, whatever its
-// name or declared type say; the alt texts follow the same rules as the alt-text form (AltForm).
+// name or declared type say (src/files/files.check.ts); the alt texts follow the same rules as the alt-text form (AltForm).
+import { checkFile } from "../../files/files.check.js";
 import { fieldErrors, fieldMessage, formAjv } from "../../http/validation.js";
 import type { Translate } from "../../i18n/index.js";
 import { LOCALE_TAGS } from "../manage/manage.schema.js";
-import { ALT_MAX, AltForm, altField, altsOf } from "./graphics.schema.js";
+import { ALT_MAX, AltForm, altField, altsOf, GRAPHIC_MAX_BYTES } from "./graphics.schema.js";
 import type { FormState } from "./graphics.view.js";
-import { type ImageInfo, sniffImage } from "./image-type.js";
+import { GRAPHIC_KINDS, graphicInfo, type ImageInfo } from "./image-type.js";
 
 /** What the multipart body may hold: strings, a file's bytes, or repeated fields. */
 export type UploadBody = Record<string, unknown> | undefined;
@@ -33,9 +34,17 @@ export function checkUpload(body: UploadBody, t: Translate): CheckedUpload {
   const errors: Record<string, string> = {};
   const file = fields.file;
   const bytes = Buffer.isBuffer(file) ? file : null;
-  const info = bytes && bytes.length > 0 ? sniffImage(bytes) : null;
-  if (!bytes || bytes.length === 0) errors.file = t("campaign-graphics.error.file_missing");
-  else if (!info) errors.file = t("campaign-graphics.error.file_type");
+  // The platform's upload checks (src/files), told in this page's own words: whatever else the
+  // file is (a program, an SVG, a GIF), it is not one of the three images a graphic may be.
+  const checked = bytes
+    ? checkFile(bytes, { accept: GRAPHIC_KINDS, maxBytes: GRAPHIC_MAX_BYTES })
+    : null;
+  const info = checked?.ok ? graphicInfo(checked.image) : null;
+  if (!checked || (!checked.ok && checked.refusal.reason === "empty")) {
+    errors.file = t("campaign-graphics.error.file_missing");
+  } else if (!checked.ok && checked.refusal.reason === "too_large") {
+    errors.file = t("campaign-graphics.error.file_too_large");
+  } else if (!info) errors.file = t("campaign-graphics.error.file_type");
   const data = Object.fromEntries(LOCALE_TAGS.map((tag) => [altField(tag), alts[tag]]));
   if (!validateAlts(data)) {
     for (const error of fieldErrors(validateAlts.errors ?? [], data)) {
