@@ -1,46 +1,19 @@
-// Builders for filing comments on federal rules: a rule on the watch list, a campaign's comment
-// action on it, and a member's draft (approved or not, in any filing state). Rows are inserted
-// directly, with unique defaults overridden by what the test is about.
+// Builders for filing comments on federal rules: a campaign's comment action on a rule (the
+// rule from comments.ts's builder), and a member's draft (approved or not, in any filing state).
+// Rows are inserted directly, with unique defaults overridden by what the test is about.
 import { randomUUID } from "node:crypto";
 import type { Insertable, Kysely, Selectable } from "kysely";
-import type { CommentDraftsTable, DB, FederalRulesTable } from "../../src/db/index.js";
+import type { CommentDraftsTable, DB } from "../../src/db/index.js";
 import { dbOf, type Target } from "./builders.js";
-import { buildAction, buildCampaign } from "./campaigns.js";
+import { buildCampaign } from "./campaigns.js";
+import { buildCommentAction as buildCommentActionOn, buildRule } from "./comments.js";
 
-export type Rule = Selectable<FederalRulesTable>;
+export { buildRule };
+
 export type Draft = Selectable<CommentDraftsTable>;
 
 let n = 0;
 const NOW = () => new Date().toISOString();
-
-/** A proposed rule taking comments on Regulations.gov, closing in a month. */
-export async function buildRule(
-  target: Target,
-  overrides: Partial<Insertable<FederalRulesTable>> = {},
-): Promise<Rule> {
-  const db = dbOf(target);
-  n += 1;
-  const at = NOW();
-  const row: Insertable<FederalRulesTable> = {
-    id: randomUUID(),
-    document_number: `2030-${String(10000 + n)}-${randomUUID().slice(0, 4)}`,
-    title: `Test proposed rule ${n}`,
-    type: "Proposed Rule",
-    publication_date: "2030-01-02",
-    comments_close_on: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
-    regulations_document_id: `USCIS-2030-00${n}-0001`,
-    fetched_at: at,
-    created_at: at,
-    updated_at: at,
-    ...overrides,
-  };
-  await db.insertInto("federal_rules").values(row).execute();
-  return db
-    .selectFrom("federal_rules")
-    .selectAll()
-    .where("id", "=", row.id)
-    .executeTakeFirstOrThrow();
-}
 
 /** A comment action on `rule` (a new one if none) in `campaign` (a new open one if none). */
 export async function buildCommentAction(
@@ -50,11 +23,7 @@ export async function buildCommentAction(
   const db = dbOf(target);
   const campaign = options.campaign ?? (await buildCampaign(db));
   const rule = options.rule ?? (await buildRule(db));
-  const action = await buildAction(db, campaign, "comment", { title: "Comment on the rule" });
-  await db
-    .insertInto("comment_actions")
-    .values({ action_id: action.id, rule_id: rule.id, updated_at: NOW() })
-    .execute();
+  const action = await buildCommentActionOn(db, campaign, rule, {});
   return { id: action.id, ruleId: rule.id, campaignId: campaign.id };
 }
 

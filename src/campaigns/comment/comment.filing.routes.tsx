@@ -8,8 +8,8 @@ import type {
   onRequestAsyncHookHandler,
 } from "fastify";
 import { appError } from "../../http/errors.js";
-import { registerFormPost } from "../../http/forms.js";
-import { fieldMessage } from "../../http/validation.js";
+import { type FormProblems, type RefusedRequest, registerFormPost } from "../../http/forms.js";
+import type { MessageKey } from "../../i18n/index.js";
 import { daysLeft } from "../../rules/index.js";
 import { ActionParams } from "../manage/manage.schema.js";
 import { type LoadedComment, loadComment, type Refused } from "./comment.page.js";
@@ -21,6 +21,14 @@ interface Helpers {
   person: (loaded: LoadedComment) => { id: string; email: string };
   mayAct: (loaded: LoadedComment, jurisdiction: string) => void;
   back: (request: FastifyRequest, loaded: LoadedComment, done: string) => string;
+  invalidAt: (
+    form: Refused["form"],
+    label: MessageKey,
+  ) => (
+    request: RefusedRequest<typeof ActionParams>,
+    reply: FastifyReply,
+    problems: FormProblems,
+  ) => Promise<unknown>;
   refusedPage: (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -65,20 +73,7 @@ export function filingRoutes(app: FastifyInstance, helpers: Helpers) {
       guard: memberStaff,
       params: ActionParams,
       body: FiledForm,
-      invalid: async (request, reply, problems) => {
-        const loaded = await loadComment(app, request, request.params);
-        const errors = Object.fromEntries(
-          problems.errors.map((e) => [
-            e.field,
-            fieldMessage(request.t, e, request.t("campaign-comments.self.error")),
-          ]),
-        );
-        return refusedPage(request, reply, loaded, {
-          form: "filed",
-          values: problems.values,
-          errors,
-        });
-      },
+      invalid: helpers.invalidAt("filed", "campaign-comments.self.error"),
     },
     async (request, reply) => {
       const loaded = await loadComment(app, request, request.params);
@@ -100,20 +95,7 @@ export function filingRoutes(app: FastifyInstance, helpers: Helpers) {
       guard: memberStaff,
       params: ActionParams,
       body: CheckedForm,
-      invalid: async (request, reply, problems) => {
-        const loaded = await loadComment(app, request, request.params);
-        const errors = Object.fromEntries(
-          problems.errors.map((e) => [
-            e.field,
-            fieldMessage(request.t, e, request.t("campaign-comments.self.error")),
-          ]),
-        );
-        return refusedPage(request, reply, loaded, {
-          form: "checked",
-          values: problems.values,
-          errors,
-        });
-      },
+      invalid: helpers.invalidAt("checked", "campaign-comments.self.error"),
     },
     async (request, reply) => {
       const loaded = await loadComment(app, request, request.params);

@@ -2,11 +2,11 @@
 // autosaves), approval, naming the approver, filing, and the letterhead PDF. Every form names the
 // jurisdiction it was shown for: one the person no longer acts for is refused (policy).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { registerFormPost } from "../../http/forms.js";
+import { type FormProblems, type RefusedRequest, registerFormPost } from "../../http/forms.js";
 import { registerPage } from "../../http/locale.js";
 import { authorize } from "../../http/policy.js";
 import { fieldMessage } from "../../http/validation.js";
-import { localizedPath } from "../../i18n/index.js";
+import { localizedPath, type MessageKey } from "../../i18n/index.js";
 import { commentTextProblems } from "../../rules/index.js";
 import { can } from "../campaigns.policy.js";
 import { ActionParams } from "../manage/manage.schema.js";
@@ -79,6 +79,21 @@ export async function commentRoutes(app: FastifyInstance) {
     return sendCommentPage(app, request, reply, loaded, { refused, status });
   }
 
+  /** A form of the comment page refused by its schema: the page again, the field named. */
+  const invalidAt =
+    (form: Refused["form"], label: MessageKey) =>
+    async (
+      request: RefusedRequest<typeof ActionParams>,
+      reply: FastifyReply,
+      problems: FormProblems,
+    ) => {
+      const loaded = await loadComment(app, request, request.params);
+      const errors = Object.fromEntries(
+        problems.errors.map((e) => [e.field, fieldMessage(request.t, e, request.t(label))]),
+      );
+      return refusedPage(request, reply, loaded, { form, values: problems.values, errors });
+    };
+
   registerFormPost(
     app,
     "/campaigns/:slug/actions/:action/comment",
@@ -87,20 +102,7 @@ export async function commentRoutes(app: FastifyInstance) {
       params: ActionParams,
       body: DraftForm,
       rateLimit: AUTOSAVE_LIMIT,
-      invalid: async (request, reply, problems) => {
-        const loaded = await loadComment(app, request, request.params);
-        const errors = Object.fromEntries(
-          problems.errors.map((e) => [
-            e.field,
-            fieldMessage(request.t, e, request.t("campaign-comments.form.error.body")),
-          ]),
-        );
-        return refusedPage(request, reply, loaded, {
-          form: "draft",
-          values: problems.values,
-          errors,
-        });
-      },
+      invalid: invalidAt("draft", "campaign-comments.form.error.body"),
     },
     async (request, reply) => {
       const loaded = await loadComment(app, request, request.params);
@@ -222,5 +224,5 @@ export async function commentRoutes(app: FastifyInstance) {
     },
   );
 
-  filingRoutes(app, { memberStaff, person, mayAct, back, refusedPage });
+  filingRoutes(app, { memberStaff, person, mayAct, back, refusedPage, invalidAt });
 }
