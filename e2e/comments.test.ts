@@ -110,7 +110,9 @@ describe("a comment on a federal rule, from the watch list to Regulations.gov [s
     await checkPage(member, "the comment page (refused)");
 
     // Typing saves by itself a moment later (public/site.js); Save then finds nothing new.
-    await box.fill(`${template}\n\n${OWN_WORDS}`);
+    // What the template left in brackets is filled in; a third and more is Boston's own.
+    const filled = template.replace(/\[[^\]\n]{3,}\]/g, "Michelle Wu");
+    await box.fill(`${filled}\n\n${OWN_WORDS}`);
     await member
       .locator(".cfa-autosave-status", { hasText: t("campaign-comments.form.saved") })
       .waitFor({ timeout: 10_000 });

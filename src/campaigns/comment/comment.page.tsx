@@ -8,7 +8,7 @@ import { notFound } from "../../http/errors.js";
 import { allowed, authorize } from "../../http/policy.js";
 import { pageContext, sendPage } from "../../http/render.js";
 import type { Translate } from "../../i18n/index.js";
-import { commentTextProblems, ruleById } from "../../rules/index.js";
+import { type CommentTextProblem, commentTextProblems, ruleById } from "../../rules/index.js";
 import { chooseText } from "../campaign.text.js";
 import { can } from "../campaigns.policy.js";
 import { campaignText, loadActionOf } from "../public/campaign.page.js";
@@ -19,7 +19,7 @@ import {
   templatesOf,
   versionsOf,
 } from "./comment.queries.js";
-import { isApproved } from "./comment.service.js";
+import { isApproved, placeholdersLeft } from "./comment.service.js";
 import { CommentPage, type CommentPageProps } from "./comment.view.js";
 import { describeFilingError, textProblemMessage } from "./filing/filing.errors.js";
 import { meterFor } from "./meter/index.js";
@@ -64,6 +64,20 @@ export async function filledTemplate(app: FastifyInstance, loaded: LoadedComment
     locale: template.locale,
   });
   return { locale: template.locale, body: fillTemplate(template.body, values, template.locale) };
+}
+
+/** What stands between a text and its approval, said for the reader. */
+export function commentProblems(
+  t: Translate,
+  problems: CommentTextProblem[],
+  placeholders: string[],
+): string[] {
+  return [
+    ...problems.map((p) => textProblemMessage(t, p)),
+    ...(placeholders.length > 0
+      ? [t("campaign-comments.problem.placeholders", { list: placeholders.join(" ") })]
+      : []),
+  ];
 }
 
 export async function sendCommentPage(
@@ -116,7 +130,7 @@ export async function sendCommentPage(
         ? (options.refused.values.version ?? "0")
         : String(draft?.version ?? 0),
     templateBody: template?.body,
-    problems: commentTextProblems(body).map((p) => textProblemMessage(ctx.t, p)),
+    problems: commentProblems(ctx.t, commentTextProblems(body), placeholdersLeft(body)),
     meter,
     versions: versions.map((v) => ({
       ...v,

@@ -12,6 +12,7 @@ import { can } from "../campaigns.policy.js";
 import { ActionParams } from "../manage/manage.schema.js";
 import { filingRoutes } from "./comment.filing.routes.js";
 import {
+  commentProblems,
   filledTemplate,
   type LoadedComment,
   loadComment,
@@ -20,8 +21,7 @@ import {
 } from "./comment.page.js";
 import { commentPdfFor } from "./comment.pdf.js";
 import { ApproveForm, ApproverForm, DraftForm, VersionQuery } from "./comment.schema.js";
-import { approveComment, nameApprover, saveDraft } from "./comment.service.js";
-import { textProblemMessage } from "./filing/filing.errors.js";
+import { approveComment, nameApprover, placeholdersLeft, saveDraft } from "./comment.service.js";
 import { meterFor } from "./meter/index.js";
 
 /** Autosaves come every few seconds while someone types: a limit of their own. */
@@ -135,7 +135,11 @@ export async function commentRoutes(app: FastifyInstance) {
         version: draft.version,
         approved: draft.approved_version === draft.version,
         ownShare: meter.ownShare,
-        problems: commentTextProblems(draft.body).map((p) => textProblemMessage(request.t, p)),
+        problems: commentProblems(
+          request.t,
+          commentTextProblems(draft.body),
+          placeholdersLeft(draft.body),
+        ),
       });
     },
   );
@@ -163,7 +167,7 @@ export async function commentRoutes(app: FastifyInstance) {
           draftId: draft.id,
           version: Number(request.body.version),
         },
-        (problems) => problems.map((p) => textProblemMessage(request.t, p)).join(" "),
+        (problems, left) => commentProblems(request.t, problems, left).join(" "),
       );
       return reply.redirect(back(request, loaded, "approved"), 303);
     },

@@ -85,6 +85,15 @@ export async function saveDraft(
   );
 }
 
+/**
+ * Text in square brackets that the template left to fill in ("[executive's name]", "[Say here,
+ * in your own words, ...]"): a comment is not approved with any of it. Three characters at
+ * least, on one line, so a footnote mark such as "[1]" is not taken for one.
+ */
+export function placeholdersLeft(body: string): string[] {
+  return [...new Set(body.match(/\[[^\]\n]{3,}\]/g) ?? [])];
+}
+
 /** Whether the draft's latest version is the approved one. */
 export const isApproved = (draft: DraftRow) =>
   draft.approved_version !== null && draft.approved_version === draft.version;
@@ -97,7 +106,7 @@ export async function approveComment(
   db: Kysely<DB>,
   person: Person,
   target: { campaignId: string; draftId: string; version: number },
-  problemText: (problems: CommentTextProblem[]) => string,
+  problemText: (problems: CommentTextProblem[], placeholders: string[]) => string,
   now = new Date(),
 ): Promise<void> {
   await whileOpen(
@@ -108,9 +117,10 @@ export async function approveComment(
       if (!draft) throw appError("not_found");
       if (draft.version !== target.version) throw appError("comment_changed");
       const problems = commentTextProblems(draft.body);
-      if (problems.length > 0) {
+      const left = placeholdersLeft(draft.body);
+      if (problems.length > 0 || left.length > 0) {
         throw appError("comment_not_ready", {
-          values: { problems: problemText(problems) },
+          values: { problems: problemText(problems, left) },
         });
       }
       const at = now.toISOString();

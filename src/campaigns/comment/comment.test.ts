@@ -164,6 +164,21 @@ describeEachDatabase("a member's comment on a federal rule", { seed: false }, (c
     assert.equal(late.statusCode, 409);
   });
 
+  it("refuses to approve a comment with the template's brackets left in it, saying which", async () => {
+    const staffCookie = await signIn(ctx.app, staff.email);
+    await save(staffCookie, "Dear [name of the agency], we oppose the rule. [1]", "0");
+    const page1 = await page(staffCookie);
+    assert.match(
+      text(page1.body),
+      /square brackets to replace with your own: \[name of the agency\]/,
+    );
+    const adminCookie = await signIn(ctx.app, admin.email);
+    const res = await post(adminCookie, "/approve", { jurisdiction: tucson.id, version: "1" });
+    assert.equal(res.statusCode, 409);
+    assert.match(text(res.body), /\[name of the agency\]/);
+    assert.equal((await draftOf(tucson.id))?.approved_version, null);
+  });
+
   it("lets a named approver approve, and refuses naming someone from another member", async () => {
     const staffCookie = await signIn(ctx.app, staff.email);
     const adminCookie = await signIn(ctx.app, admin.email);
