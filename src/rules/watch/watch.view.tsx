@@ -108,36 +108,36 @@ function RuleTable({
       <tbody>
         {rules.map(({ rule, daysLeft }) => (
           <tr id={`rule-${rule.documentNumber}`}>
-            <th scope="row">
+            <th scope="row" data-label={labels[0]}>
               <a href={localizedPath(locale, `/rules/${rule.documentNumber}`)} lang={lang} safe>
                 {rule.title}
               </a>{" "}
               <DemoTag ctx={ctx} rule={rule} />
             </th>
-            <td lang={lang} safe>
+            <td data-label={labels[1]} lang={lang} safe>
               {agencyNames(rule)}
             </td>
-            <td lang={lang} safe>
+            <td data-label={labels[2]} lang={lang} safe>
               {rule.docketIds.map(docketId).join(", ")}
             </td>
-            <td>
+            <td data-label={labels[3]}>
               <Day ctx={ctx} day={rule.publicationDate} />
             </td>
-            <td>
+            <td data-label={labels[4]}>
               {rule.commentsCloseOn ? (
                 <Day ctx={ctx} day={rule.commentsCloseOn} />
               ) : (
                 <span safe>{t("rules.no_deadline")}</span>
               )}
             </td>
-            <td>
+            <td data-label={labels[5]}>
               <TimeLeft ctx={ctx} rule={rule} daysLeft={daysLeft} />
             </td>
-            <td>
+            <td data-label={labels[6]}>
               <RuleLinks ctx={ctx} rule={rule} open={open} />
             </td>
             {staff && open ? (
-              <td>
+              <td data-label={labels[7]}>
                 <StaffButtons ctx={ctx} rule={rule} staff={staff} />
               </td>
             ) : (
