@@ -68,10 +68,12 @@ export function VersionFields({
       </legend>
       {editor ? (
         <p class="usa-hint" safe>
-          {t("resources-admin.form.last_saved", {
-            name: editor.name ?? t("resources-admin.form.someone"),
-            at: formatInstant(ctx, editor.at),
-          })}
+          {editor.name
+            ? t("resources-admin.form.last_saved", {
+                name: editor.name,
+                at: formatInstant(ctx, editor.at),
+              })
+            : t("resources-admin.form.last_saved_unknown", { at: formatInstant(ctx, editor.at) })}
         </p>
       ) : (
         <p class="usa-hint" safe>
