@@ -21,8 +21,8 @@ export const RESOURCE_LIMITS = {
   videoUrl: 500,
   title: 200,
   summary: 1000,
-  // A video's transcript is its body: a few thousand words.
-  body: 60_000,
+  // A video's transcript is its body: a ten-minute story is about 9,000 characters.
+  body: 20_000,
   sections: 2000,
   intro: 20_000,
 } as const;
