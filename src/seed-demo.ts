@@ -1,5 +1,5 @@
 // First-start content: the Census snapshots (real data, loaded if not yet), then the coalition's
-// texts (in every language), a demo roster, (when asked) demo accounts and the demo campaigns, written in one transaction so a failed seed
+// texts (in every language), a demo roster, (when asked) demo accounts, the demo campaigns and the demo resource library, written in one transaction so a failed seed
 // leaves nothing behind.
 import type { Kysely } from "kysely";
 import { type DemoAccount, seedDemoAccounts } from "./accounts/index.js";
@@ -7,6 +7,7 @@ import { seedDemoCampaigns } from "./campaigns/index.js";
 import { anyContent, seedContent } from "./content/index.js";
 import { type DB, lockRevision } from "./db/index.js";
 import { anyJurisdiction, loadCensusSnapshots, seedDemoMembers } from "./members/index.js";
+import { seedDemoResources } from "./resources/resources.seed.js";
 import { seedDemoRules } from "./rules/index.js";
 
 export interface SeedOutcome {
@@ -47,6 +48,8 @@ export async function seedDemo(db: Kysely<DB>, options: SeedOptions = {}): Promi
     // Before the campaigns: a comment action names its rule.
     await seedDemoRules(trx, date);
     const campaigns = await seedDemoCampaigns(trx, date);
+    // After the roster: case studies feature its members.
+    await seedDemoResources(trx, date);
     return { seeded: true, members, blocks, campaigns, accounts };
   });
 }

@@ -14,6 +14,7 @@ import { findGeography } from "../src/members/census/census.queries.js";
 import { createApplication } from "../src/members/join/applications.queries.js";
 import { cookieHeader, createUser, csrfTokenOf, openSignIn, signIn } from "./support/accounts.js";
 import { describeEachDatabase } from "./support/app.js";
+import { buildResourceFixture } from "./support/authorization-resources.js";
 import {
   type Fixture,
   PRINCIPALS,
@@ -41,6 +42,7 @@ describeEachDatabase("authorization of every write route", { seed: false }, (ctx
     const third = await buildMember(db, { state: "MN" });
     fixture.memberSlug = third.slug;
     fixture.campaign = await buildCampaignFixture(db);
+    fixture.resources = await buildResourceFixture(db);
     const people: [Principal, Parameters<typeof createUser>[1], string | null, string | null][] = [
       ["signed_in", { email: "someone@example.org" }, null, null],
       ["member_staff", { email: "staff@example.org" }, mine.id, "member_staff"],

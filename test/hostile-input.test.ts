@@ -20,6 +20,11 @@ import {
   TEST_PASSWORD,
 } from "./support/accounts.js";
 import { describeEachDatabase } from "./support/app.js";
+import {
+  buildResourceFixture,
+  RESOURCE_ROUTE_PARAMS,
+  type ResourceFixture,
+} from "./support/authorization-resources.js";
 import { buildMember } from "./support/builders.js";
 import {
   buildCampaignFixture,
@@ -28,6 +33,7 @@ import {
 } from "./support/campaign-fixture.js";
 import { dataFingerprint } from "./support/databases.js";
 import { CAMPAIGN_FORMS, CAMPAIGN_NOT_ATTACKED } from "./support/hostile-campaigns.js";
+import { RESOURCE_FORMS, RESOURCE_NOT_ATTACKED } from "./support/hostile-resources.js";
 import { addMembership } from "./support/memberships.js";
 import { registeredRoutes } from "./support/routes.js";
 
@@ -35,6 +41,7 @@ type Who = "anonymous" | "member_admin" | "coalition_admin";
 
 interface Fixture {
   campaign: CampaignFixture;
+  resources: ResourceFixture;
   applicationId: string;
   jurisdictionId: string;
   memberSlug: string;
@@ -192,6 +199,7 @@ const FORMS: Form[] = [
     fields: ["page", "problem", "reply_to"],
   },
   ...CAMPAIGN_FORMS,
+  ...RESOURCE_FORMS,
 ];
 
 /**
@@ -228,12 +236,14 @@ const NOT_ATTACKED: Record<string, string> = {
     "a document number matched against ^\\d{4}-\\d{5}$ before use; refusals in src/rules/watch/watch.test.ts (a valid one asks the Federal Register)",
   "/rules/unwatch": "a rule id from the watch list's button",
   ...CAMPAIGN_NOT_ATTACKED,
+  ...RESOURCE_NOT_ATTACKED,
 };
 
 /** A form's route as registered (":id", ":slug" for its parameters). */
 function routeOf(form: Form): string {
   return form.url({
     campaign: CAMPAIGN_ROUTE_PARAMS,
+    resources: RESOURCE_ROUTE_PARAMS,
     applicationId: ":id",
     jurisdictionId: "",
     memberSlug: ":slug",
@@ -260,6 +270,7 @@ describeEachDatabase("hostile input in every form", { seed: false }, (ctx) => {
     fixture.jurisdictionId = mine.id;
     fixture.memberSlug = other.slug;
     fixture.campaign = await buildCampaignFixture(db);
+    fixture.resources = await buildResourceFixture(db);
     const memberAdmin = await createUser(ctx.app, { email: "member.admin@example.org" });
     await addMembership(db, memberAdmin, mine.id, "member_admin");
     cookies.set(

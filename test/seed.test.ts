@@ -38,5 +38,7 @@ describeEachDatabase("seeding", { seed: false }, (ctx) => {
     const blocks = await ctx.database.db.selectFrom("content_blocks").select("key").execute();
     assert.equal(members.length, 21);
     assert.equal(blocks.length, Object.keys(en).length * 3, "every block in three languages");
+    const resources = await ctx.database.db.selectFrom("resources").select("is_demo").execute();
+    assert.equal(resources.length, 11, "the demo library, written once");
   });
 });

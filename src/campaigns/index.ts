@@ -41,3 +41,9 @@ export async function campaignsFeature(app: FastifyInstance) {
   await app.register(letterPdfRoutes);
   await app.register(commentFeature);
 }
+// For resources/: a library's social messages are checked, counted and shown by the same rules.
+export { CountedField, messageId } from "./social/messages.view.js";
+export { PLATFORM_INFO, PLATFORMS, type Platform } from "./social/platforms.js";
+export { MessagesForm, messageField } from "./social/social.schema.js";
+export { checkMessages } from "./social/social.service.js";
+export { instantToZoned, zonedToInstant } from "./zoned-time.js";

@@ -4,6 +4,7 @@ import { before, describe, it } from "node:test";
 import Fastify from "fastify";
 import { createUser, signIn } from "../../test/support/accounts.js";
 import { describeEachDatabase } from "../../test/support/app.js";
+import { buildResourceFixture } from "../../test/support/authorization-resources.js";
 import { buildApplication, buildMember } from "../../test/support/builders.js";
 import { buildCampaignFixture } from "../../test/support/campaign-fixture.js";
 import { text } from "../../test/support/html.js";
@@ -80,6 +81,7 @@ describeEachDatabase("the admin front page", { seed: false }, (ctx) => {
     assert.deepEqual(shown(admin.body), [
       "applications",
       "campaigns",
+      "resources",
       "roster",
       "profiles",
       "content",
@@ -102,7 +104,7 @@ describeEachDatabase("the admin front page", { seed: false }, (ctx) => {
       headers: { cookie: cookies.editor },
     });
     assert.equal(editor.statusCode, 200);
-    assert.deepEqual(shown(editor.body), ["campaigns", "profiles", "content"]);
+    assert.deepEqual(shown(editor.body), ["campaigns", "resources", "profiles", "content"]);
     assert.match(editor.body, /href="\/zh-hans\/admin\/content"/);
     assert.match(text(editor.body), /编辑和翻译公开页面的文字。/);
   });
@@ -154,6 +156,7 @@ describeEachDatabase("the admin front page", { seed: false }, (ctx) => {
     const member = await buildMember(ctx.database.db);
     const application = await buildApplication(ctx.database.db);
     const campaign = await buildCampaignFixture(ctx.database.db);
+    const resources = await buildResourceFixture(ctx.database.db);
     // An action's own pages are for its kind: the event's page of an event, and so on.
     const actionFor = (path: string) =>
       path.includes("/event")
@@ -171,7 +174,11 @@ describeEachDatabase("the admin front page", { seed: false }, (ctx) => {
           ? "/admin/content/edit?key=principles.list&locale=es"
           : path.startsWith("/admin/campaigns/")
             ? path.replace(":slug", campaign.slug).replace(":action", actionFor(path))
-            : path.replace(":slug", member.slug).replace(":id", application.id),
+            : path.startsWith("/admin/resources/")
+              ? path.replace(":slug", resources.item)
+              : path.startsWith("/admin/issues/")
+                ? path.replace(":slug", resources.issue)
+                : path.replace(":slug", member.slug).replace(":id", application.id),
       );
     assert.ok(urls.length >= 9, urls.join(" "));
     for (const url of urls) {

@@ -75,6 +75,10 @@ export const ERRORS = {
   comment_already_filed: 409,
   comment_filing_unclear: 409,
   comment_not_unclear: 409,
+  // resources
+  resources_staff_only: 403,
+  resources_admin_only: 403,
+  resource_changed: 409,
 } as const satisfies Record<string, number>;
 
 export type ErrorId = keyof typeof ERRORS;

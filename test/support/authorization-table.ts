@@ -7,6 +7,11 @@ import {
   CAMPAIGN_WRITE_ROUTES,
   COMMENT_WRITE_ROUTES,
 } from "./authorization-campaigns.js";
+import {
+  RESOURCE_READ_ROUTES,
+  RESOURCE_WRITE_ROUTES,
+  type ResourceFixture,
+} from "./authorization-resources.js";
 import type { CampaignFixture } from "./campaign-fixture.js";
 
 export type Principal =
@@ -38,6 +43,8 @@ export interface Fixture {
   memberSlug: string;
   /** An open campaign with an action of each kind. */
   campaign: CampaignFixture;
+  /** A draft library item on a draft issue page. */
+  resources: ResourceFixture;
 }
 
 export interface WriteRoute {
@@ -77,6 +84,7 @@ export const WRITE_ROUTES: WriteRoute[] = [
   // Early: the allowed posts run in this order, and later rows change memberships.
   ...CAMPAIGN_WRITE_ROUTES,
   ...COMMENT_WRITE_ROUTES,
+  ...RESOURCE_WRITE_ROUTES,
   {
     route: "/admin/members/applications/:id/accept",
     allowed: ["coalition_admin"],
@@ -252,4 +260,5 @@ export const READ_ROUTES: ReadRoute[] = [
     url: () => "/admin/content/edit?key=home.mission&locale=es",
   },
   ...CAMPAIGN_READ_ROUTES,
+  ...RESOURCE_READ_ROUTES,
 ];
