@@ -12,6 +12,7 @@ import { seedDemo } from "../src/seed-demo.js";
 import { testConfig } from "../test/support/app.js";
 import { createTestDatabase } from "../test/support/databases.js";
 import { PAGES, SAMPLE_PAGES } from "../test/support/pages.js";
+import { buildSampleLibrary } from "../test/support/resources.js";
 
 const CONFIG: ConfigData = {
   extends: ["html-validate:recommended"],
@@ -56,6 +57,7 @@ describe("HTML validity [sqlite]", () => {
     const config = testConfig({}, testDb.settings);
     database = openDatabase(config.database);
     await seedDemo(database.db);
+    await buildSampleLibrary(database.db);
     app = await buildApp(config, { database });
     await app.ready();
   });

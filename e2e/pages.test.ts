@@ -17,6 +17,7 @@ import { testConfig } from "../test/support/app.js";
 import { axeViolations, browserSkipReason, launchBrowser } from "../test/support/browser.js";
 import { createTestDatabase } from "../test/support/databases.js";
 import { PAGES, SAMPLE_PAGES } from "../test/support/pages.js";
+import { buildSampleLibrary } from "../test/support/resources.js";
 
 const en = findLocale("en") as Locale;
 const es = findLocale("es") as Locale;
@@ -39,6 +40,7 @@ describe("pages in a browser [sqlite]", { skip: browserSkipReason() }, () => {
     const config = testConfig({ PUBLIC_URL: "http://127.0.0.1" }, testDb.settings);
     database = openDatabase(config.database);
     await seedDemo(database.db);
+    await buildSampleLibrary(database.db);
     app = await buildApp(config, { database });
     baseUrl = await app.listen({ host: "127.0.0.1", port: 0 });
     browser = await launchBrowser();

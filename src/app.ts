@@ -28,6 +28,7 @@ import { loadAllCatalogs } from "./i18n/index.js";
 import { createJobRunner } from "./jobs/index.js";
 import { createMailer, outboxPlugin } from "./mail/index.js";
 import { membersFeature } from "./members/index.js";
+import { memberResourcesSection, resourcesFeature } from "./resources/index.js";
 import { rulesFeature } from "./rules/index.js";
 
 export interface AppOptions {
@@ -100,10 +101,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(accountsFeature);
   await app.register(adminHomePlugin);
   await app.register(healthRoutes);
-  await app.register(membersFeature);
+  await app.register(membersFeature, { profileSections: [memberResourcesSection] });
   await app.register(campaignsFeature);
   await app.register(resourcesAdmin);
   await app.register(rulesFeature, { onDeadlineChange: [followRuleDeadline] });
+  await app.register(resourcesFeature);
   await app.register(contentFeature);
   await app.register(auditPlugin);
   await app.register(outboxPlugin);

@@ -29,9 +29,6 @@ const QUARTER_HOUR = 15 * 60_000;
 
 // Sections the home page links to that later work will build; each says so until then.
 const PENDING: Record<string, MessageKey> = {
-  "/resources": "pages.resources.title",
-  "/issues/immigration-reform": "pages.reform.title",
-  "/news": "pages.news.title",
   "/exchange": "pages.exchange.title",
   "/search": "pages.search.title",
 };

@@ -26,6 +26,7 @@ import type home from "./locales/en/home.json";
 import type joinMessages from "./locales/en/join.json";
 import type members from "./locales/en/members.json";
 import type pages from "./locales/en/pages.json";
+import type resources from "./locales/en/resources.json";
 import type resourcesAdmin from "./locales/en/resources-admin.json";
 import type rules from "./locales/en/rules.json";
 import type team from "./locales/en/team.json";
@@ -55,6 +56,7 @@ export type MessageKey =
   | Keys<"join", typeof joinMessages>
   | Keys<"members", typeof members>
   | Keys<"pages", typeof pages>
+  | Keys<"resources", typeof resources>
   | Keys<"resources-admin", typeof resourcesAdmin>
   | Keys<"rules", typeof rules>
   | Keys<"team", typeof team>;

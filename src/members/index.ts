@@ -5,6 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { registerAdminEntry } from "../http/admin-home.js";
 import { directoryApi } from "./directory/directory.api.js";
 import { directoryRoutes } from "./directory/directory.routes.js";
+import type { ProfileSection } from "./directory/member.sections.js";
 import { coalitionApi } from "./figures/coalition.api.js";
 import { figuresRoutes } from "./figures/figures.routes.js";
 import { countPendingApplications } from "./join/applications.queries.js";
@@ -13,11 +14,16 @@ import { profileRoutes } from "./profile/profile.routes.js";
 import { reviewRoutes } from "./review/review.routes.js";
 import { rosterRoutes } from "./roster/roster.routes.js";
 
+export interface MembersOptions {
+  /** Sections other features add to each member's public profile (app.ts wires them). */
+  profileSections?: readonly ProfileSection[];
+}
+
 /**
  * Every route of members/: public pages and API, joining, and the staff's pages, with their
  * entries on the /admin front page. Register it after adminEntriesPlugin and accounts/.
  */
-export async function membersFeature(app: FastifyInstance) {
+export async function membersFeature(app: FastifyInstance, options: MembersOptions = {}) {
   registerAdminEntry(app, {
     id: "applications",
     title: "admin.nav.applications",
@@ -45,7 +51,7 @@ export async function membersFeature(app: FastifyInstance) {
   });
   await app.register(coalitionApi);
   await app.register(directoryApi);
-  await app.register(directoryRoutes);
+  await app.register(directoryRoutes, { profileSections: options.profileSections ?? [] });
   await app.register(figuresRoutes);
   await app.register(joinRoutes);
   await app.register(reviewRoutes);
@@ -61,6 +67,7 @@ export {
   refreshFigures,
 } from "./census/refresh.service.js";
 export { loadCensusSnapshots } from "./census/snapshots.load.js";
+export type { ProfileSection } from "./directory/member.sections.js";
 export { type MemberFacts, memberFacts } from "./directory/member.service.js";
 export type {
   Figure,

@@ -1,5 +1,5 @@
 import type { Children } from "@kitajs/html";
-import { LOCALES, localizedPath, translator } from "../i18n/index.js";
+import { LOCALES, type Locale, localizedPath, translator } from "../i18n/index.js";
 import { AccountMenu } from "./account-menu.js";
 import { LanguageSelector } from "./language-selector.js";
 import { OFFER_TOKEN_SLOT, type PageContext } from "./page-context.js";
@@ -11,6 +11,10 @@ export interface LayoutProps {
   description?: string;
   /** Pages that are not to be indexed (errors) set this. */
   noindex?: boolean;
+  /** The Open Graph kind: "article" for an item (a resource, a news item), else "website". */
+  ogType?: "website" | "article";
+  /** Feeds of the page (news), linked from its head for feed readers: absolute addresses. */
+  feeds?: { href: string; type: "application/rss+xml" | "application/atom+xml"; title: string }[];
   children?: Children;
 }
 
@@ -25,6 +29,46 @@ const NAV: { path: string; key: Parameters<PageContext["t"]>[0] }[] = [
 
 function absolute(ctx: PageContext, path: string): string {
   return `${ctx.publicUrl}${path}`;
+}
+
+/** Open Graph's form of a locale: language_TERRITORY ("en_US", "zh_CN"), no script. */
+function ogLocale(locale: Locale): string {
+  const parts = locale.intl.split("-");
+  const territory = parts.at(-1);
+  return territory && /^[A-Z]{2}$/.test(territory) ? `${parts[0]}_${territory}` : (parts[0] ?? "");
+}
+
+/**
+ * The page as a social card (Open Graph, read by X, Bluesky, Mastodon, Facebook, LinkedIn):
+ * every page the same way, from its title and description; the site's description when a page
+ * has none of its own.
+ */
+function SocialCard({
+  ctx,
+  title,
+  description,
+  type,
+}: {
+  ctx: PageContext;
+  title: string;
+  description: string | undefined;
+  type: "website" | "article";
+}) {
+  const { locale } = ctx;
+  return (
+    <>
+      <meta property="og:site_name" content={ctx.siteName} />
+      <meta property="og:title" content={title} />
+      <meta property="og:description" content={description || ctx.t("home.description")} />
+      <meta property="og:url" content={absolute(ctx, localizedPath(locale, ctx.path))} />
+      <meta property="og:type" content={type} />
+      <meta property="og:locale" content={ogLocale(locale)} />
+      {LOCALES.filter((l) => l !== locale).map((l) => (
+        <meta property="og:locale:alternate" content={ogLocale(l)} />
+      ))}
+      <meta name="twitter:card" content="summary" />
+    </>
+  );
 }
 
 /**
@@ -70,7 +114,8 @@ function LanguageOffer({ ctx }: { ctx: PageContext }) {
   );
 }
 
-export function Layout({ ctx, title, description, noindex, children }: LayoutProps) {
+export function Layout(props: LayoutProps) {
+  const { ctx, title, description, noindex, ogType, feeds = [], children } = props;
   const { t, locale } = ctx;
   const home = localizedPath(locale, "/");
   return (
@@ -95,6 +140,15 @@ export function Layout({ ctx, title, description, noindex, children }: LayoutPro
                 />
               ))}
               <link rel="alternate" hreflang="x-default" href={absolute(ctx, ctx.path)} />
+              <SocialCard
+                ctx={ctx}
+                title={title}
+                description={description}
+                type={ogType ?? "website"}
+              />
+              {feeds.map((feed) => (
+                <link rel="alternate" type={feed.type} href={feed.href} title={feed.title} />
+              ))}
             </>
           )}
           <link rel="stylesheet" href="/assets/uswds/css/uswds.min.css" />

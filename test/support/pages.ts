@@ -1,3 +1,5 @@
+import { SAMPLE_LIBRARY_PAGES } from "./resources.js";
+
 /**
  * Every page the site serves, without locale prefix: the list the page, HTML and browser tests
  * walk. A test in src/content/content.test.ts fails when it differs from what the app registers.
@@ -9,7 +11,6 @@ export const PAGES = [
   "/campaigns",
   "/rules",
   "/resources",
-  "/issues/immigration-reform",
   "/news",
   "/exchange",
   "/join",
@@ -22,8 +23,13 @@ export const PAGES = [
   "/account/reset",
 ] as const;
 
-/** Pages with a parameter or a query, by an example each from the demo data: walked like PAGES. */
+/**
+ * Pages with a parameter or a query, by an example each from the demo data (and the resource
+ * library's from buildSampleLibrary, which the suites walking these call after the demo seed,
+ * until the demo has a library): walked like PAGES.
+ */
 export const SAMPLE_PAGES = [
+  ...SAMPLE_LIBRARY_PAGES,
   "/members/new-york-ny",
   "/members/montgomery-county-md",
   "/members?state=CA&sort=population",

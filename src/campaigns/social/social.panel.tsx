@@ -7,9 +7,25 @@ import { can } from "../campaigns.policy.js";
 import { GraphicsShown } from "../graphics/graphics.panel.js";
 import type { Panel } from "../public/panel.js";
 import { countFor } from "./count.js";
-import { PLATFORMS, shareUrl } from "./platforms.js";
+import { PLATFORMS, type Platform, shareUrl } from "./platforms.js";
 import { countPosts, messagesOf, postsOf } from "./social.queries.js";
 import { type ShownMessage, type ShownPost, SocialPanel } from "./social.view.js";
+
+/** A message as the panel shows it: counted by its platform's rule, with its share link. */
+export function shownMessage(
+  m: { platform: Platform; locale: string; body: string },
+  page: string,
+): ShownMessage {
+  const count = countFor(m.platform, m.body);
+  return {
+    platform: m.platform,
+    locale: m.locale,
+    body: m.body,
+    count: count.length,
+    limit: count.limit,
+    share: shareUrl(m.platform, m.body, { url: page }),
+  };
+}
 
 export const socialPanel: Panel = async (panel) => {
   const { ctx, action, campaign, viewer, shown } = panel;
@@ -18,16 +34,7 @@ export const socialPanel: Panel = async (panel) => {
   const page = `${ctx.publicUrl}${localizedPath(ctx.locale, `/campaigns/${campaign.slug}`)}`;
   const byLocale = new Map<string, ShownMessage[]>();
   for (const m of await messagesOf(panel.db, action.id)) {
-    const count = countFor(m.platform, m.body);
-    const shownMessage: ShownMessage = {
-      platform: m.platform,
-      locale: m.locale,
-      body: m.body,
-      count: count.length,
-      limit: count.limit,
-      share: shareUrl(m.platform, m.body, { url: page }),
-    };
-    byLocale.set(m.locale, [...(byLocale.get(m.locale) ?? []), shownMessage]);
+    byLocale.set(m.locale, [...(byLocale.get(m.locale) ?? []), shownMessage(m, page)]);
   }
   const order = [ctx.locale.tag, "en", "es", "zh-Hans"];
   const messages = [...byLocale.entries()]

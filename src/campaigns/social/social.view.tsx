@@ -46,7 +46,17 @@ export interface SocialPanelProps {
 
 const short = (id: string) => id.slice(0, 8);
 
-function Message({ ctx, actionId, m }: { ctx: PageContext; actionId: string; m: ShownMessage }) {
+/** One message: its text to select or copy, its count, and its platform's share link. */
+export function Message({
+  ctx,
+  actionId,
+  m,
+}: {
+  ctx: PageContext;
+  /** Makes the field's id unique on the page (an action's, or a resource's id). */
+  actionId: string;
+  m: ShownMessage;
+}) {
   const { t } = ctx;
   const name = PLATFORM_INFO[m.platform].name;
   const id = `social-${short(actionId)}-${m.platform}-${m.locale.toLowerCase()}`;

@@ -12,6 +12,7 @@ import { DirectoryPage } from "./directory.view.js";
 import { warmMembersMap } from "./map.geometry.js";
 import { mapMembers } from "./map.service.js";
 import { MapLegend, MembersMap } from "./map.view.js";
+import type { ProfileSection } from "./member.sections.js";
 import { findProfile } from "./member.service.js";
 import { MemberPage } from "./member.view.js";
 import { figuresFor } from "./member-figures.service.js";
@@ -21,8 +22,14 @@ export const SlugParams = Type.Object({
   slug: Type.String({ pattern: "^[a-z0-9][a-z0-9-]{0,99}$" }),
 });
 
+export interface DirectoryOptions {
+  /** Sections other features add to each member's profile, in this order. */
+  profileSections?: readonly ProfileSection[];
+}
+
 /** The public directory (/members, with its filters and map) and each member's page. */
-export async function directoryRoutes(app: FastifyInstance) {
+export async function directoryRoutes(app: FastifyInstance, options: DirectoryOptions = {}) {
+  const sections = options.profileSections ?? [];
   // Projecting the base map takes a few hundred milliseconds of CPU once: not on a visitor's
   // time, and not before the first page either. Once the server listens, the map is projected
   // in the next idle moment; a /members request before that projects it itself.
@@ -101,10 +108,17 @@ export async function directoryRoutes(app: FastifyInstance) {
       if (request.validationError) throw notFound();
       const member = await findProfile(app.db, request.params.slug);
       if (!member) throw notFound();
-      return sendCachedPage(request, reply, async (ctx) => {
-        const figures = (await figuresFor(app.db, [member.geoid])).get(member.geoid) ?? {};
-        return <MemberPage ctx={ctx} member={member} figures={figures} />;
-      });
+      const variants = await Promise.all(sections.map((s) => s.variant?.(app.db) ?? ""));
+      return sendCachedPage(
+        request,
+        reply,
+        async (ctx) => {
+          const figures = (await figuresFor(app.db, [member.geoid])).get(member.geoid) ?? {};
+          const added = await Promise.all(sections.map((s) => s.render(app.db, member, ctx)));
+          return <MemberPage ctx={ctx} member={member} figures={figures} sections={added} />;
+        },
+        variants.join("|"),
+      );
     },
   );
 }

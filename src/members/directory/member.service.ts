@@ -4,6 +4,7 @@ import { jurisdictionById, publicJurisdiction } from "../jurisdictions.queries.j
 import { figuresFor, type MemberFigures } from "./member-figures.service.js";
 
 export interface MemberProfile {
+  id: string;
   slug: string;
   name: string;
   kind: JurisdictionKind;
@@ -49,11 +50,12 @@ export async function memberFacts(db: Kysely<DB>, id: string): Promise<MemberFac
   const row = await jurisdictionById(db, id);
   if (!row) return undefined;
   const figures = (await figuresFor(db, [row.geoid])).get(row.geoid) ?? {};
-  return { id: row.id, ...profileOf(row), figures };
+  return { ...profileOf(row), figures };
 }
 
 function profileOf(row: Jurisdiction): MemberProfile {
   return {
+    id: row.id,
     slug: row.slug,
     name: row.name,
     kind: row.kind,

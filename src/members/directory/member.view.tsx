@@ -113,10 +113,13 @@ export function MemberPage({
   ctx,
   member,
   figures,
+  sections = [],
 }: {
   ctx: PageContext;
   member: MemberProfile;
   figures: MemberFigures;
+  /** What other features add (members/directory/member.sections.ts), each rendered. */
+  sections?: JSX.Element[];
 }) {
   const { t, locale } = ctx;
   return (
@@ -233,6 +236,7 @@ export function MemberPage({
             </div>
           )}
         </dl>
+        {sections}
         <h2 safe>{t("members.profile.campaigns")}</h2>
         <p safe>{t("members.profile.campaigns_none")}</p>
         <h2 safe>{t("members.profile.programs")}</h2>
