@@ -20,8 +20,6 @@ import { openapiPlugin } from "./http/openapi.js";
 import { pageCachePlugin } from "./http/page-cache.js";
 import { type LogStream, loggingOptions } from "./http/request-log.js";
 import { securityHeadersPlugin } from "./http/security-headers.js";
-// Until the lead registers it from resources/index.ts (resourcesFeature).
-import { resourcesAdmin } from "./resources/manage/manage.plugin.js";
 import "./http/types.js";
 import { fastifyAjvOptions } from "./http/validation.js";
 import { loadAllCatalogs } from "./i18n/index.js";
@@ -103,7 +101,6 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(healthRoutes);
   await app.register(membersFeature, { profileSections: [memberResourcesSection] });
   await app.register(campaignsFeature);
-  await app.register(resourcesAdmin);
   await app.register(rulesFeature, { onDeadlineChange: [followRuleDeadline] });
   await app.register(resourcesFeature);
   await app.register(contentFeature);

@@ -7,7 +7,7 @@ import { seedDemoCampaigns } from "./campaigns/index.js";
 import { anyContent, seedContent } from "./content/index.js";
 import { type DB, lockRevision } from "./db/index.js";
 import { anyJurisdiction, loadCensusSnapshots, seedDemoMembers } from "./members/index.js";
-import { seedDemoResources } from "./resources/resources.seed.js";
+import { seedDemoResources } from "./resources/index.js";
 import { seedDemoRules } from "./rules/index.js";
 
 export interface SeedOutcome {

@@ -17,7 +17,6 @@ export { CampaignDates, StatusTag } from "./campaign.view.js";
 export { DEMO_CAMPAIGN_SLUGS, seedDemoCampaigns } from "./campaigns.seed.js";
 // For app.ts to hand to rules/: a campaign ending with its rule's comment period follows it.
 export { followRuleDeadline } from "./comment/comment.admin.service.js";
-export { PLATFORMS, type Platform } from "./social/platforms.js";
 // The resource library's message sets use the one implementation of counts, copy and share links.
 export { shownMessage } from "./social/social.panel.js";
 export { Message as SocialMessage, type ShownMessage } from "./social/social.view.js";
@@ -45,7 +44,8 @@ export async function campaignsFeature(app: FastifyInstance) {
   await app.register(letterPdfRoutes);
   await app.register(commentFeature);
 }
-// For resources/: a library's social messages are checked, counted and shown by the same rules.
+// For resources/: a library's social messages are checked, counted and shown by the same rules
+// (shownMessage, SocialMessage above).
 export { CountedField, messageId } from "./social/messages.view.js";
 export { PLATFORM_INFO, PLATFORMS, type Platform } from "./social/platforms.js";
 export { MessagesForm, messageField } from "./social/social.schema.js";

@@ -6,14 +6,17 @@ import { resourcesApi } from "./api/resources.api.js";
 import { browseRoutes } from "./browse/browse.routes.js";
 import { issueRoutes } from "./issues/issue.routes.js";
 import { itemRoutes } from "./item/item.routes.js";
+import { resourcesAdmin } from "./manage/manage.plugin.js";
 import { newsRoutes } from "./news/news.routes.js";
 
 // For app.ts to hand to membersFeature: a member's profile lists the resources featuring it.
 export { memberResourcesSection } from "./profile/member-resources.section.js";
 export { NEWS_TYPES, RESOURCE_TOPICS, RESOURCE_TYPES } from "./resources.model.js";
+export { seedDemoResources } from "./resources.seed.js";
 
-/** The resource library's public pages, feeds and API. */
+/** The resource library: its public pages, feeds and API, and the editor's pages (manage/). */
 export async function resourcesFeature(app: FastifyInstance) {
+  await app.register(resourcesAdmin);
   await app.register(browseRoutes);
   await app.register(itemRoutes);
   await app.register(issueRoutes);

@@ -25,8 +25,8 @@ export const PAGES = [
 
 /**
  * Pages with a parameter or a query, by an example each from the demo data (and the resource
- * library's from buildSampleLibrary, which the suites walking these call after the demo seed,
- * until the demo has a library): walked like PAGES.
+ * library's sample items from buildSampleLibrary too, which the suites walking these call after
+ * the demo seed: they cover what the demo lacks, such as a scheduled item): walked like PAGES.
  */
 export const SAMPLE_PAGES = [
   ...SAMPLE_LIBRARY_PAGES,
@@ -37,4 +37,9 @@ export const SAMPLE_PAGES = [
   "/join?geoid=2018250",
   "/rules/2018-21106",
   "/rules/DEMO-2026-001",
+  "/issues/immigration-reform",
+  "/resources/karen-daca-recipient-story",
+  "/resources/advancing-immigration-reform-toolkit",
+  "/resources/immigration-reform-social-messages",
+  "/resources/family-separation-case-study-new-york-city",
 ] as const;
