@@ -27,6 +27,27 @@ const NAV: { path: string; key: Parameters<PageContext["t"]>[0] }[] = [
   { path: "/join", key: "common.nav.join" },
 ];
 
+/** Browsers, tabs and search results cut a title's end: the page's own, then the site's. */
+const TITLE_MAX = 70;
+
+/**
+ * "<page> | <site>" in at most 70 characters: a long page title (a rule's, a report's) is cut at
+ * a word with an ellipsis; the page's heading keeps it whole.
+ */
+export function documentTitle(title: string, site: string): string {
+  const suffix = ` | ${site}`;
+  const whole = `${title}${suffix}`;
+  if ([...whole].length <= TITLE_MAX) return whole;
+  const fits = TITLE_MAX - [...suffix].length >= 20;
+  // A site name that leaves no room: the page's title alone, cut only if it must be.
+  if (!fits && [...title].length <= TITLE_MAX) return title;
+  const room = (fits ? TITLE_MAX - [...suffix].length : TITLE_MAX) - 1;
+  const cut = [...title].slice(0, room).join("");
+  const space = cut.lastIndexOf(" ");
+  const shown = `${(space > room / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, "")}…`;
+  return fits ? `${shown}${suffix}` : shown;
+}
+
 function absolute(ctx: PageContext, path: string): string {
   return `${ctx.publicUrl}${path}`;
 }
@@ -125,7 +146,7 @@ export function Layout(props: LayoutProps) {
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title safe>{`${title} | ${ctx.siteName}`}</title>
+          <title safe>{documentTitle(title, ctx.siteName)}</title>
           {description ? <meta name="description" content={description} /> : ""}
           {noindex ? (
             <meta name="robots" content="noindex" />
