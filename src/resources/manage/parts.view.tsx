@@ -22,8 +22,9 @@ export function errorList(form: FormState) {
   return Object.entries(form.errors).map(([name, message]) => ({ id: inputId(name), message }));
 }
 
-export const typeName = (type: string) => `resources-admin.type.${type}` as MessageKey;
-export const topicName = (topic: string) => `resources-admin.topic.${topic}` as MessageKey;
+// The names the public pages use (resources.json): one name per kind and topic.
+export const typeName = (type: string) => `resources.type.${type}` as MessageKey;
+export const topicName = (topic: string) => `resources.topic.${topic}` as MessageKey;
 
 /** An instant in the page's language, in the coalition's zone (where staff work). */
 export function formatInstant(ctx: PageContext, iso: string): string {
