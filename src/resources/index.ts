@@ -5,6 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { resourcesApi } from "./api/resources.api.js";
 import { browseRoutes } from "./browse/browse.routes.js";
 import { issueRoutes } from "./issues/issue.routes.js";
+import { downloadRoutes } from "./item/download.routes.js";
 import { itemRoutes } from "./item/item.routes.js";
 import { resourcesAdmin } from "./manage/manage.plugin.js";
 import { newsRoutes } from "./news/news.routes.js";
@@ -19,6 +20,7 @@ export async function resourcesFeature(app: FastifyInstance) {
   await app.register(resourcesAdmin);
   await app.register(browseRoutes);
   await app.register(itemRoutes);
+  await app.register(downloadRoutes);
   await app.register(issueRoutes);
   await app.register(newsRoutes);
   await app.register(resourcesApi);

@@ -6,6 +6,8 @@ import type {
   DB,
   IssuePagesTable,
   IssuePageVersionsTable,
+  ResourceFileAltsTable,
+  ResourceFilesTable,
   ResourceMessagesTable,
   ResourceSectionsTable,
   ResourcesTable,
@@ -20,6 +22,8 @@ export type SectionRow = Selectable<ResourceSectionsTable>;
 export type MessageRow = Selectable<ResourceMessagesTable>;
 export type IssueRow = Selectable<IssuePagesTable>;
 export type IssueVersionRow = Selectable<IssuePageVersionsTable>;
+export type FileRow = Selectable<ResourceFilesTable>;
+export type FileAltRow = Selectable<ResourceFileAltsTable>;
 
 /** Published and due at `now`. publish_at is an ISO instant (UTC, "Z"), compared as text. */
 function visibleAt(now: Date) {
@@ -224,4 +228,61 @@ export async function issueItemIds(db: Kysely<DB>, issueId: string): Promise<str
     .orderBy("position")
     .execute();
   return rows.map((r) => r.resource_id);
+}
+
+/** An item's files, every language's, in the editor's order (oldest first among equals). */
+export async function filesOf(db: Kysely<DB>, resourceId: string): Promise<FileRow[]> {
+  return db
+    .selectFrom("resource_files")
+    .selectAll()
+    .where("resource_id", "=", resourceId)
+    .orderBy("position")
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+}
+
+/** The alt texts of these images, every language's. */
+export async function altsOf(db: Kysely<DB>, fileIds: readonly string[]): Promise<FileAltRow[]> {
+  if (fileIds.length === 0) return [];
+  return db
+    .selectFrom("resource_file_alts")
+    .selectAll()
+    .where("file_id", "in", [...new Set(fileIds)])
+    .execute();
+}
+
+/** A file of a visible item named by its slug, or nothing (a hidden item's files are not found). */
+export async function visibleFile(
+  db: Kysely<DB>,
+  slug: string,
+  fileId: string,
+  now: Date,
+): Promise<FileRow | undefined> {
+  return db
+    .selectFrom("resource_files")
+    .innerJoin("resources", "resources.id", "resource_files.resource_id")
+    .selectAll("resource_files")
+    .where("resources.slug", "=", slug)
+    .where("resource_files.id", "=", fileId)
+    .where(visibleAt(now))
+    .executeTakeFirst();
+}
+
+/** One more download of the item in `locale` on `day` (UTC): nothing about who downloaded it. */
+export async function countDownload(
+  db: Kysely<DB>,
+  resourceId: string,
+  locale: string,
+  day: string,
+): Promise<void> {
+  await db
+    .insertInto("resource_downloads")
+    .values({ resource_id: resourceId, locale, day, count: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(["resource_id", "locale", "day"])
+        .doUpdateSet((eb) => ({ count: eb("resource_downloads.count", "+", 1) })),
+    )
+    .execute();
 }

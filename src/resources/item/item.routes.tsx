@@ -11,6 +11,8 @@ import { localizedPath } from "../../i18n/index.js";
 import { sendLibraryPage } from "../library.page.js";
 import { showResources } from "../library.service.js";
 import {
+  altsOf,
+  filesOf,
   messagesOf,
   readyVersionsOf,
   sectionsOf,
@@ -18,6 +20,7 @@ import {
   visibleResourceBySlug,
   visibleResourcesByIds,
 } from "../resources.queries.js";
+import { shownFiles } from "./files.js";
 import { ItemPage } from "./item.view.js";
 import { allowFrame, embedOf } from "./video.js";
 
@@ -81,6 +84,11 @@ export async function itemRoutes(app: FastifyInstance) {
           const parents = row.parent_id
             ? await visibleResourcesByIds(app.db, [row.parent_id], now)
             : [];
+          const fileRows = await filesOf(app.db, row.id);
+          const alts = await altsOf(
+            app.db,
+            fileRows.map((f) => f.id),
+          );
           const [caseStudies, report] = await Promise.all([
             showResources(app.db, children, order),
             showResources(app.db, parents, order),
@@ -94,6 +102,7 @@ export async function itemRoutes(app: FastifyInstance) {
               caseStudies={caseStudies}
               report={report[0]}
               video={{ embed, play }}
+              files={shownFiles(fileRows, alts, order)}
             />
           );
         },

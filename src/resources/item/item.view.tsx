@@ -17,6 +17,8 @@ import {
   ResourceFacts,
   resourcePath,
 } from "../resources.view.js";
+import type { ShownFiles } from "./files.js";
+import { Files } from "./files.parts.js";
 import { FeaturedMembers, Languages, Messages, Sections, VideoPlayer } from "./item.parts.js";
 import type { Embed } from "./video.js";
 
@@ -28,6 +30,7 @@ export interface ItemProps {
   caseStudies: ShownResource[];
   report: ShownResource | undefined;
   video: { embed: Embed | undefined; play: boolean };
+  files: ShownFiles;
 }
 
 export function ItemPage(props: ItemProps) {
@@ -131,6 +134,7 @@ export function ItemPage(props: ItemProps) {
         ) : (
           ""
         )}
+        <Files ctx={ctx} slug={item.slug} files={props.files} />
         <Sections ctx={ctx} sections={props.sections.rows} fallback={props.sections.fallback} />
         {props.messages ? (
           <Messages
