@@ -15,10 +15,17 @@ export interface ResourceFixture {
   itemId: string;
   /** A draft issue page with the item on it. */
   issue: string;
+  /** A file of the item (a row only: deleting a key the store lacks is fine). */
+  fileId: string;
 }
 
 /** The fixture as route parameters (":slug"), for the tables' checks against the route list. */
-export const RESOURCE_ROUTE_PARAMS: ResourceFixture = { item: ":slug", itemId: "", issue: ":slug" };
+export const RESOURCE_ROUTE_PARAMS: ResourceFixture = {
+  item: ":slug",
+  itemId: "",
+  issue: ":slug",
+  fileId: ":file",
+};
 
 export async function buildResourceFixture(db: Kysely<DB>): Promise<ResourceFixture> {
   const now = new Date().toISOString();
@@ -63,7 +70,24 @@ export async function buildResourceFixture(db: Kysely<DB>): Promise<ResourceFixt
     .insertInto("issue_page_items")
     .values({ issue_id: issueId, resource_id: itemId, position: 0 })
     .execute();
-  return { item, itemId, issue };
+  const fileId = randomUUID();
+  await db
+    .insertInto("resource_files")
+    .values({
+      id: fileId,
+      resource_id: itemId,
+      locale: "en",
+      role: "document",
+      file_key: "0".repeat(64),
+      media_type: "application/pdf",
+      bytes: 10,
+      filename: "fixture.pdf",
+      width: null,
+      height: null,
+      created_at: now,
+    })
+    .execute();
+  return { item, itemId, issue, fileId };
 }
 
 /** A valid item form (a fresh address unless `slug`). */
@@ -122,6 +146,21 @@ export const RESOURCE_WRITE_ROUTES: WriteRoute[] = [
     url: (f) => `${item(f)}/messages`,
     body: () => ({ msg_x_en: "Cities stand together." }),
   },
+  {
+    // Multipart in the browser; this table posts a form without a file, which the allowed are
+    // told to choose (422), past the guard and the CSRF check.
+    route: "/admin/resources/:slug/files",
+    allowed: STAFF,
+    url: (f) => `${item(f)}/files`,
+    body: () => ({ role: "image", locale: "", alt_en: "A map of member cities" }),
+  },
+  {
+    // An allowed post deletes the fixture's file; the next allowed one is told it is gone (404).
+    route: "/admin/resources/:slug/files/:file/delete",
+    allowed: STAFF,
+    url: (f) => `${item(f)}/files/${f.resources.fileId}/delete`,
+    body: () => ({}),
+  },
   { route: "/admin/issues/new", allowed: STAFF, body: () => issueBody() },
   {
     route: "/admin/issues/:slug",
@@ -160,6 +199,7 @@ export const RESOURCE_READ_ROUTES: ReadRoute[] = [
     allowed: STAFF,
     url: (f) => `${item(f)}/messages`,
   },
+  { route: "/admin/resources/:slug/files", allowed: STAFF, url: (f) => `${item(f)}/files` },
   { route: "/admin/issues", allowed: STAFF },
   { route: "/admin/issues/new", allowed: STAFF },
   { route: "/admin/issues/:slug", allowed: STAFF, url: issue },

@@ -70,6 +70,9 @@ export const RESOURCE_NOT_ATTACKED: Record<string, string> = {
   "/admin/issues/:slug/status": "a move from a fixed list and the status the page showed (hidden)",
   "/admin/issues/:slug/items":
     "an item's address from the page's select, looked up (not found otherwise)",
+  "/admin/resources/:slug/files":
+    "a file (multipart), its kind read from its bytes, and short alt texts; refusals (a program, an SVG, too large, a missing alt text or language) in src/resources/manage/files.test.ts",
+  "/admin/resources/:slug/files/:file/delete": "no fields",
   "/admin/issues/:slug/items/move":
     "an item's id (a hidden uuid, matched) and a move from a fixed list",
 };

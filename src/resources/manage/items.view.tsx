@@ -101,6 +101,11 @@ export function ResourceEditPage({
                 {t("resources-admin.messages.link")}
               </a>
             </p>
+            <p>
+              <a href={localizedPath(locale, `/admin/resources/${item.slug}/files`)} safe>
+                {t("resources-admin.files.link")}
+              </a>
+            </p>
             {canPublish ? (
               <StatusButtons
                 ctx={ctx}

@@ -4,6 +4,7 @@
 import type { FastifyInstance } from "fastify";
 import { registerAdminEntry } from "../../http/admin-home.js";
 import { RESOURCE_EDITORS } from "../resources.policy.js";
+import { fileRoutes } from "./files.routes.js";
 import { issueRoutes } from "./issues.routes.js";
 import { itemRoutes } from "./items.routes.js";
 import { messageRoutes } from "./messages.routes.js";
@@ -21,6 +22,7 @@ export async function resourcesAdmin(app: FastifyInstance) {
     staff.addHook("onRequest", staff.guards.coalition(...RESOURCE_EDITORS));
     await staff.register(itemRoutes);
     await staff.register(messageRoutes);
+    await staff.register(fileRoutes);
     await staff.register(issueRoutes);
   });
 }
