@@ -23,7 +23,12 @@ async function addFile(
   db: Kysely<DB>,
   resource: Resource,
   bytes: Buffer,
-  row: { role: "document" | "image"; locale: string | null; media_type: string; filename: string },
+  row: {
+    role: "document" | "image" | "captions";
+    locale: string | null;
+    media_type: string;
+    filename: string;
+  },
   alts: Record<string, string> = {},
 ) {
   const { key, size } = await resourcesStore(filesDir).put(bytes);
@@ -114,6 +119,32 @@ describeEachDatabase("resource files", { seed: false, env: { FILES_DIR: filesDir
     );
     assert.match(zh, /alt="Neighbors at a rally" lang="en" dir="ltr"/);
     assert.match(zh, /以英语显示：尚未翻译。/);
+  });
+
+  it("a video lists its captions, the reader's language first, served as WebVTT", async () => {
+    const db = ctx.database.db;
+    const video = await buildResource(db, {
+      type: "video",
+      video_url: "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+    });
+    const vtt = Buffer.from("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nHola.\n");
+    const row = { role: "captions" as const, media_type: "text/vtt", filename: "story.vtt" };
+    await addFile(db, video, Buffer.from("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nHi.\n"), {
+      ...row,
+      locale: "en",
+    });
+    const es = await addFile(db, video, vtt, { ...row, locale: "es" });
+    const page = (await get(`/es/resources/${video.slug}?play=1`)).body;
+    assert.match(
+      page,
+      new RegExp(
+        `<h3>Subtítulos</h3><ul class="usa-list cfa-resource-captions"><li><a href="/es/resources/${video.slug}/files/${es}" hreflang="es">Subtítulos en español \\(WebVTT\\)</a>`,
+      ),
+    );
+    assert.match(page, /hreflang="en">Subtítulos en inglés \(WebVTT\)<\/a>/);
+    const served = await get(`/es/resources/${video.slug}/files/${es}`);
+    assert.equal(served.headers["content-type"], "text/vtt; charset=utf-8");
+    assert.equal(served.body, vtt.toString());
   });
 
   it("serves a file with its type, length, name and cache headers", async () => {

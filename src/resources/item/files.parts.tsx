@@ -3,7 +3,7 @@
 // the reader's is labelled and carries `lang`.
 import { EXTENSIONS, MEDIA_TYPES } from "../../files/files.sniff.js";
 import type { PageContext } from "../../views/page-context.js";
-import { FallbackNotice, passageLang, resourcePath } from "../resources.view.js";
+import { FallbackNotice, languageLabel, passageLang, resourcePath } from "../resources.view.js";
 import { filePath, type ShownFile, type ShownFiles } from "./files.js";
 
 const KINDS: Record<string, string> = Object.fromEntries(
@@ -110,6 +110,44 @@ export function Files({ ctx, slug, files }: { ctx: PageContext; slug: string; fi
       ) : (
         ""
       )}
+    </>
+  );
+}
+
+/**
+ * A video's captions, a link per language (the reader's first). The players are the hosts' own
+ * frames, which a page's `<track>` cannot reach: the files are offered to read, save or load
+ * into a player.
+ */
+export function Captions({
+  ctx,
+  slug,
+  captions,
+}: {
+  ctx: PageContext;
+  slug: string;
+  captions: ShownFile[];
+}) {
+  const { t } = ctx;
+  if (captions.length === 0) return "";
+  const item = resourcePath(ctx, slug);
+  return (
+    <>
+      <h3 safe>{t("resources.files.captions")}</h3>
+      <ul class="usa-list cfa-resource-captions">
+        {captions.map((f) => (
+          <li>
+            <a href={filePath(item, f.row.id)} hreflang={f.row.locale ?? undefined} safe>
+              {t("resources.files.captions_link", {
+                language: languageLabel(ctx, f.row.locale ?? ctx.locale.tag),
+              })}
+            </a>{" "}
+            <span class="usa-hint" safe>
+              ({fileFacts(ctx, f.row)})
+            </span>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

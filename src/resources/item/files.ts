@@ -13,6 +13,8 @@ export interface ShownFile {
 export interface ShownFiles {
   documents: ShownFile[];
   images: ShownFile[];
+  /** A video's captions, every language's, the reader's order first. */
+  captions: ShownFile[];
 }
 
 /** The rows of the first language of `order` that has any (else the first there is). */
@@ -22,6 +24,11 @@ function chosen(rows: readonly FileRow[], order: readonly string[]) {
     order.find((l) => located.some((r) => r.locale === l)) ?? located[0]?.locale ?? null;
   return rows.filter((r) => r.locale === null || r.locale === locale);
 }
+
+const rank = (order: readonly string[], locale: string | null) => {
+  const at = order.indexOf(locale ?? "");
+  return at === -1 ? order.length : at;
+};
 
 export function shownFiles(
   rows: readonly FileRow[],
@@ -50,6 +57,10 @@ export function shownFiles(
       rows.filter((r) => r.role === "image"),
       order,
     ).map(shown),
+    captions: rows
+      .filter((r) => r.role === "captions" && r.locale !== null)
+      .map(shown)
+      .sort((a, b) => rank(order, a.row.locale) - rank(order, b.row.locale)),
   };
 }
 

@@ -18,7 +18,7 @@ import {
   resourcePath,
 } from "../resources.view.js";
 import type { ShownFiles } from "./files.js";
-import { Files } from "./files.parts.js";
+import { Captions, Files } from "./files.parts.js";
 import { FeaturedMembers, Languages, Messages, Sections, VideoPlayer } from "./item.parts.js";
 import type { Embed } from "./video.js";
 
@@ -120,6 +120,7 @@ export function ItemPage(props: ItemProps) {
               play={props.video.play}
               playHref={`${resourcePath(ctx, item.slug)}?play=1#video`}
             />
+            <Captions ctx={ctx} slug={item.slug} captions={props.files.captions} />
             {version.body ? (
               <>
                 <h2 safe>{t("resources.video.transcript")}</h2>

@@ -179,7 +179,34 @@ describeEachDatabase(
         { role: "document", locale: "" },
         { filename: "a.pdf", type: "application/pdf", bytes: PDF },
       );
-      assert.match(doc.body, /id="file-locale-error">Choose the document&#39;s language\./);
+      assert.match(
+        doc.body,
+        /id="file-locale-error">Choose the language of the document or captions\./,
+      );
+    });
+
+    it("takes WebVTT captions in a language, and refuses broken ones with the line at fault", async () => {
+      const good = "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nI came here at four.\n";
+      const res = await upload(
+        { role: "captions", locale: "es" },
+        { filename: "karen.vtt", type: "text/vtt", bytes: Buffer.from(good) },
+      );
+      assert.equal(res.statusCode, 303);
+      const row = (await files()).find((f) => f.role === "captions");
+      assert.deepEqual(
+        [row?.media_type, row?.locale, row?.filename],
+        ["text/vtt", "es", "karen.vtt"],
+      );
+      const bad = `${good}\n00:00:05.000 --> 00:00:03.000\nBackwards.\n`;
+      const refused = await upload(
+        { role: "captions", locale: "en" },
+        { filename: "broken.vtt", type: "text/vtt", bytes: Buffer.from(bad) },
+      );
+      assert.equal(refused.statusCode, 422);
+      assert.equal(
+        fieldError(refused.body),
+        "Line 6: a cue&#39;s end time comes before its start, or is the same.",
+      );
     });
 
     it("is for coalition editors only", async () => {

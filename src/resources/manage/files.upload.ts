@@ -1,7 +1,8 @@
 // The upload form's body as @fastify/multipart gives it (each field's text; the file as its name
 // and bytes), checked: a document is a PDF of up to 20 MB in one language; an image a PNG, JPEG,
 // WebP or GIF of up to 5 MB, in one language or none (a graphic without text), with its alt text
-// in its language (English for one without). The kind is read from the bytes (src/files), and
+// in its language (English for one without); captions are WebVTT of up to 1 MB in a language,
+// refused with the line at fault when a player would drop them. The kind is read from the bytes (src/files), and
 // the name is kept only for people, sanitized and given the extension of the real kind.
 import { type AcceptedFile, checkFile, refusalMessage } from "../../files/files.check.js";
 import { safeFileName, withExtension } from "../../files/files.name.js";
@@ -10,13 +11,14 @@ import type { Locale, Translate } from "../../i18n/index.js";
 import { LOCALE_TAGS } from "./manage.schema.js";
 
 const MB = 1024 * 1024;
-export const FILE_ROLES = ["document", "image"] as const;
+export const FILE_ROLES = ["document", "image", "captions"] as const;
 export type UploadRole = (typeof FILE_ROLES)[number];
 export const ALT_MAX = 1000;
 
 export const RULES: Record<UploadRole, { accept: FileKind[]; maxBytes: number }> = {
   document: { accept: ["pdf"], maxBytes: 20 * MB },
   image: { accept: ["png", "jpeg", "webp", "gif"], maxBytes: 5 * MB },
+  captions: { accept: ["vtt"], maxBytes: 1 * MB },
 };
 /** What the multipart parser lets through at most: the largest of the roles' limits. */
 export const UPLOAD_MAX_BYTES = Math.max(...Object.values(RULES).map((r) => r.maxBytes));
@@ -71,7 +73,7 @@ export function checkResourceUpload(
   if (!known) errors.role = t("resources-admin.files.error.role");
   if (language !== "" && !LOCALE_TAGS.includes(language))
     errors.locale = t("resources-admin.error.invalid");
-  else if (language === "" && role === "document")
+  else if (language === "" && known && role !== "image")
     errors.locale = t("resources-admin.files.error.locale");
   if (role === "image") {
     const needed = altField(language || "en");

@@ -37,7 +37,7 @@ function FileInput({ ctx, error }: { ctx: PageContext; error: string | undefined
         id={id}
         name="file"
         type="file"
-        accept="application/pdf,image/png,image/jpeg,image/webp,image/gif"
+        accept="application/pdf,image/png,image/jpeg,image/webp,image/gif,text/vtt,.vtt"
         required
         aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
         aria-invalid={error ? "true" : undefined}
