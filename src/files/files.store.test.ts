@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
@@ -95,7 +95,10 @@ describe("the directory file store", () => {
         const opened = await store.open(key);
         if (!opened) {
           seen.absent += 1;
-          const names = readdirSync(dir, { withFileTypes: false }).map(String);
+          // The store makes its directory with the first write: before that, nothing is there.
+          const names = existsSync(dir)
+            ? readdirSync(dir, { withFileTypes: false }).map(String)
+            : [];
           if (names.some(isTemporaryName)) seen.absentWhileTemporary += 1;
         } else {
           let length = 0;
