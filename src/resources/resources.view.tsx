@@ -3,6 +3,7 @@
 import type { Children } from "@kitajs/html";
 import { findLocale, localizedPath } from "../i18n/index.js";
 import type { PageContext } from "../views/page-context.js";
+import { Pagination } from "../views/pagination.js";
 import type { ShownResource } from "./library.service.js";
 
 /** A language's name in the reader's language ("inglés"), for any BCP 47 tag a version has. */
@@ -134,7 +135,7 @@ export function ResourceCard({
   );
 }
 
-/** Links to every page of a long list (USWDS pagination); nothing when it fits on one. */
+/** The library's pages of a long list (views/pagination.tsx), in the reader's language. */
 export function Pager({
   ctx,
   page,
@@ -146,48 +147,19 @@ export function Pager({
   pages: number;
   href: (page: number) => string;
 }) {
-  if (pages < 2) return "";
   const { t } = ctx;
   return (
-    <nav class="usa-pagination" aria-label={t("resources.pages.label")}>
-      <ul class="usa-pagination__list">
-        {page > 1 ? (
-          <li class="usa-pagination__item usa-pagination__arrow">
-            <a class="usa-pagination__link usa-pagination__previous-page" href={href(page - 1)}>
-              <span class="usa-pagination__link-text" safe>
-                {t("resources.pages.previous")}
-              </span>
-            </a>
-          </li>
-        ) : (
-          ""
-        )}
-        {Array.from({ length: pages }, (_, i) => i + 1).map((n) => (
-          <li class="usa-pagination__item usa-pagination__page-no">
-            <a
-              class={n === page ? "usa-pagination__button usa-current" : "usa-pagination__button"}
-              href={href(n)}
-              aria-label={t("resources.pages.page", { page: n })}
-              aria-current={n === page ? "page" : undefined}
-              safe
-            >
-              {String(n)}
-            </a>
-          </li>
-        ))}
-        {page < pages ? (
-          <li class="usa-pagination__item usa-pagination__arrow">
-            <a class="usa-pagination__link usa-pagination__next-page" href={href(page + 1)}>
-              <span class="usa-pagination__link-text" safe>
-                {t("resources.pages.next")}
-              </span>
-            </a>
-          </li>
-        ) : (
-          ""
-        )}
-      </ul>
-    </nav>
+    <Pagination
+      page={page}
+      pages={pages}
+      href={href}
+      labels={{
+        label: t("resources.pages.label"),
+        previous: t("resources.pages.previous"),
+        next: t("resources.pages.next"),
+        page: (n) => t("resources.pages.page", { page: n }),
+      }}
+    />
   );
 }
 

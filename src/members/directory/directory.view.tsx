@@ -3,6 +3,7 @@ import { DemoNotice } from "../../views/demo-notice.js";
 import { ErrorSummary, FilterForm, SelectField, TextField } from "../../views/form.js";
 import { Layout } from "../../views/layout.js";
 import type { PageContext } from "../../views/page-context.js";
+import { Pagination } from "../../views/pagination.js";
 import { stateName } from "../names.js";
 import { RosterName } from "../names.view.js";
 import { PAGE_SIZE } from "./directory.schema.js";
@@ -53,8 +54,8 @@ function directoryHref(ctx: PageContext, filters: Filters, sort: Sort, page = 1)
   return `${localizedPath(ctx.locale, "/members")}${query ? `?${query}` : ""}`;
 }
 
-/** Links to every page of a long list (USWDS pagination); nothing when it fits on one. */
-function Pagination({
+/** The directory's pages (views/pagination.tsx), keeping its filters and sort. */
+function DirectoryPages({
   ctx,
   filters,
   page,
@@ -65,49 +66,19 @@ function Pagination({
   page: number;
   pages: number;
 }) {
-  if (pages < 2) return "";
   const { t } = ctx;
-  const href = (n: number) => directoryHref(ctx, filters, filters.sort, n);
   return (
-    <nav class="usa-pagination" aria-label={t("members.pages.label")}>
-      <ul class="usa-pagination__list">
-        {page > 1 ? (
-          <li class="usa-pagination__item usa-pagination__arrow">
-            <a class="usa-pagination__link usa-pagination__previous-page" href={href(page - 1)}>
-              <span class="usa-pagination__link-text" safe>
-                {t("members.pages.previous")}
-              </span>
-            </a>
-          </li>
-        ) : (
-          ""
-        )}
-        {Array.from({ length: pages }, (_, i) => i + 1).map((n) => (
-          <li class="usa-pagination__item usa-pagination__page-no">
-            <a
-              class={n === page ? "usa-pagination__button usa-current" : "usa-pagination__button"}
-              href={href(n)}
-              aria-label={t("members.pages.page", { page: n })}
-              aria-current={n === page ? "page" : undefined}
-              safe
-            >
-              {String(n)}
-            </a>
-          </li>
-        ))}
-        {page < pages ? (
-          <li class="usa-pagination__item usa-pagination__arrow">
-            <a class="usa-pagination__link usa-pagination__next-page" href={href(page + 1)}>
-              <span class="usa-pagination__link-text" safe>
-                {t("members.pages.next")}
-              </span>
-            </a>
-          </li>
-        ) : (
-          ""
-        )}
-      </ul>
-    </nav>
+    <Pagination
+      page={page}
+      pages={pages}
+      href={(n) => directoryHref(ctx, filters, filters.sort, n)}
+      labels={{
+        label: t("members.pages.label"),
+        previous: t("members.pages.previous"),
+        next: t("members.pages.next"),
+        page: (n) => t("members.pages.page", { page: n }),
+      }}
+    />
   );
 }
 
@@ -327,7 +298,7 @@ export function DirectoryPage({
             ))}
           </tbody>
         </table>
-        <Pagination ctx={ctx} filters={filters} page={page} pages={pages} />
+        <DirectoryPages ctx={ctx} filters={filters} page={page} pages={pages} />
         <p class="usa-hint" safe>
           {t("members.figure.vintage_note")}
         </p>
