@@ -46,7 +46,7 @@ export async function campaignsFeature(app: FastifyInstance) {
 }
 // For resources/: a library's social messages are checked, counted and shown by the same rules
 // (shownMessage, SocialMessage above).
-export { CountedField, messageId } from "./social/messages.view.js";
+export { MessageFields, messageId } from "./social/messages.view.js";
 export { PLATFORM_INFO, PLATFORMS, type Platform } from "./social/platforms.js";
 export { MessagesForm, messageField } from "./social/social.schema.js";
 export { checkMessages } from "./social/social.service.js";

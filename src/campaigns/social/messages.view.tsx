@@ -129,25 +129,7 @@ export function MessagesPage(props: MessagesPageProps) {
           action={localizedPath(locale, `${actionPath}/messages`)}
         >
           <input type="hidden" name="_csrf" value={props.csrfToken} />
-          {PLATFORMS.map((platform) => (
-            <fieldset class="usa-fieldset cfa-social-platform">
-              <legend class="usa-legend usa-legend--large" safe>
-                {PLATFORM_INFO[platform].name}
-              </legend>
-              <p class="usa-hint" safe>
-                {t(`campaign-social.rule.${PLATFORM_INFO[platform].counting}`)}
-              </p>
-              {LOCALES.map((l) => (
-                <CountedField
-                  ctx={ctx}
-                  platform={platform}
-                  tag={l.tag}
-                  value={values[messageField(platform, l.tag)] ?? ""}
-                  error={errors[messageField(platform, l.tag)]}
-                />
-              ))}
-            </fieldset>
-          ))}
+          <MessageFields ctx={ctx} values={values} errors={errors} />
           <button class="usa-button" type="submit" safe>
             {t("campaign-social.admin.save")}
           </button>
@@ -155,5 +137,44 @@ export function MessagesPage(props: MessagesPageProps) {
       </div>
       <script src="/assets/social-counter.js" defer></script>
     </Layout>
+  );
+}
+
+/**
+ * A message per platform and language, each with its platform's counting rule and counter: the
+ * fields of a campaign's social push and of the resource library's message sets alike.
+ */
+export function MessageFields({
+  ctx,
+  values,
+  errors,
+}: {
+  ctx: PageContext;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+}) {
+  const { t } = ctx;
+  return (
+    <>
+      {PLATFORMS.map((platform) => (
+        <fieldset class="usa-fieldset cfa-social-platform">
+          <legend class="usa-legend usa-legend--large" safe>
+            {PLATFORM_INFO[platform].name}
+          </legend>
+          <p class="usa-hint" safe>
+            {t(`campaign-social.rule.${PLATFORM_INFO[platform].counting}`)}
+          </p>
+          {LOCALES.map((l) => (
+            <CountedField
+              ctx={ctx}
+              platform={platform}
+              tag={l.tag}
+              value={values[messageField(platform, l.tag)] ?? ""}
+              error={errors[messageField(platform, l.tag)]}
+            />
+          ))}
+        </fieldset>
+      ))}
+    </>
   );
 }

@@ -1,6 +1,6 @@
 // Staff write an item's social messages at /admin/resources/:slug/messages: one per platform and
 // language, each counted by its platform's rule through the campaigns' one implementation
-// (checkMessages, CountedField); one over its limit is refused at its field and the form comes
+// (checkMessages, MessageFields); one over its limit is refused at its field and the form comes
 // back with everything typed.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";

@@ -1,14 +1,8 @@
 // Staff's page for an item's social messages: a fieldset per platform, a textarea per language
-// with its count in the platform's terms (the campaigns' CountedField and counter script).
-import {
-  CountedField,
-  messageField,
-  messageId,
-  PLATFORM_INFO,
-  PLATFORMS,
-} from "../../campaigns/index.js";
+// with its count in the platform's terms (the campaigns' MessageFields and counter script).
+import { MessageFields, messageId } from "../../campaigns/index.js";
 import { AdminBreadcrumb } from "../../http/admin-home.view.js";
-import { LOCALES, localizedPath } from "../../i18n/index.js";
+import { localizedPath } from "../../i18n/index.js";
 import { DemoNotice } from "../../views/demo-notice.js";
 import { ErrorSummary } from "../../views/form.js";
 import { Layout } from "../../views/layout.js";
@@ -57,25 +51,7 @@ export function ResourceMessagesPage(props: {
           action={localizedPath(locale, `${base}/messages`)}
         >
           <input type="hidden" name="_csrf" value={props.csrfToken} />
-          {PLATFORMS.map((platform) => (
-            <fieldset class="usa-fieldset cfa-social-platform">
-              <legend class="usa-legend usa-legend--large" safe>
-                {PLATFORM_INFO[platform].name}
-              </legend>
-              <p class="usa-hint" safe>
-                {t(`campaign-social.rule.${PLATFORM_INFO[platform].counting}`)}
-              </p>
-              {LOCALES.map((l) => (
-                <CountedField
-                  ctx={ctx}
-                  platform={platform}
-                  tag={l.tag}
-                  value={values[messageField(platform, l.tag)] ?? ""}
-                  error={errors[messageField(platform, l.tag)]}
-                />
-              ))}
-            </fieldset>
-          ))}
+          <MessageFields ctx={ctx} values={values} errors={errors} />
           <button class="usa-button" type="submit" safe>
             {t("resources-admin.messages.save")}
           </button>
