@@ -25,6 +25,24 @@ export function isUniqueViolation(error: unknown): boolean {
   );
 }
 
+/**
+ * Runs `write`; when a unique index refuses it (a double click, two people at once: the check
+ * before the write cannot see the other), answers `taken` instead of throwing. Undefined when
+ * it was written.
+ */
+export async function unlessUnique<T>(
+  write: () => Promise<unknown>,
+  taken: T,
+): Promise<T | undefined> {
+  try {
+    await write();
+    return undefined;
+  } catch (error) {
+    if (isUniqueViolation(error)) return taken;
+    throw error;
+  }
+}
+
 /** Network errors of a connection that could not be made or was lost. */
 const NETWORK_CODES = new Set([
   "ECONNREFUSED",

@@ -8,6 +8,7 @@ export {
   isUniqueViolation,
   lockNamed,
   lockRows,
+  unlessUnique,
 } from "./dialect.js";
 export { migrateToLatest, pendingMigrations } from "./migrate.js";
 export { lockRevision } from "./revision.js";

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { memberStaffContacts } from "../../accounts/index.js";
 import { recordAudit } from "../../audit/index.js";
-import { type DB, isUniqueViolation } from "../../db/index.js";
+import { type DB, unlessUnique } from "../../db/index.js";
 import { isRealDate } from "../../http/dates.js";
 import { appError } from "../../http/errors.js";
 import { findLocale, localizedPath, type MessageKey, translator } from "../../i18n/index.js";
@@ -142,17 +142,6 @@ async function writeTexts(trx: Kysely<DB>, campaignId: string, texts: LanguageTe
  */
 export const SLUG_TAKEN: FieldProblem = { field: "slug", key: "campaigns.form.error.slug_taken" };
 
-async function unlessSlugTaken(write: () => Promise<void>): Promise<FieldProblem | undefined> {
-  try {
-    await write();
-    return undefined;
-  } catch (error) {
-    // The slug is the campaigns table's one unique column besides its random id.
-    if (isUniqueViolation(error)) return SLUG_TAKEN;
-    throw error;
-  }
-}
-
 /** Creates a draft campaign; a problem if its address was taken meanwhile. */
 export async function createCampaign(
   db: Kysely<DB>,
@@ -162,26 +151,28 @@ export async function createCampaign(
 ): Promise<FieldProblem | undefined> {
   const id = randomUUID();
   const at = now.toISOString();
-  return unlessSlugTaken(() =>
-    db.transaction().execute(async (trx) => {
-      await insertCampaign(trx, {
-        id,
-        ...campaign.settings,
-        status: "draft",
-        created_by: actor.id,
-        created_at: at,
-        updated_at: at,
-        published_at: null,
-        closed_at: null,
-        results_published_at: null,
-      });
-      await writeTexts(trx, id, campaign.texts, at);
-      await recordAudit(
-        trx,
-        { actor, action: "campaign.create", entity: "campaign", entityId: id, after: campaign },
-        now,
-      );
-    }),
+  return unlessUnique(
+    () =>
+      db.transaction().execute(async (trx) => {
+        await insertCampaign(trx, {
+          id,
+          ...campaign.settings,
+          status: "draft",
+          created_by: actor.id,
+          created_at: at,
+          updated_at: at,
+          published_at: null,
+          closed_at: null,
+          results_published_at: null,
+        });
+        await writeTexts(trx, id, campaign.texts, at);
+        await recordAudit(
+          trx,
+          { actor, action: "campaign.create", entity: "campaign", entityId: id, after: campaign },
+          now,
+        );
+      }),
+    SLUG_TAKEN,
   );
 }
 
@@ -194,24 +185,26 @@ export async function saveCampaign(
 ): Promise<FieldProblem | undefined> {
   if (before.status === "archived") throw appError("campaign_closed");
   const at = now.toISOString();
-  return unlessSlugTaken(() =>
-    db.transaction().execute(async (trx) => {
-      await updateCampaignSettings(trx, before.id, campaign.settings, at);
-      await writeTexts(trx, before.id, campaign.texts, at);
-      const { texts, ...settings } = before;
-      await recordAudit(
-        trx,
-        {
-          actor,
-          action: "campaign.update",
-          entity: "campaign",
-          entityId: before.id,
-          before: { settings, texts },
-          after: campaign,
-        },
-        now,
-      );
-    }),
+  return unlessUnique(
+    () =>
+      db.transaction().execute(async (trx) => {
+        await updateCampaignSettings(trx, before.id, campaign.settings, at);
+        await writeTexts(trx, before.id, campaign.texts, at);
+        const { texts, ...settings } = before;
+        await recordAudit(
+          trx,
+          {
+            actor,
+            action: "campaign.update",
+            entity: "campaign",
+            entityId: before.id,
+            before: { settings, texts },
+            after: campaign,
+          },
+          now,
+        );
+      }),
+    SLUG_TAKEN,
   );
 }
 

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../../audit/index.js";
-import { type DB, isUniqueViolation } from "../../db/index.js";
+import { type DB, unlessUnique } from "../../db/index.js";
 import { appError } from "../../http/errors.js";
 import {
   deleteIssueVersion,
@@ -64,16 +64,6 @@ export async function checkIssue(
   return problems.length ? { problems } : { problems, checked: { slug, versions } };
 }
 
-async function unlessSlugTaken(write: () => Promise<void>): Promise<FieldProblem | undefined> {
-  try {
-    await write();
-    return undefined;
-  } catch (error) {
-    if (isUniqueViolation(error)) return ISSUE_SLUG_TAKEN;
-    throw error;
-  }
-}
-
 async function writeVersions(
   trx: Kysely<DB>,
   issueId: string,
@@ -113,16 +103,18 @@ export async function createIssue(
 ): Promise<FieldProblem | undefined> {
   const id = randomUUID();
   const at = now.toISOString();
-  return unlessSlugTaken(() =>
-    db.transaction().execute(async (trx) => {
-      await insertIssue(trx, { id, slug: issue.slug, now: at });
-      await writeVersions(trx, id, actor, issue.versions, [], at);
-      await recordAudit(
-        trx,
-        { actor, action: "issue_page.create", entity: "issue_page", entityId: id, after: issue },
-        now,
-      );
-    }),
+  return unlessUnique(
+    () =>
+      db.transaction().execute(async (trx) => {
+        await insertIssue(trx, { id, slug: issue.slug, now: at });
+        await writeVersions(trx, id, actor, issue.versions, [], at);
+        await recordAudit(
+          trx,
+          { actor, action: "issue_page.create", entity: "issue_page", entityId: id, after: issue },
+          now,
+        );
+      }),
+    ISSUE_SLUG_TAKEN,
   );
 }
 
@@ -134,31 +126,33 @@ export async function saveIssue(
   now = new Date(),
 ): Promise<FieldProblem | undefined> {
   const at = now.toISOString();
-  return unlessSlugTaken(() =>
-    db.transaction().execute(async (trx) => {
-      await updateIssueSlug(trx, before.id, issue.slug, at);
-      await writeVersions(trx, before.id, actor, issue.versions, before.versions, at);
-      await recordAudit(
-        trx,
-        {
-          actor,
-          action: "issue_page.update",
-          entity: "issue_page",
-          entityId: before.id,
-          before: {
-            slug: before.slug,
-            versions: before.versions.map(({ locale, title, intro, status }) => ({
-              locale,
-              title,
-              intro,
-              status,
-            })),
+  return unlessUnique(
+    () =>
+      db.transaction().execute(async (trx) => {
+        await updateIssueSlug(trx, before.id, issue.slug, at);
+        await writeVersions(trx, before.id, actor, issue.versions, before.versions, at);
+        await recordAudit(
+          trx,
+          {
+            actor,
+            action: "issue_page.update",
+            entity: "issue_page",
+            entityId: before.id,
+            before: {
+              slug: before.slug,
+              versions: before.versions.map(({ locale, title, intro, status }) => ({
+                locale,
+                title,
+                intro,
+                status,
+              })),
+            },
+            after: issue,
           },
-          after: issue,
-        },
-        now,
-      );
-    }),
+          now,
+        );
+      }),
+    ISSUE_SLUG_TAKEN,
   );
 }
 

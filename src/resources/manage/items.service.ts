@@ -5,12 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../../audit/index.js";
-import {
-  type DB,
-  isUniqueViolation,
-  type ResourceTopic,
-  type ResourceType,
-} from "../../db/index.js";
+import { type DB, type ResourceTopic, type ResourceType, unlessUnique } from "../../db/index.js";
 import { isRealDate } from "../../http/dates.js";
 import { appError } from "../../http/errors.js";
 import type { MessageKey, MessageValues } from "../../i18n/index.js";
@@ -192,18 +187,6 @@ export async function checkResource(
   };
 }
 
-async function unlessSlugTaken(write: () => Promise<void>): Promise<FieldProblem | undefined> {
-  try {
-    await write();
-    return undefined;
-  } catch (error) {
-    // The slug is the table's one unique column besides its random id: a double click, or two
-    // editors, creating the same item; the check before the write cannot see the other.
-    if (isUniqueViolation(error)) return SLUG_TAKEN;
-    throw error;
-  }
-}
-
 /**
  * Writes each language's version: a new or changed one records who saved it (its editor); one
  * unchanged keeps its editor and time; a language emptied is removed.
@@ -254,26 +237,28 @@ export async function createResource(
 ): Promise<FieldProblem | undefined> {
   const id = randomUUID();
   const at = now.toISOString();
-  return unlessSlugTaken(() =>
-    db.transaction().execute(async (trx) => {
-      await insertResource(trx, {
-        id,
-        ...item.settings,
-        status: "draft",
-        publish_at: null,
-        created_by: actor.id,
-        created_at: at,
-        updated_at: at,
-        published_at: null,
-      });
-      await writeVersions(trx, id, actor, item.versions, [], at);
-      await writeParts(trx, id, item);
-      await recordAudit(
-        trx,
-        { actor, action: "resource.create", entity: "resource", entityId: id, after: item },
-        now,
-      );
-    }),
+  return unlessUnique(
+    () =>
+      db.transaction().execute(async (trx) => {
+        await insertResource(trx, {
+          id,
+          ...item.settings,
+          status: "draft",
+          publish_at: null,
+          created_by: actor.id,
+          created_at: at,
+          updated_at: at,
+          published_at: null,
+        });
+        await writeVersions(trx, id, actor, item.versions, [], at);
+        await writeParts(trx, id, item);
+        await recordAudit(
+          trx,
+          { actor, action: "resource.create", entity: "resource", entityId: id, after: item },
+          now,
+        );
+      }),
+    SLUG_TAKEN,
   );
 }
 
@@ -301,24 +286,26 @@ export async function saveResource(
   now = new Date(),
 ): Promise<FieldProblem | undefined> {
   const at = now.toISOString();
-  return unlessSlugTaken(() =>
-    db.transaction().execute(async (trx) => {
-      await updateResourceSettings(trx, before.id, item.settings, at);
-      await writeVersions(trx, before.id, actor, item.versions, before.versions, at);
-      await writeParts(trx, before.id, item);
-      await recordAudit(
-        trx,
-        {
-          actor,
-          action: "resource.update",
-          entity: "resource",
-          entityId: before.id,
-          before: auditedItem(before),
-          after: item,
-        },
-        now,
-      );
-    }),
+  return unlessUnique(
+    () =>
+      db.transaction().execute(async (trx) => {
+        await updateResourceSettings(trx, before.id, item.settings, at);
+        await writeVersions(trx, before.id, actor, item.versions, before.versions, at);
+        await writeParts(trx, before.id, item);
+        await recordAudit(
+          trx,
+          {
+            actor,
+            action: "resource.update",
+            entity: "resource",
+            entityId: before.id,
+            before: auditedItem(before),
+            after: item,
+          },
+          now,
+        );
+      }),
+    SLUG_TAKEN,
   );
 }
 
