@@ -18,6 +18,7 @@ import * as campaigns from "./migrations/0016-campaigns.js";
 import * as socialGraphics from "./migrations/0017-social-graphics.js";
 import * as federalRules from "./migrations/0018-federal-rules.js";
 import * as resources from "./migrations/0020-resources.js";
+import * as search from "./migrations/0022-search.js";
 import type { DB } from "./types.js";
 
 // Listed by hand, not read from disk, so migrations work the same from source, a bundle or a test.
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   "0017-social-graphics": socialGraphics,
   "0018-federal-rules": federalRules,
   "0020-resources": resources,
+  "0022-search": search,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,6 +1,6 @@
 // Row types of every table, kept by hand beside the migrations that create them.
 // Timestamps and dates are ISO 8601 strings on both engines; flags are 0/1 integers.
-import type { ColumnType, Insertable, Selectable } from "kysely";
+import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 
 export type JurisdictionKind = "city" | "county" | "city_county";
 export type JurisdictionStatus = "applicant" | "member" | "former";
@@ -703,6 +703,27 @@ export interface ResourceDownloadsTable {
   count: number;
 }
 
+/** The search index (migration 0022); PostgreSQL's tsvector columns are only written by db/fulltext.ts. */
+export interface SearchDocumentsTable {
+  id: Generated<number>;
+  source: string;
+  ref_id: string;
+  locale: string | null;
+  type: string;
+  slug: string;
+  path: string;
+  title: string;
+  summary: string;
+  body: string;
+  topics: string;
+  dated: string;
+  visible_from: string | null;
+}
+export interface SearchStateTable {
+  id: number;
+  built_with: string;
+  built_at: string;
+}
 export interface DB {
   jurisdictions: JurisdictionsTable;
   census_figures: CensusFiguresTable;
@@ -754,6 +775,8 @@ export interface DB {
   issue_page_versions: IssuePageVersionsTable;
   issue_page_items: IssuePageItemsTable;
   resource_downloads: ResourceDownloadsTable;
+  search_documents: SearchDocumentsTable;
+  search_state: SearchStateTable;
 }
 
 export type Jurisdiction = Selectable<JurisdictionsTable>;

@@ -31,3 +31,28 @@ export function Markdown({
     </div>
   );
 }
+
+/**
+ * Staff-written Markdown as plain text, for search (the index and its snippets): the words of
+ * every block, blocks on lines of their own, no markup. Raw HTML is off here too, so a `<b>` in
+ * the source stays text.
+ */
+export function markdownText(body: string): string {
+  const lines: string[] = [];
+  let line = "";
+  const walk = (tokens: ReturnType<typeof md.parse>) => {
+    for (const token of tokens) {
+      if (token.children) walk(token.children);
+      else if (token.type === "text" || token.type === "code_inline") line += token.content;
+      else if (token.type === "softbreak" || token.type === "hardbreak") line += " ";
+      else if (token.type === "fence" || token.type === "code_block") lines.push(token.content);
+      if (token.block && token.nesting === -1 && line) {
+        lines.push(line);
+        line = "";
+      }
+    }
+  };
+  walk(md.parse(body, {}));
+  if (line) lines.push(line);
+  return lines.join("\n").trim();
+}

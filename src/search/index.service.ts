@@ -1,0 +1,87 @@
+// Keeping the index true (issue 14): a feature calls `reindexSearch` in the transaction of every
+// change to a thing people can find (publish, unpublish, edit, a translation), so the index
+// commits or rolls back with it. A rebuild (a new database, or words now cut differently) runs
+// once at start, in one transaction, taking the sources' things a batch at a time.
+import type { Kysely } from "kysely";
+import { clearFulltext, type FulltextRow, replaceFulltext } from "../db/fulltext.js";
+import type { DB } from "../db/index.js";
+import type { SearchDocument, SearchSource } from "./search.model.js";
+import { lockSearchState, writeSearchState } from "./search.queries.js";
+import { terms } from "./text.js";
+
+/**
+ * What the index's words depend on: this file's way of cutting and folding (raise the number
+ * when it changes) and the ICU data that cuts Chinese words, which differs between Node versions.
+ */
+export const SEARCH_BUILT_WITH = `words-1 icu-${process.versions.icu ?? "none"} unicode-${process.versions.unicode ?? "none"}`;
+
+const REBUILD_BATCH = 200;
+
+export function rowOf(source: string, doc: SearchDocument): FulltextRow {
+  return {
+    source,
+    ref_id: doc.refId,
+    locale: doc.locale,
+    type: doc.type,
+    slug: doc.slug,
+    path: doc.path,
+    title: doc.title,
+    summary: doc.summary,
+    body: doc.body,
+    topics: doc.topics,
+    dated: doc.dated,
+    visible_from: doc.visibleFrom,
+    titleTerms: terms(doc.title),
+    bodyTerms: [...terms(doc.summary), ...terms(doc.body)],
+  };
+}
+
+/** Makes the index hold exactly what `source` says the public may find of `ids`. */
+export async function reindexSearch(
+  trx: Kysely<DB>,
+  source: SearchSource,
+  ids: readonly string[],
+): Promise<void> {
+  if (ids.length === 0) return;
+  const docs = await source.documents(trx, ids);
+  await replaceFulltext(
+    trx,
+    source.name,
+    ids,
+    docs.map((doc) => rowOf(source.name, doc)),
+  );
+}
+
+/**
+ * Empties the index and fills it from every source, in one transaction holding the index's state
+ * row; with `ifStale`, only when it was never built or built with other words (start-up: a
+ * second process starting at once waits, then finds it built). Returns how many documents it
+ * wrote, or undefined when it had nothing to do.
+ */
+export async function rebuildSearchIndex(
+  db: Kysely<DB>,
+  sources: readonly SearchSource[],
+  options: { ifStale?: boolean; now?: Date } = {},
+): Promise<number | undefined> {
+  return db.transaction().execute(async (trx) => {
+    const state = await lockSearchState(trx);
+    if (options.ifStale && state?.built_with === SEARCH_BUILT_WITH) return undefined;
+    await clearFulltext(trx);
+    let count = 0;
+    for (const source of sources) {
+      const ids = await source.ids(trx);
+      for (let i = 0; i < ids.length; i += REBUILD_BATCH) {
+        const docs = await source.documents(trx, ids.slice(i, i + REBUILD_BATCH));
+        await replaceFulltext(
+          trx,
+          source.name,
+          [],
+          docs.map((doc) => rowOf(source.name, doc)),
+        );
+        count += docs.length;
+      }
+    }
+    await writeSearchState(trx, SEARCH_BUILT_WITH, (options.now ?? new Date()).toISOString());
+    return count;
+  });
+}

@@ -1,0 +1,90 @@
+// Answering a query (issue 14): checked, parsed into clauses, looked up in the index (one thing
+// once, in the reader's language when it has it), and each result given its snippet.
+import type { Kysely } from "kysely";
+import { searchFulltext } from "../db/fulltext.js";
+import type { DB } from "../db/index.js";
+import { MAX_QUERY_LENGTH, parseQuery } from "./query.js";
+import type { SearchType } from "./search.model.js";
+import { type SnippetPart, snippetOf } from "./snippet.js";
+
+export const PAGE_SIZE = 20;
+
+export interface SearchRequest {
+  q: string;
+  types?: readonly SearchType[];
+  lang?: string;
+  topic?: string;
+  page: number;
+  readerLocale: string;
+  now: Date;
+  pageSize?: number;
+}
+
+export interface SearchResult {
+  type: SearchType;
+  slug: string;
+  /** The page, without a language prefix. */
+  path: string;
+  title: string;
+  /** The result's language; null for one in no particular language. */
+  locale: string | null;
+  snippet: SnippetPart[];
+  dated: string;
+}
+
+export type SearchOutcome =
+  | { kind: "empty" }
+  | { kind: "too_long"; length: number; limit: number }
+  | { kind: "no_words" }
+  | { kind: "results"; total: number; page: number; pages: number; results: SearchResult[] };
+
+export async function runSearch(db: Kysely<DB>, request: SearchRequest): Promise<SearchOutcome> {
+  const q = request.q.trim();
+  if (q.length === 0) return { kind: "empty" };
+  const length = [...q].length;
+  if (length > MAX_QUERY_LENGTH) return { kind: "too_long", length, limit: MAX_QUERY_LENGTH };
+  const parsed = parseQuery(q);
+  if (parsed.clauses.length === 0) return { kind: "no_words" };
+  const pageSize = request.pageSize ?? PAGE_SIZE;
+  const query = {
+    clauses: parsed.clauses,
+    now: request.now.toISOString(),
+    readerLocale: request.readerLocale,
+    types: request.types,
+    locale: request.lang,
+    topic: request.topic,
+    limit: pageSize,
+    offset: (request.page - 1) * pageSize,
+  };
+  let found = await searchFulltext(db, query);
+  // Past the last page: the count comes from the first.
+  if (found.hits.length === 0 && request.page > 1) {
+    found = {
+      total: (await searchFulltext(db, { ...query, offset: 0, limit: 1 })).total,
+      hits: [],
+    };
+  }
+  const results = found.hits.map((hit) => {
+    const fromSummary = snippetOf(hit.summary, parsed.words, parsed.prefixes);
+    const snippet =
+      fromSummary.matched || !hit.body
+        ? fromSummary
+        : snippetOf(hit.body, parsed.words, parsed.prefixes);
+    return {
+      type: hit.type as SearchType,
+      slug: hit.slug,
+      path: hit.path,
+      title: hit.title,
+      locale: hit.locale,
+      snippet: snippet.matched || !hit.summary ? snippet.parts : fromSummary.parts,
+      dated: hit.dated,
+    };
+  });
+  return {
+    kind: "results",
+    total: found.total,
+    page: request.page,
+    pages: Math.max(1, Math.ceil(found.total / pageSize)),
+    results,
+  };
+}
