@@ -26,8 +26,15 @@ import { loadAllCatalogs } from "./i18n/index.js";
 import { createJobRunner } from "./jobs/index.js";
 import { createMailer, outboxPlugin } from "./mail/index.js";
 import { membersFeature } from "./members/index.js";
-import { memberResourcesSection, resourcesFeature } from "./resources/index.js";
+import {
+  issueSearchSource,
+  memberResourcesSection,
+  RESOURCE_TOPICS,
+  resourceSearchSource,
+  resourcesFeature,
+} from "./resources/index.js";
 import { rulesFeature } from "./rules/index.js";
+import { searchFeature } from "./search/index.js";
 
 export interface AppOptions {
   /** An open database to use; when absent, one is opened from config and closed with the app. */
@@ -103,6 +110,10 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(campaignsFeature);
   await app.register(rulesFeature, { onDeadlineChange: [followRuleDeadline] });
   await app.register(resourcesFeature);
+  await app.register(searchFeature, {
+    sources: [resourceSearchSource, issueSearchSource],
+    topics: RESOURCE_TOPICS,
+  });
   await app.register(contentFeature);
   await app.register(auditPlugin);
   await app.register(outboxPlugin);

@@ -30,7 +30,6 @@ const QUARTER_HOUR = 15 * 60_000;
 // Sections the home page links to that later work will build; each says so until then.
 const PENDING: Record<string, MessageKey> = {
   "/exchange": "pages.exchange.title",
-  "/search": "pages.search.title",
 };
 
 export async function contentRoutes(app: FastifyInstance) {

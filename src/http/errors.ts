@@ -79,6 +79,10 @@ export const ERRORS = {
   resources_staff_only: 403,
   resources_admin_only: 403,
   resource_changed: 409,
+  // search
+  search_query_empty: 400,
+  search_query_too_long: 400,
+  search_no_words: 400,
 } as const satisfies Record<string, number>;
 
 export type ErrorId = keyof typeof ERRORS;

@@ -29,6 +29,7 @@ import type pages from "./locales/en/pages.json";
 import type resources from "./locales/en/resources.json";
 import type resourcesAdmin from "./locales/en/resources-admin.json";
 import type rules from "./locales/en/rules.json";
+import type search from "./locales/en/search.json";
 import type team from "./locales/en/team.json";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "./locales.js";
 
@@ -59,6 +60,7 @@ export type MessageKey =
   | Keys<"resources", typeof resources>
   | Keys<"resources-admin", typeof resourcesAdmin>
   | Keys<"rules", typeof rules>
+  | Keys<"search", typeof search>
   | Keys<"team", typeof team>;
 
 export type MessageValues = Record<string, string | number | Date>;

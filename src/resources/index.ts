@@ -14,6 +14,7 @@ import { newsRoutes } from "./news/news.routes.js";
 export { memberResourcesSection } from "./profile/member-resources.section.js";
 export { NEWS_TYPES, RESOURCE_TOPICS, RESOURCE_TYPES } from "./resources.model.js";
 export { seedDemoResources } from "./resources.seed.js";
+export { issueSearchSource, resourceSearchSource } from "./search.source.js";
 
 /** The resource library: its public pages, feeds and API, and the editor's pages (manage/). */
 export async function resourcesFeature(app: FastifyInstance) {

@@ -286,3 +286,43 @@ export async function countDownload(
     )
     .execute();
 }
+
+/**
+ * For the search index: items published now or scheduled (the index holds when each becomes
+ * visible), drafts and unpublished ones never. All of them when `ids` is not given.
+ */
+export async function publishedResources(
+  db: Kysely<DB>,
+  ids?: readonly string[],
+): Promise<ResourceRow[]> {
+  if (ids?.length === 0) return [];
+  let query = db.selectFrom("resources").selectAll().where("status", "=", "published");
+  if (ids) query = query.where("id", "in", [...new Set(ids)]);
+  return query.orderBy("id").execute();
+}
+
+/** For the search index: published issue pages (all when `ids` is not given). */
+export async function publishedIssues(
+  db: Kysely<DB>,
+  ids?: readonly string[],
+): Promise<IssueRow[]> {
+  if (ids?.length === 0) return [];
+  let query = db.selectFrom("issue_pages").selectAll().where("status", "=", "published");
+  if (ids) query = query.where("id", "in", [...new Set(ids)]);
+  return query.orderBy("id").execute();
+}
+
+/** The ready versions of these issue pages. */
+export async function readyIssueVersionsOf(
+  db: Kysely<DB>,
+  ids: readonly string[],
+): Promise<IssueVersionRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom("issue_page_versions")
+    .selectAll()
+    .where("issue_id", "in", [...new Set(ids)])
+    .where("status", "=", "ready")
+    .orderBy("locale")
+    .execute();
+}

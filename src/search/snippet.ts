@@ -75,5 +75,6 @@ function wordStart(text: string, from: number, limit: number): number {
 function wordEnd(text: string, to: number): number {
   if (to >= text.length) return text.length;
   const space = text.slice(to).search(/\s/);
-  return space === -1 || space > 40 ? to : to + space;
+  if (space === -1) return text.length - to <= 40 ? text.length : to;
+  return space > 40 ? to : to + space;
 }

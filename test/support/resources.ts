@@ -1,6 +1,7 @@
 // Builders for the resource library: an item with its versions (English ready by default),
 // topics, featured members, page ranges and messages; an issue page with its items in order.
-// Each inserts rows directly with unique defaults, overridden by what the test is about.
+// Each inserts rows directly with unique defaults, overridden by what the test is about, and
+// brings the search index up to date as the editor's services do.
 import { randomUUID } from "node:crypto";
 import type { Insertable, Selectable } from "kysely";
 import type {
@@ -9,6 +10,8 @@ import type {
   ResourceTopic,
   SocialPlatform,
 } from "../../src/db/index.js";
+import { issueSearchSource, resourceSearchSource } from "../../src/resources/index.js";
+import { reindexSearch } from "../../src/search/index.js";
 import { dbOf, type Target } from "./builders.js";
 
 export type Resource = Selectable<ResourcesTable>;
@@ -106,6 +109,7 @@ export async function buildResource(
       .values({ id: randomUUID(), resource_id: values.id, position, ...m })
       .execute();
   }
+  await reindexSearch(db, resourceSearchSource, [values.id]);
   return db
     .selectFrom("resources")
     .selectAll()
@@ -154,6 +158,7 @@ export async function buildIssue(target: Target, options: IssueOptions = {}): Pr
       .values({ issue_id: values.id, resource_id, position })
       .execute();
   }
+  await reindexSearch(db, issueSearchSource, [values.id]);
   return db
     .selectFrom("issue_pages")
     .selectAll()

@@ -6,6 +6,8 @@ import type { Kysely } from "kysely";
 import { recordAudit } from "../../audit/index.js";
 import { type DB, unlessUnique } from "../../db/index.js";
 import { appError } from "../../http/errors.js";
+import { reindexSearch } from "../../search/index.js";
+import { issueSearchSource } from "../search.source.js";
 import {
   deleteIssueVersion,
   insertIssue,
@@ -131,6 +133,7 @@ export async function saveIssue(
       db.transaction().execute(async (trx) => {
         await updateIssueSlug(trx, before.id, issue.slug, at);
         await writeVersions(trx, before.id, actor, issue.versions, before.versions, at);
+        await reindexSearch(trx, issueSearchSource, [before.id]);
         await recordAudit(
           trx,
           {
@@ -217,6 +220,7 @@ export async function moveIssueStatus(
   await db.transaction().execute(async (trx) => {
     if (!possible || !(await moveIssue(trx, issue.id, from, to, now.toISOString())))
       throw appError("resource_changed");
+    await reindexSearch(trx, issueSearchSource, [issue.id]);
     await recordAudit(
       trx,
       {

@@ -9,7 +9,9 @@ import { type DB, type ResourceTopic, type ResourceType, unlessUnique } from "..
 import { isRealDate } from "../../http/dates.js";
 import { appError } from "../../http/errors.js";
 import type { MessageKey, MessageValues } from "../../i18n/index.js";
+import { reindexSearch } from "../../search/index.js";
 import { RESOURCE_TOPICS } from "../resources.model.js";
+import { resourceSearchSource } from "../search.source.js";
 import {
   deleteVersion,
   insertResource,
@@ -292,6 +294,7 @@ export async function saveResource(
         await updateResourceSettings(trx, before.id, item.settings, at);
         await writeVersions(trx, before.id, actor, item.versions, before.versions, at);
         await writeParts(trx, before.id, item);
+        await reindexSearch(trx, resourceSearchSource, [before.id]);
         await recordAudit(
           trx,
           {
@@ -340,6 +343,7 @@ export async function moveResourceStatus(
     if (!allowed || !(await moveResource(trx, item.id, seen, to, at))) {
       throw appError("resource_changed");
     }
+    await reindexSearch(trx, resourceSearchSource, [item.id]);
     await recordAudit(
       trx,
       {
