@@ -34,11 +34,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // An ISO instant before which the thing is not shown (a scheduled item), or null.
     .addColumn("visible_from", "text")
     .execute();
-  await db.schema
-    .createIndex("search_documents_ref")
-    .on("search_documents")
-    .columns(["source", "ref_id"])
-    .execute();
+  // One row per thing and language. A change locks its thing's own row before it reindexes, so
+  // two changes at once take turns; this refuses a duplicate should one ever not.
+  await sql`create unique index search_documents_ref on search_documents (source, ref_id, coalesce(locale, ''))`.execute(
+    db,
+  );
   // Which words and folding the index was built with (search/index.service.ts): a change of
   // either, or of the ICU that cuts Chinese words, rebuilds it at start.
   await db.schema
