@@ -95,3 +95,54 @@
     save();
   });
 })();
+
+// Suggestions while a search is typed (/search): a quarter second after the last key, the
+// search API's first results as links under the field, the count said politely. Without this
+// script the form's Search button does the same, fully.
+(() => {
+  const box = document.querySelector("[data-suggestions]");
+  const input = document.getElementById("search-q");
+  if (!box || !input || !window.fetch || !window.AbortController) return;
+  const list = box.querySelector("ul");
+  const status = document.querySelector("[data-suggestions-status]");
+  const prefer = box.getAttribute("data-prefer") ?? "en";
+  const base = box.getAttribute("data-base") ?? "";
+  let timer;
+  let asking;
+  const show = (results) => {
+    list.replaceChildren();
+    for (const result of results.slice(0, 5)) {
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = new URL(result.url).pathname;
+      link.textContent = result.title;
+      if (result.lang && result.lang !== document.documentElement.lang) link.lang = result.lang;
+      item.append(link);
+      list.append(item);
+    }
+    box.hidden = list.children.length === 0;
+    const template = status?.getAttribute("data-template");
+    if (status && template) {
+      status.textContent = template.replace("%COUNT%", String(list.children.length));
+    }
+  };
+  const ask = async () => {
+    const q = input.value;
+    asking?.abort();
+    if (q.trim().length < 2 || q.length > 200) return show([]);
+    asking = new AbortController();
+    try {
+      const answer = await fetch(`${base}?q=${encodeURIComponent(q)}&prefer=${prefer}`, {
+        signal: asking.signal,
+        headers: { accept: "application/json" },
+      });
+      show(answer.ok ? (await answer.json()).results : []);
+    } catch {
+      // Aborted by a newer key, or offline: the form still works.
+    }
+  };
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(ask, 250);
+  });
+})();

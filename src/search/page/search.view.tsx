@@ -122,6 +122,24 @@ export function SearchPage({ ctx, filters, outcome, topics }: SearchProps) {
             autocomplete="off"
             error={tooLong}
           />
+          <div
+            class="cfa-suggestions"
+            data-suggestions
+            data-base="/api/v1/search"
+            data-prefer={locale.tag}
+            hidden
+          >
+            <p class="cfa-suggestions__title" id="search-suggestions-title" safe>
+              {t("search.suggestions")}
+            </p>
+            <ul class="usa-list" aria-labelledby="search-suggestions-title"></ul>
+          </div>
+          <p
+            class="usa-sr-only"
+            aria-live="polite"
+            data-suggestions-status
+            data-template={t("search.suggestions_status", { count: "%COUNT%" })}
+          ></p>
           <fieldset class="usa-fieldset cfa-filters">
             <legend class="usa-legend" safe>
               {t("search.filters")}
