@@ -143,7 +143,7 @@ describeEachDatabase(
         "Describe the graphic in its language (English for a graphic without words).",
       );
       assert.match(res.body, new RegExp(`href="#alt-${ids.image}-alt_en"`), "in the summary");
-      assert.match(res.body, /<details open>/);
+      assert.match(res.body, /<details class="cfa-resource-alts" open>/);
       // A Spanish graphic needs its Spanish description, said in the page's language.
       const es = await post(
         `${item.slug}/files/${ids.poster}/alt`,

@@ -44,7 +44,7 @@ function AltForm(props: {
     Object.fromEntries(Object.entries(file.alts).map(([tag, alt]) => [altField(tag), alt]));
   const errors = refused?.errors ?? {};
   return (
-    <details open={refused !== undefined}>
+    <details class="cfa-resource-alts" open={refused !== undefined}>
       <summary safe>{t("resources-admin.files.alt_edit", { name: file.filename })}</summary>
       <form class="usa-form usa-form--large" method="post" action={props.action}>
         <input type="hidden" name="_csrf" value={props.csrfToken} />
