@@ -326,3 +326,34 @@ export async function readyIssueVersionsOf(
     .orderBy("locale")
     .execute();
 }
+
+export interface DownloadCount {
+  locale: string;
+  /** Downloads on `since` (a UTC day, YYYY-MM-DD) and after. */
+  recent: number;
+  total: number;
+}
+
+/** An item's downloads per language: since a UTC day, and in all (for staff). */
+export async function downloadCounts(
+  db: Kysely<DB>,
+  resourceId: string,
+  since: string,
+): Promise<DownloadCount[]> {
+  const rows = await db
+    .selectFrom("resource_downloads")
+    .select((eb) => [
+      "locale",
+      eb.fn.sum<number | string>("count").as("total"),
+      eb.fn
+        .sum<number | string>(
+          eb.case().when("day", ">=", since).then(eb.ref("count")).else(eb.lit(0)).end(),
+        )
+        .as("recent"),
+    ])
+    .where("resource_id", "=", resourceId)
+    .groupBy("locale")
+    .orderBy("locale")
+    .execute();
+  return rows.map((r) => ({ locale: r.locale, recent: Number(r.recent), total: Number(r.total) }));
+}

@@ -17,6 +17,8 @@ export interface ResourceFixture {
   issue: string;
   /** A file of the item (a row only: deleting a key the store lacks is fine). */
   fileId: string;
+  /** An image of the item without words, described in English (a row only). */
+  imageId: string;
 }
 
 /** The fixture as route parameters (":slug"), for the tables' checks against the route list. */
@@ -25,6 +27,7 @@ export const RESOURCE_ROUTE_PARAMS: ResourceFixture = {
   itemId: "",
   issue: ":slug",
   fileId: ":file",
+  imageId: ":file",
 };
 
 export async function buildResourceFixture(db: Kysely<DB>): Promise<ResourceFixture> {
@@ -87,7 +90,29 @@ export async function buildResourceFixture(db: Kysely<DB>): Promise<ResourceFixt
       created_at: now,
     })
     .execute();
-  return { item, itemId, issue, fileId };
+  const imageId = randomUUID();
+  await db
+    .insertInto("resource_files")
+    .values({
+      id: imageId,
+      resource_id: itemId,
+      locale: null,
+      role: "image",
+      file_key: "1".repeat(64),
+      media_type: "image/png",
+      bytes: 10,
+      filename: "fixture.png",
+      width: 2,
+      height: 2,
+      position: 1,
+      created_at: now,
+    })
+    .execute();
+  await db
+    .insertInto("resource_file_alts")
+    .values({ file_id: imageId, locale: "en", alt: "A map of member cities" })
+    .execute();
+  return { item, itemId, issue, fileId, imageId };
 }
 
 /** A valid item form (a fresh address unless `slug`). */
@@ -153,6 +178,19 @@ export const RESOURCE_WRITE_ROUTES: WriteRoute[] = [
     allowed: STAFF,
     url: (f) => `${item(f)}/files`,
     body: () => ({ role: "image", locale: "", alt_en: "A map of member cities" }),
+  },
+  {
+    route: "/admin/resources/:slug/files/:file/alt",
+    allowed: STAFF,
+    url: (f) => `${item(f)}/files/${f.resources.imageId}/alt`,
+    body: () => ({ alt_en: "A map of the coalition's member cities", alt_es: "Un mapa" }),
+  },
+  {
+    // The fixture's document is first: moved up, it stays first.
+    route: "/admin/resources/:slug/files/:file/move",
+    allowed: STAFF,
+    url: (f) => `${item(f)}/files/${f.resources.fileId}/move`,
+    body: () => ({ move: "up" }),
   },
   {
     // An allowed post deletes the fixture's file; the next allowed one is told it is gone (404).

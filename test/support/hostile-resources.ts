@@ -61,6 +61,12 @@ export const RESOURCE_FORMS: ResourceForm[] = [
     fields: ISSUE_FIELDS,
     markup: ["intro_en", "intro_es"],
   },
+  {
+    url: (f) => `/admin/resources/${f.resources.item}/files/${f.resources.imageId}/alt`,
+    who: "coalition_admin",
+    body: () => ({ alt_en: "A map of member cities", alt_es: "Un mapa de las ciudades miembro" }),
+    fields: ["alt_en", "alt_es", "alt_zh-Hans"],
+  },
 ];
 
 /** Library POST routes not attacked above, each with the reason. */
@@ -73,6 +79,7 @@ export const RESOURCE_NOT_ATTACKED: Record<string, string> = {
   "/admin/resources/:slug/files":
     "a file (multipart), its kind read from its bytes, and short alt texts; refusals (a program, an SVG, too large, a missing alt text or language) in src/resources/manage/files.test.ts",
   "/admin/resources/:slug/files/:file/delete": "no fields",
+  "/admin/resources/:slug/files/:file/move": "a move from a fixed list (up or down)",
   "/admin/issues/:slug/items/move":
     "an item's id (a hidden uuid, matched) and a move from a fixed list",
 };

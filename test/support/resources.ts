@@ -11,6 +11,7 @@ import type {
   SocialPlatform,
 } from "../../src/db/index.js";
 import { issueSearchSource, resourceSearchSource } from "../../src/resources/index.js";
+import { resourcesStore } from "../../src/resources/resources.store.js";
 import { reindexSearch } from "../../src/search/index.js";
 import { dbOf, type Target } from "./builders.js";
 
@@ -229,3 +230,47 @@ export const SAMPLE_LIBRARY_PAGES = [
   "/resources/sample-op-ed",
   "/issues/sample-issue",
 ] as const;
+
+export interface FileOptions {
+  role?: "document" | "image" | "captions";
+  locale?: string | null;
+  media_type?: string;
+  filename?: string;
+  /** Alt texts by locale (an image's). */
+  alts?: Record<string, string>;
+  position?: number;
+}
+
+/** A file of `resource`: its bytes in the library's area of `filesDir`, and its row. */
+export async function buildResourceFile(
+  target: Target,
+  filesDir: string,
+  resource: { id: string },
+  bytes: Buffer,
+  options: FileOptions = {},
+): Promise<string> {
+  const db = dbOf(target);
+  const { alts = {}, ...row } = options;
+  const { key, size } = await resourcesStore(filesDir).put(bytes);
+  const id = randomUUID();
+  await db
+    .insertInto("resource_files")
+    .values({
+      id,
+      resource_id: resource.id,
+      role: "document",
+      locale: "en",
+      media_type: "application/pdf",
+      filename: `file-${id.slice(0, 6)}.pdf`,
+      file_key: key,
+      bytes: size,
+      width: null,
+      height: null,
+      created_at: new Date().toISOString(),
+      ...row,
+    })
+    .execute();
+  for (const [locale, alt] of Object.entries(alts))
+    await db.insertInto("resource_file_alts").values({ file_id: id, locale, alt }).execute();
+  return id;
+}

@@ -73,3 +73,34 @@ export async function fileKeyInUse(db: Kysely<DB>, key: string): Promise<boolean
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** Replaces an image's descriptions with these (by language; an empty one is none). */
+export async function replaceFileAlts(
+  db: Kysely<DB>,
+  fileId: string,
+  alts: Record<string, string>,
+): Promise<void> {
+  await db.deleteFrom("resource_file_alts").where("file_id", "=", fileId).execute();
+  const values = Object.entries(alts).map(([locale, alt]) => ({ file_id: fileId, locale, alt }));
+  if (values.length > 0) await db.insertInto("resource_file_alts").values(values).execute();
+}
+
+/** The item's file ids in the order readers see them: what a move reads. */
+export async function fileIdsInOrder(db: Kysely<DB>, resourceId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("resource_files")
+    .select("id")
+    .where("resource_id", "=", resourceId)
+    .orderBy("position")
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Numbers the item's files 0, 1, ... in this order. */
+export async function setFilePositions(db: Kysely<DB>, ids: readonly string[]): Promise<void> {
+  for (const [position, id] of ids.entries()) {
+    await db.updateTable("resource_files").set({ position }).where("id", "=", id).execute();
+  }
+}

@@ -1,6 +1,6 @@
-// Adding and deleting an item's files, each audited in the transaction that writes its row. The
-// bytes are stored first (a row never names a missing file); a row that fails to be written, or
-// the last row naming a key deleted, takes the stored file with it.
+// Adding, describing, ordering and deleting an item's files, each audited in the transaction that
+// writes it. The bytes are stored first (a row never names a missing file); a row that fails to
+// be written, or the last row naming a key deleted, takes the stored file with it.
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../../audit/index.js";
@@ -8,10 +8,13 @@ import type { DB } from "../../db/index.js";
 import type { FileStore } from "../../files/files.store.js";
 import {
   deleteResourceFile,
+  fileIdsInOrder,
   fileKeyInUse,
   insertResourceFile,
   nextFilePosition,
+  replaceFileAlts,
   type StaffFileRow,
+  setFilePositions,
 } from "./files.queries.js";
 import type { CheckedResourceUpload } from "./files.upload.js";
 import type { Actor } from "./items.service.js";
@@ -108,4 +111,68 @@ export async function removeResourceFile(
   });
   // The same bytes may be another row's (uploaded twice): the file goes with the last of them.
   if (!(await fileKeyInUse(db, file.file_key))) await store.delete(file.file_key);
+}
+
+/** Replaces an image's descriptions (checked by the route: the required one is there). */
+export async function describeResourceFile(
+  db: Kysely<DB>,
+  actor: Actor,
+  item: { id: string },
+  file: StaffFileRow,
+  alts: Record<string, string>,
+  now = new Date(),
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await touchResource(trx, item.id, now.toISOString());
+    await replaceFileAlts(trx, file.id, alts);
+    await recordAudit(
+      trx,
+      {
+        actor,
+        action: "resource.file_alt",
+        entity: "resource",
+        entityId: item.id,
+        before: { id: file.id, alts: file.alts },
+        after: { id: file.id, alts },
+      },
+      now,
+    );
+  });
+}
+
+/**
+ * Moves a file one place up or down the item's list, under the item's row lock (two editors at
+ * once: each move applies to the order the other left). Nothing happens, and nothing is audited,
+ * when the file is already first (up) or last (down), or no longer there.
+ */
+export async function moveResourceFile(
+  db: Kysely<DB>,
+  actor: Actor,
+  item: { id: string },
+  fileId: string,
+  move: "up" | "down",
+  now = new Date(),
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await touchResource(trx, item.id, now.toISOString());
+    const before = await fileIdsInOrder(trx, item.id);
+    const at = before.indexOf(fileId);
+    const to = move === "up" ? at - 1 : at + 1;
+    if (at < 0 || to < 0 || to >= before.length) return;
+    const after = [...before];
+    [after[at], after[to]] = [after[to] as string, after[at] as string];
+    await setFilePositions(trx, after);
+    await recordAudit(
+      trx,
+      {
+        actor,
+        action: "resource.file_move",
+        entity: "resource",
+        entityId: item.id,
+        before: { files: before },
+        after: { files: after },
+      },
+      now,
+    );
+  });
 }

@@ -24,6 +24,8 @@ export const RULES: Record<UploadRole, { accept: FileKind[]; maxBytes: number }>
 export const UPLOAD_MAX_BYTES = Math.max(...Object.values(RULES).map((r) => r.maxBytes));
 
 export const altField = (tag: string) => `alt_${tag}`;
+/** The description an image must have: in its language, English for one without words. */
+export const requiredAltField = (locale: string | null) => altField(locale || "en");
 
 /** The file part as the route's onFile hands it on. */
 export interface UploadedPart {
@@ -76,7 +78,7 @@ export function checkResourceUpload(
   else if (language === "" && known && role !== "image")
     errors.locale = t("resources-admin.files.error.locale");
   if (role === "image") {
-    const needed = altField(language || "en");
+    const needed = requiredAltField(language);
     if (!values[needed]) errors[needed] = t("resources-admin.files.error.alt_required");
   }
   for (const tag of LOCALE_TAGS) {

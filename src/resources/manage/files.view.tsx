@@ -1,6 +1,7 @@
 // Staff's page for an item's files: the upload form (a document or an image, its language or
-// none, alt text per language for an image) and every file with its delete button. A refused
-// file is said at its field in the page's language, as the checks found it.
+// none, alt text per language for an image), then every file (files.list.view.tsx: order,
+// descriptions, delete) and the item's downloads. A refused file is said at its field in the
+// page's language, as the checks found it.
 import { AdminBreadcrumb } from "../../http/admin-home.view.js";
 import { LOCALES, localizedPath } from "../../i18n/index.js";
 import { DemoNotice } from "../../views/demo-notice.js";
@@ -8,7 +9,9 @@ import { ErrorSummary, SelectField, TextField } from "../../views/form.js";
 import { Layout } from "../../views/layout.js";
 import { Notice } from "../../views/notice.js";
 import type { PageContext } from "../../views/page-context.js";
+import type { DownloadCount } from "../resources.queries.js";
 import { languageLabel } from "../resources.view.js";
+import { type AltFormState, altInputId, DownloadsTable, FileList } from "./files.list.view.js";
 import type { StaffFileRow } from "./files.queries.js";
 import { ALT_MAX, altField, FILE_ROLES, type UploadForm } from "./files.upload.js";
 
@@ -52,6 +55,9 @@ export function ResourceFilesPage(props: {
   csrfToken: string;
   files: StaffFileRow[];
   form: UploadForm;
+  /** A refused description form of one of the files. */
+  altForm?: AltFormState;
+  downloads: DownloadCount[];
   notice?: string;
 }) {
   const { ctx, item, files, form } = props;
@@ -74,10 +80,13 @@ export function ResourceFilesPage(props: {
         {props.notice ? <Notice kind="success" text={props.notice} /> : ""}
         <ErrorSummary
           heading={t("resources-admin.error.heading")}
-          errors={Object.entries(errors).map(([name, message]) => ({
-            id: fieldId(name),
-            message,
-          }))}
+          errors={[
+            ...Object.entries(errors).map(([name, message]) => ({ id: fieldId(name), message })),
+            ...Object.entries(props.altForm?.errors ?? {}).map(([name, message]) => ({
+              id: altInputId(props.altForm?.fileId ?? "", name),
+              message,
+            })),
+          ]}
         />
         {item.isDemo ? <DemoNotice ctx={ctx} text={t("resources-admin.demo")} /> : ""}
         <form
@@ -131,42 +140,14 @@ export function ResourceFilesPage(props: {
           </button>
         </form>
         <h2 safe>{t("resources-admin.files.existing")}</h2>
-        {files.length === 0 ? (
-          <p safe>{t("resources-admin.files.none")}</p>
-        ) : (
-          <ul class="usa-list usa-list--unstyled">
-            {files.map((f) => (
-              <li class="cfa-resource-file">
-                <strong safe>{f.filename}</strong>{" "}
-                <span class="usa-hint" safe>
-                  {t("resources-admin.files.facts", {
-                    role: t(
-                      `resources-admin.files.role_${f.role === "image" ? "image" : "document"}`,
-                    ),
-                    language: f.locale
-                      ? languageLabel(ctx, f.locale)
-                      : t("resources-admin.files.no_locale"),
-                    size: Math.max(1, Math.round(f.bytes / 1024)),
-                  })}
-                </span>
-                {Object.entries(f.alts).map(([tag, alt]) => (
-                  <p>
-                    <span safe>{languageLabel(ctx, tag)}</span>:{" "}
-                    <span lang={tag === locale.tag ? undefined : tag} safe>
-                      {alt}
-                    </span>
-                  </p>
-                ))}
-                <form method="post" action={localizedPath(locale, `${base}/files/${f.id}/delete`)}>
-                  <input type="hidden" name="_csrf" value={props.csrfToken} />
-                  <button class="usa-button usa-button--secondary" type="submit" safe>
-                    {t("resources-admin.files.delete", { name: f.filename })}
-                  </button>
-                </form>
-              </li>
-            ))}
-          </ul>
-        )}
+        <FileList
+          ctx={ctx}
+          base={base}
+          csrfToken={props.csrfToken}
+          files={files}
+          altForm={props.altForm}
+        />
+        <DownloadsTable ctx={ctx} counts={props.downloads} />
       </div>
     </Layout>
   );

@@ -56,7 +56,7 @@ export async function issueRoutes(app: FastifyInstance) {
   }
 
   async function summaryOf(request: FastifyRequest, issue: StaffIssue): Promise<IssueSummary> {
-    const all = await resourceChoices(app.db);
+    const all = await resourceChoices(app.db, undefined, request.locale.tag);
     const now = new Date();
     const onPage = new Set(issue.items.map((i) => i.id));
     return {
@@ -67,13 +67,17 @@ export async function issueRoutes(app: FastifyInstance) {
       editors: Object.fromEntries(
         issue.versions.map((v) => [v.locale, { name: v.editor, at: v.updated_at }]),
       ),
-      items: issue.items.map((i) => ({
-        id: i.id,
-        slug: i.slug,
-        type: i.type,
-        title: all.find((c) => c.id === i.id)?.title ?? i.slug,
-        shown: shownStatus({ status: i.status, publish_at: i.publish_at }, now),
-      })),
+      items: issue.items.map((i) => {
+        const choice = all.find((c) => c.id === i.id);
+        return {
+          id: i.id,
+          slug: i.slug,
+          type: i.type,
+          title: choice?.title ?? i.slug,
+          titleLocale: choice?.titleLocale ?? request.locale.tag,
+          shown: shownStatus({ status: i.status, publish_at: i.publish_at }, now),
+        };
+      }),
       choices: all.filter((c) => !onPage.has(c.id)),
     };
   }

@@ -93,7 +93,15 @@ export interface IssueSummary {
   status: "draft" | "published" | "unpublished";
   isDemo: boolean;
   editors: Record<string, { name: string | null; at: string }>;
-  items: { id: string; slug: string; title: string; type: string; shown: ShownStatus }[];
+  items: {
+    id: string;
+    slug: string;
+    title: string;
+    /** The title's language (another than the page's when the item lacks its version). */
+    titleLocale: string;
+    type: string;
+    shown: ShownStatus;
+  }[];
   /** Items that may be added (not on the page yet). */
   choices: { slug: string; title: string; type: string }[];
 }
@@ -213,7 +221,11 @@ function IssueItems({
         <ol class="usa-list cfa-issue-items" aria-labelledby="issue-items">
           {issue.items.map((item, index) => (
             <li>
-              <a href={localizedPath(locale, `/admin/resources/${item.slug}`)} safe>
+              <a
+                href={localizedPath(locale, `/admin/resources/${item.slug}`)}
+                lang={item.titleLocale === locale.tag ? undefined : item.titleLocale}
+                safe
+              >
                 {item.title}
               </a>{" "}
               <span class="usa-tag" safe>

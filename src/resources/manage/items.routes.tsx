@@ -26,7 +26,12 @@ import {
   refusedMessages,
   shownStatus,
 } from "./manage.forms.js";
-import { allResourcesForStaff, resourceChoices, type StaffResource } from "./manage.queries.js";
+import {
+  allResourcesForStaff,
+  resourceChoices,
+  type StaffResource,
+  titleIn,
+} from "./manage.queries.js";
 import {
   COALITION_TIME_ZONE,
   field,
@@ -72,6 +77,12 @@ function itemValues(item: StaffResource, roster: { id: string; slug: string }[])
   return values;
 }
 
+/** A list row's title and its language (another than the page's when a version is missing). */
+function titleOfRow(versions: { locale: string; title: string }[], tag: string, slug: string) {
+  const shown = titleIn(versions, tag);
+  return { title: shown?.title ?? slug, titleLocale: shown?.locale ?? tag };
+}
+
 const titleOf = (item: StaffResource, locale: string) =>
   (
     item.versions.find((v) => v.locale === locale) ??
@@ -80,9 +91,9 @@ const titleOf = (item: StaffResource, locale: string) =>
   )?.title ?? item.slug;
 
 export async function itemRoutes(app: FastifyInstance) {
-  async function choices() {
+  async function choices(request: FastifyRequest) {
     const [reports, roster] = await Promise.all([
-      resourceChoices(app.db, ["report"]),
+      resourceChoices(app.db, ["report"], request.locale.tag),
       memberJurisdictions(app.db),
     ]);
     return { reports, roster };
@@ -110,7 +121,7 @@ export async function itemRoutes(app: FastifyInstance) {
     extra: { notice?: string; status?: { value: string; error?: string } } = {},
   ) {
     const failed = Object.keys(form.errors).length > 0 || extra.status?.error !== undefined;
-    const c = await choices();
+    const c = await choices(request);
     return sendPage(
       reply,
       <ResourceEditPage
@@ -136,9 +147,7 @@ export async function itemRoutes(app: FastifyInstance) {
       const rows: ListRow[] = (await allResourcesForStaff(app.db))
         .map((r) => ({
           slug: r.slug,
-          title:
-            (r.versions.find((v) => v.locale === request.locale.tag) ?? r.versions[0])?.title ??
-            r.slug,
+          ...titleOfRow(r.versions, request.locale.tag, r.slug),
           type: r.type,
           shown: shownStatus(r, now),
           datedOn: r.dated_on,

@@ -15,6 +15,8 @@ export type Cell = "ready" | "draft" | "missing";
 export interface ListRow {
   slug: string;
   title: string;
+  /** The title's language (another than the page's when the item lacks its version). */
+  titleLocale: string;
   type: string;
   shown: ShownStatus;
   datedOn: string;
@@ -107,7 +109,11 @@ export function ResourceListPage({
                 {rows.map((r) => (
                   <tr>
                     <th scope="row" data-label={t("resources-admin.col.title")}>
-                      <a href={localizedPath(locale, `/admin/resources/${r.slug}`)} safe>
+                      <a
+                        href={localizedPath(locale, `/admin/resources/${r.slug}`)}
+                        lang={r.titleLocale === locale.tag ? undefined : r.titleLocale}
+                        safe
+                      >
                         {r.title}
                       </a>
                       {r.isDemo ? (

@@ -346,11 +346,36 @@ export async function moveResource(
   return true;
 }
 
-/** Items an issue page or a case study may point to: id, slug, type, a title to show. */
+/** The title staff see: the version in the page's language, else English's, else the first. */
+export function titleIn(
+  versions: readonly { locale: string; title: string }[],
+  tag: string,
+): { title: string; locale: string } | undefined {
+  const v =
+    versions.find((x) => x.locale === tag) ??
+    versions.find((x) => x.locale === "en") ??
+    versions[0];
+  return v ? { title: v.title, locale: v.locale } : undefined;
+}
+
+export interface ResourceChoice {
+  id: string;
+  slug: string;
+  type: ResourceType;
+  title: string;
+  /** The language of `title` (the slug's when the item has no version: `tag`). */
+  titleLocale: string;
+}
+
+/**
+ * Items an issue page or a case study may point to: id, slug, type, and a title to show in the
+ * page's language `tag` (else English's, else the first).
+ */
 export async function resourceChoices(
   db: Kysely<DB>,
   types?: readonly ResourceType[],
-): Promise<{ id: string; slug: string; type: ResourceType; title: string }[]> {
+  tag = "en",
+): Promise<ResourceChoice[]> {
   let query = db.selectFrom("resources").select(["id", "slug", "type"]).orderBy("slug");
   if (types) query = query.where("type", "in", [...types]);
   const rows = await query.execute();
@@ -359,8 +384,10 @@ export async function resourceChoices(
     rows.map((r) => r.id),
   );
   return rows.map((r) => {
-    const mine = versions.filter((v) => v.resource_id === r.id);
-    const title = (mine.find((v) => v.locale === "en") ?? mine[0])?.title ?? r.slug;
-    return { ...r, title };
+    const shown = titleIn(
+      versions.filter((v) => v.resource_id === r.id),
+      tag,
+    );
+    return { ...r, title: shown?.title ?? r.slug, titleLocale: shown?.locale ?? tag };
   });
 }
