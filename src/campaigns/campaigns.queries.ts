@@ -78,6 +78,27 @@ export async function allCampaigns(db: Kysely<DB>): Promise<CampaignWithTexts[]>
   return withTexts(db, rows);
 }
 
+/** Every campaign's id (the search index's rebuild asks each for what the public may find). */
+export async function campaignIds(db: Kysely<DB>): Promise<string[]> {
+  const rows = await db.selectFrom("campaigns").select("id").orderBy("id").execute();
+  return rows.map((r) => r.id);
+}
+
+/** The campaigns with these ids, each with every language's text; unknown ids are left out. */
+export async function campaignsByIds(
+  db: Kysely<DB>,
+  ids: readonly string[],
+): Promise<CampaignWithTexts[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom("campaigns")
+    .selectAll()
+    .where("id", "in", [...new Set(ids)])
+    .orderBy("id")
+    .execute();
+  return withTexts(db, rows);
+}
+
 /** Campaigns anyone may list: published, closed or archived (never a draft), newest first. */
 export async function publishedCampaigns(db: Kysely<DB>): Promise<CampaignWithTexts[]> {
   const rows = await db

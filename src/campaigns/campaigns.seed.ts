@@ -22,6 +22,7 @@ import {
 import { insertDraft, saveTemplate, setCommentActionRule } from "./comment/comment.queries.js";
 import { insertEventDetails, putRsvp } from "./event/event.queries.js";
 import { upsertParticipation } from "./participation.queries.js";
+import { reindexCampaigns } from "./search.source.js";
 import { insertPost, insertSocialMessage } from "./social/social.queries.js";
 import { zonedToInstant } from "./zoned-time.js";
 
@@ -126,7 +127,7 @@ async function seedOne(
   demo: DemoCampaign,
   roster: JurisdictionRef[],
   now: Date,
-): Promise<void> {
+): Promise<string> {
   const stamp = now.toISOString();
   const id = randomUUID();
   // The closed ones were published, closed and had their results published after their end.
@@ -251,6 +252,7 @@ async function seedOne(
       });
     }
   }
+  return id;
 }
 
 /** A demo comment action: its rule, and the coalition's template in every language. */
@@ -273,6 +275,9 @@ export async function seedDemoCampaigns(trx: Kysely<DB>, now = new Date()): Prom
   if (await findCampaignBySlug(trx, DEMO_CAMPAIGN_SLUGS.publicCharge)) return 0;
   const roster = await demoJurisdictions(trx);
   const campaigns = demoCampaigns(now);
-  for (const demo of campaigns) await seedOne(trx, demo, roster, now);
+  const ids: string[] = [];
+  for (const demo of campaigns) ids.push(await seedOne(trx, demo, roster, now));
+  // Found at once, even where the index was built before the seed (`cfa seed` later).
+  await reindexCampaigns(trx, ids);
   return campaigns.length;
 }

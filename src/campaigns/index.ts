@@ -17,6 +17,8 @@ export { CampaignDates, StatusTag } from "./campaign.view.js";
 export { DEMO_CAMPAIGN_SLUGS, seedDemoCampaigns } from "./campaigns.seed.js";
 // For app.ts to hand to rules/: a campaign ending with its rule's comment period follows it.
 export { followRuleDeadline } from "./comment/comment.admin.service.js";
+// For app.ts to hand to searchFeature: what the search index holds of campaigns.
+export { campaignSearchSource } from "./search.source.js";
 // The resource library's message sets use the one implementation of counts, copy and share links.
 export { shownMessage } from "./social/social.panel.js";
 export { Message as SocialMessage, type ShownMessage } from "./social/social.view.js";

@@ -102,3 +102,5 @@ export {
   type RosterPreview,
   showValue,
 } from "./roster/roster.schema.js";
+// For app.ts to hand to searchFeature: what the search index holds of the roster.
+export { memberSearchSource } from "./search.source.js";

@@ -139,6 +139,9 @@ export async function totalsRows(db: Kysely<DB>) {
   return members(db).select(["geoid", "name", "is_demo", "updated_at"]).execute();
 }
 
+/** Whose profile is public: members and former members; applicants are not public. */
+const PUBLIC_STATUSES: JurisdictionStatus[] = ["member", "former"];
+
 /** A member's or former member's public row by slug; applicants are not public. */
 export async function publicJurisdiction(
   db: Kysely<DB>,
@@ -148,8 +151,29 @@ export async function publicJurisdiction(
     .selectFrom("jurisdictions")
     .selectAll()
     .where("slug", "=", slug)
-    .where("status", "in", ["member", "former"])
+    .where("status", "in", PUBLIC_STATUSES)
     .executeTakeFirst();
+}
+
+/** The public rows (as `publicJurisdiction`) among these ids, by id. */
+export async function publicJurisdictionsByIds(
+  db: Kysely<DB>,
+  ids: readonly string[],
+): Promise<Jurisdiction[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom("jurisdictions")
+    .selectAll()
+    .where("id", "in", [...new Set(ids)])
+    .where("status", "in", PUBLIC_STATUSES)
+    .orderBy("id")
+    .execute();
+}
+
+/** Every jurisdiction's id, any status (the search index's rebuild asks each what is public). */
+export async function jurisdictionIds(db: Kysely<DB>): Promise<string[]> {
+  const rows = await db.selectFrom("jurisdictions").select("id").orderBy("id").execute();
+  return rows.map((r) => r.id);
 }
 
 /** A jurisdiction by id, whatever its status. */

@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { DB, JurisdictionKind } from "../db/index.js";
 import { geographiesByGeoid } from "./census/census.queries.js";
 import { insertJurisdictions } from "./jurisdictions.queries.js";
+import { reindexMembers } from "./search.source.js";
 
 interface DemoMember {
   geoid: string;
@@ -225,24 +226,27 @@ export async function seedDemoMembers(db: Kysely<DB>, now: string): Promise<numb
       `Demo roster: ${missing.map((m) => `${m.slug} (${m.geoid})`).join(", ")} not among the Census geographies; load the snapshots first`,
     );
   }
-  await insertJurisdictions(
+  const rows = DEMO_ROSTER.map((m) => ({
+    id: randomUUID(),
+    slug: m.slug,
+    name: m.name,
+    kind: m.kind,
+    state: m.state,
+    geoid: m.geoid,
+    executive_name: null,
+    executive_title: m.executiveTitle,
+    website: null,
+    status: "member" as const,
+    joined_on: m.joinedOn,
+    is_demo: 1,
+    created_at: now,
+    updated_at: now,
+  }));
+  await insertJurisdictions(db, rows);
+  // Found at once, even where the index was built before the seed (`cfa seed` later).
+  await reindexMembers(
     db,
-    DEMO_ROSTER.map((m) => ({
-      id: randomUUID(),
-      slug: m.slug,
-      name: m.name,
-      kind: m.kind,
-      state: m.state,
-      geoid: m.geoid,
-      executive_name: null,
-      executive_title: m.executiveTitle,
-      website: null,
-      status: "member" as const,
-      joined_on: m.joinedOn,
-      is_demo: 1,
-      created_at: now,
-      updated_at: now,
-    })),
+    rows.map((r) => r.id),
   );
   return DEMO_ROSTER.length;
 }

@@ -26,6 +26,8 @@ export { refreshWatchList } from "./refresh.service.js";
 export { commentPageUrl, daysLeft, easternToday } from "./rule.dates.js";
 export { type FederalRule, ruleById, ruleByNumber, watchList } from "./rules.queries.js";
 export { seedDemoRules } from "./rules.seed.js";
+// For app.ts to hand to searchFeature: what the search index holds of the watch list.
+export { ruleSearchSource } from "./search.source.js";
 
 export interface RulesOptions {
   /** Told, in the rule's transaction, when a deadline moves or a rule is withdrawn. */

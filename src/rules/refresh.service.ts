@@ -21,6 +21,7 @@ import {
   touchFetched,
   updateRuleData,
 } from "./rules.queries.js";
+import { reindexRules } from "./search.source.js";
 
 /** A rule's comment deadline moved (`before` → `after`), or the rule was withdrawn. */
 export interface DeadlineChange {
@@ -125,7 +126,9 @@ export async function refreshWatchList(
   for (const [number, data] of fresh) {
     if (known.has(number)) continue;
     try {
-      await insertRule(db, data, { now });
+      await db.transaction().execute(async (trx) => {
+        await reindexRules(trx, [await insertRule(trx, data, { now })]);
+      });
       added.add(number);
       report.found++;
     } catch (error) {
@@ -167,6 +170,8 @@ export async function refreshWatchList(
         if (withdrawn) {
           if (fetched) await updateRuleData(trx, current.id, fetched, now);
           await markWithdrawn(trx, current.id, now);
+          // Still found, as the list and its page show it: withdrawn, with what it said last.
+          await reindexRules(trx, [current.id]);
           for (const listener of listeners) {
             await listener(trx, {
               ruleId: current.id,
@@ -187,6 +192,7 @@ export async function refreshWatchList(
           return "unchanged";
         }
         await updateRuleData(trx, current.id, data, now);
+        await reindexRules(trx, [current.id]);
         const before = current.commentsCloseOn;
         const after = data.commentsCloseOn;
         if (before === after) return "updated";

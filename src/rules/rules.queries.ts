@@ -117,6 +117,24 @@ export async function ruleByNumber(
   return row ? toRule(row) : undefined;
 }
 
+/** Every rule's id (the search index's rebuild asks each for what the public may find). */
+export async function ruleIds(db: Kysely<DB>): Promise<string[]> {
+  const rows = await db.selectFrom("federal_rules").select("id").orderBy("id").execute();
+  return rows.map((r) => r.id);
+}
+
+/** The rules with these ids, by id; unknown ids are left out. */
+export async function rulesByIds(db: Kysely<DB>, ids: readonly string[]): Promise<FederalRule[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom("federal_rules")
+    .selectAll()
+    .where("id", "in", [...new Set(ids)])
+    .orderBy("id")
+    .execute();
+  return rows.map(toRule);
+}
+
 /** The rule's row, locked until the transaction ends (PostgreSQL), to change it. */
 export async function lockRule(trx: Kysely<DB>, id: string): Promise<FederalRule | undefined> {
   const row = await lockRows(

@@ -7,6 +7,7 @@ import type { DB } from "../db/index.js";
 import type { FederalRuleData } from "./federal-register/fr.client.js";
 import { addDays, easternToday } from "./rule.dates.js";
 import { insertRule } from "./rules.queries.js";
+import { reindexRules } from "./search.source.js";
 
 const DHS = { name: "Homeland Security Department", slug: "homeland-security-department" };
 const USCIS = {
@@ -117,6 +118,9 @@ export async function seedDemoRules(trx: Kysely<DB>, now: Date): Promise<number>
     ),
   ];
   const at = now.toISOString();
-  for (const rule of rules) await insertRule(trx, rule, { now: at, isDemo: true });
+  const ids: string[] = [];
+  for (const rule of rules) ids.push(await insertRule(trx, rule, { now: at, isDemo: true }));
+  // Found at once, even where the index was built before the seed (`cfa seed` later).
+  await reindexRules(trx, ids);
   return rules.length;
 }

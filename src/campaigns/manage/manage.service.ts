@@ -24,6 +24,7 @@ import {
   slugTaken,
   updateCampaignSettings,
 } from "../campaigns.queries.js";
+import { reindexCampaigns } from "../search.source.js";
 import { type FormActionKind, field, LOCALE_TAGS } from "./manage.schema.js";
 
 export interface Actor {
@@ -190,6 +191,7 @@ export async function saveCampaign(
       db.transaction().execute(async (trx) => {
         await updateCampaignSettings(trx, before.id, campaign.settings, at);
         await writeTexts(trx, before.id, campaign.texts, at);
+        await reindexCampaigns(trx, [before.id]);
         const { texts, ...settings } = before;
         await recordAudit(
           trx,
@@ -238,6 +240,8 @@ export async function moveCampaign(
         ? await markResultsPublished(trx, campaign.id, at)
         : await setCampaignStatus(trx, campaign.id, FROM[to], to, at);
     if (!moved) throw appError("campaign_changed");
+    // Published: found from now on (closed and archived campaigns stay public, and found).
+    await reindexCampaigns(trx, [campaign.id]);
     await recordAudit(
       trx,
       {

@@ -11,6 +11,7 @@ import {
   PROFILE_COLUMNS,
   updateJurisdiction,
 } from "../jurisdictions.queries.js";
+import { reindexMembers } from "../search.source.js";
 import { webAddressProblem } from "../web-address.js";
 
 export const PROFILE_FIELDS = PROFILE_COLUMNS;
@@ -156,6 +157,7 @@ export async function saveProfile(
     if (!before) return "missing";
     if (same(before.values, values)) return "unchanged";
     await updateJurisdiction(trx, jurisdictionId, { ...values, updated_at: now.toISOString() });
+    await reindexMembers(trx, [jurisdictionId]);
     await recordAudit(
       trx,
       {

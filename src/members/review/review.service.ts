@@ -16,6 +16,7 @@ import {
   slugsStartingWith,
   updateJurisdiction,
 } from "../jurisdictions.queries.js";
+import { reindexMembers } from "../search.source.js";
 import { deriveSlug, uniqueSlug } from "../slug.js";
 
 export interface Reviewer {
@@ -128,6 +129,7 @@ async function admit(trx: Kysely<DB>, a: Application, reviewer: Reviewer, now: D
   };
   if (existing) {
     await updateJurisdiction(trx, existing.id, values);
+    await reindexMembers(trx, [existing.id]);
     await recordAudit(
       trx,
       {
@@ -154,6 +156,7 @@ async function admit(trx: Kysely<DB>, a: Application, reviewer: Reviewer, now: D
     ...values,
   };
   await insertJurisdictions(trx, [row]);
+  await reindexMembers(trx, [row.id]);
   await recordAudit(
     trx,
     {

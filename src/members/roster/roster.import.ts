@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import { recordAudit } from "../../audit/index.js";
 import { type DB, lockRevision } from "../../db/index.js";
 import { insertJurisdictions, updateJurisdiction } from "../jurisdictions.queries.js";
+import { reindexMembers } from "../search.source.js";
 import { COMPARED, readRoster } from "./roster.preview.js";
 import {
   type ApplyOptions,
@@ -73,6 +74,11 @@ export async function applyRosterImport(
       await insertJurisdictions(trx, rows, (written) =>
         options.onProgress?.(done + written, total),
       );
+      // A member joined, left (former members stay public) or was renamed: found as it is now.
+      await reindexMembers(trx, [
+        ...updates.flatMap((row) => (row.existing ? [row.existing.id] : [])),
+        ...rows.map((row) => row.id),
+      ]);
       await recordAudit(trx, {
         actor: options.actor ?? null,
         action: "roster.import",

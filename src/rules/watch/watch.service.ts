@@ -11,6 +11,7 @@ import {
   ruleByNumber,
   setWatched,
 } from "../rules.queries.js";
+import { reindexRules } from "../search.source.js";
 
 export type Actor = { id: string; email: string };
 
@@ -44,6 +45,7 @@ export async function addRuleByNumber(
   try {
     const id = await db.transaction().execute(async (trx) => {
       const id = await insertRule(trx, data, { now: now.toISOString(), addedBy: actor.id });
+      await reindexRules(trx, [id]);
       await recordAudit(
         trx,
         { actor, action: "rule.add", entity: "federal_rule", entityId: id, after: data },
@@ -71,6 +73,7 @@ async function rewatch(
   if (rule.watched) return { kind: "watched", rule };
   await db.transaction().execute(async (trx) => {
     await setWatched(trx, rule.id, true, now.toISOString());
+    await reindexRules(trx, [rule.id]);
     await recordAudit(
       trx,
       {
@@ -97,6 +100,7 @@ export async function unwatchRule(
   if (!rule.watched) return;
   await db.transaction().execute(async (trx) => {
     await setWatched(trx, rule.id, false, now.toISOString());
+    await reindexRules(trx, [rule.id]);
     await recordAudit(
       trx,
       {
