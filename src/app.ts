@@ -4,7 +4,7 @@ import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import { accountsFeature } from "./accounts/index.js";
 import { auditPlugin } from "./audit/index.js";
-import { campaignsFeature, followRuleDeadline } from "./campaigns/index.js";
+import { campaignSearchSource, campaignsFeature, followRuleDeadline } from "./campaigns/index.js";
 import { type Config, trustProxyOption } from "./config/config.js";
 import { projectPath } from "./config/paths.js";
 import { contentFeature } from "./content/index.js";
@@ -25,7 +25,7 @@ import { fastifyAjvOptions } from "./http/validation.js";
 import { loadAllCatalogs } from "./i18n/index.js";
 import { createJobRunner } from "./jobs/index.js";
 import { createMailer, outboxPlugin } from "./mail/index.js";
-import { membersFeature } from "./members/index.js";
+import { memberSearchSource, membersFeature } from "./members/index.js";
 import {
   issueSearchSource,
   memberResourcesSection,
@@ -33,7 +33,7 @@ import {
   resourceSearchSource,
   resourcesFeature,
 } from "./resources/index.js";
-import { rulesFeature } from "./rules/index.js";
+import { ruleSearchSource, rulesFeature } from "./rules/index.js";
 import { searchFeature } from "./search/index.js";
 
 export interface AppOptions {
@@ -111,7 +111,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(rulesFeature, { onDeadlineChange: [followRuleDeadline] });
   await app.register(resourcesFeature);
   await app.register(searchFeature, {
-    sources: [resourceSearchSource, issueSearchSource],
+    sources: [
+      resourceSearchSource,
+      issueSearchSource,
+      campaignSearchSource,
+      ruleSearchSource,
+      memberSearchSource,
+    ],
     topics: RESOURCE_TOPICS,
   });
   await app.register(contentFeature);

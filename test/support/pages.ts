@@ -38,6 +38,8 @@ export const SAMPLE_PAGES = [
   "/rules/2018-21106",
   "/rules/DEMO-2026-001",
   "/issues/immigration-reform",
+  "/search?q=immigration%20reform",
+  "/search?q=%E7%A7%BB%E6%B0%91&type=resource",
   "/resources/karen-daca-recipient-story",
   "/resources/advancing-immigration-reform-toolkit",
   "/resources/immigration-reform-social-messages",
