@@ -81,6 +81,28 @@ describeEachDatabase("the library in search", { seed: false }, (ctx) => {
     assert.deepEqual(await found("wombatfruit"), ["findable-kit:en"]);
   });
 
+  it("keeps one row per language when many saves come at once", async () => {
+    const saves = Array.from({ length: 12 }, (_, i) =>
+      post(
+        editorCookie,
+        "/admin/resources/findable-kit",
+        form({ status_es: "ready", title_en: `Wombatfruit toolkit ${i}` }),
+      ),
+    );
+    await Promise.all(saves);
+    const rows = await ctx.database.db
+      .selectFrom("search_documents")
+      .select("locale")
+      .where("slug", "=", "findable-kit")
+      .orderBy("locale")
+      .execute();
+    assert.deepEqual(
+      rows.map((r) => r.locale),
+      ["en", "es"],
+    );
+    assert.deepEqual(await found("wombatfruit"), ["findable-kit:en"]);
+  });
+
   it("loses an item scheduled for later or taken down", async () => {
     await status("unpublish", "published");
     assert.deepEqual(await found("wombatfruit"), []);

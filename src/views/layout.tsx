@@ -234,6 +234,7 @@ export function Layout(props: LayoutProps) {
                 <form
                   class="usa-search usa-search--small"
                   role="search"
+                  aria-label={t("common.search.label")}
                   method="get"
                   action={localizedPath(locale, "/search")}
                 >

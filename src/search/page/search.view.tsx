@@ -101,14 +101,17 @@ export function SearchPage({ ctx, filters, outcome, topics }: SearchProps) {
   return (
     <Layout ctx={ctx} title={title} description={t("search.intro")} noindex={filters.q !== ""}>
       <div class="grid-container usa-section">
-        <h1 safe>{t("search.title")}</h1>
+        <h1 id="search-title" safe>
+          {t("search.title")}
+        </h1>
         <p class="usa-intro" safe>
           {t("search.intro")}
         </p>
-        {/* biome-ignore lint/a11y/useSemanticElements: USWDS styles the search form by its role=search */}
+        {/* biome-ignore lint/a11y/useSemanticElements: a search landmark, named apart from the header's */}
         <form
           class="usa-form usa-form--large cfa-search"
           role="search"
+          aria-labelledby="search-title"
           method="get"
           action={action}
         >
@@ -132,7 +135,7 @@ export function SearchPage({ ctx, filters, outcome, topics }: SearchProps) {
             <p class="cfa-suggestions__title" id="search-suggestions-title" safe>
               {t("search.suggestions")}
             </p>
-            <ul class="usa-list" aria-labelledby="search-suggestions-title"></ul>
+            <ul class="usa-list"></ul>
           </div>
           <p
             class="usa-sr-only"
