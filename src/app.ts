@@ -4,7 +4,7 @@ import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import { accountsFeature } from "./accounts/index.js";
 import { auditPlugin } from "./audit/index.js";
-import { campaignSearchSource, campaignsFeature, followRuleDeadline } from "./campaigns/index.js";
+import { campaignsFeature, followRuleDeadline } from "./campaigns/index.js";
 import { type Config, trustProxyOption } from "./config/config.js";
 import { projectPath } from "./config/paths.js";
 import { contentFeature } from "./content/index.js";
@@ -25,16 +25,11 @@ import { fastifyAjvOptions } from "./http/validation.js";
 import { loadAllCatalogs } from "./i18n/index.js";
 import { createJobRunner } from "./jobs/index.js";
 import { createMailer, outboxPlugin } from "./mail/index.js";
-import { memberSearchSource, membersFeature } from "./members/index.js";
-import {
-  issueSearchSource,
-  memberResourcesSection,
-  RESOURCE_TOPICS,
-  resourceSearchSource,
-  resourcesFeature,
-} from "./resources/index.js";
-import { ruleSearchSource, rulesFeature } from "./rules/index.js";
+import { membersFeature } from "./members/index.js";
+import { memberResourcesSection, RESOURCE_TOPICS, resourcesFeature } from "./resources/index.js";
+import { rulesFeature } from "./rules/index.js";
 import { searchFeature } from "./search/index.js";
+import { SEARCH_SOURCES } from "./search-sources.js";
 
 export interface AppOptions {
   /** An open database to use; when absent, one is opened from config and closed with the app. */
@@ -111,13 +106,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(rulesFeature, { onDeadlineChange: [followRuleDeadline] });
   await app.register(resourcesFeature);
   await app.register(searchFeature, {
-    sources: [
-      resourceSearchSource,
-      issueSearchSource,
-      campaignSearchSource,
-      ruleSearchSource,
-      memberSearchSource,
-    ],
+    sources: SEARCH_SOURCES,
     topics: RESOURCE_TOPICS,
   });
   await app.register(contentFeature);

@@ -4,6 +4,8 @@ import { writeFile } from "node:fs/promises";
 import { Command } from "commander";
 import { demoAccountsOption, describeDemoAccounts } from "../accounts/index.js";
 import { ConfigError, loadConfig } from "../config/config.js";
+import { rebuildSearchIndex } from "../search/index.js";
+import { SEARCH_SOURCES } from "../search-sources.js";
 import { seedDemo } from "../seed-demo.js";
 import { registerCensusCommand } from "./census-command.js";
 import { createAdmin, validateAdminIdentity } from "./create-admin.js";
@@ -53,6 +55,7 @@ program
           : `${describeDatabase(settings)} already has content; nothing seeded`,
       );
       if (seed.seeded) console.log(describeDemoAccounts(seed.accounts));
+      if (seed.seeded) await rebuildSearchIndex(db, SEARCH_SOURCES);
     }),
   );
 
@@ -107,7 +110,23 @@ program
         `skipped ${table}: accounts are never imported (the export has no password hashes)`,
       );
     }
+    // The import wrote rows past the services that keep search true: it is rebuilt from them.
+    const indexed = await withDatabase({}, ({ db }) => rebuildSearchIndex(db, SEARCH_SOURCES));
+    console.log(`rebuilt the search index: ${indexed} documents`);
   });
+
+program
+  .command("search-rebuild")
+  .description("rebuild the search index from everything published (one transaction)")
+  .action(() =>
+    withDatabase({}, async ({ db }, { settings }) => {
+      const started = Date.now();
+      const indexed = await rebuildSearchIndex(db, SEARCH_SOURCES);
+      console.log(
+        `${describeDatabase(settings)}: ${indexed} documents indexed in ${Date.now() - started} ms`,
+      );
+    }),
+  );
 
 registerCensusCommand(program);
 registerMembersCommand(program);
