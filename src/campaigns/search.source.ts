@@ -48,6 +48,7 @@ function documentsOf(campaign: CampaignWithTexts): SearchDocument[] {
       topics,
       dated: campaign.starts_on,
       visibleFrom: null,
+      isDemo: campaign.is_demo === 1,
     }));
 }
 

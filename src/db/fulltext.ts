@@ -23,6 +23,7 @@ export interface FulltextRow {
   topics: readonly string[];
   dated: string;
   visible_from: string | null;
+  is_demo: number;
   /** Folded words of the title, and of the summary then the body. */
   titleTerms: readonly string[];
   bodyTerms: readonly string[];
@@ -60,6 +61,7 @@ export interface FulltextHit {
   summary: string;
   body: string;
   dated: string;
+  is_demo: number;
   in_title: boolean;
 }
 
@@ -107,6 +109,7 @@ function plainColumns(row: FulltextRow) {
     topics: ` ${row.topics.join(" ")} `,
     dated: row.dated,
     visible_from: row.visible_from,
+    is_demo: row.is_demo,
   };
 }
 
@@ -241,7 +244,7 @@ export async function searchFulltext(
       order by ${order} limit ${query.limit} offset ${query.offset}
     )
     select d.source, d.ref_id, d.locale, d.type, d.slug, d.path, d.title, d.summary, d.body,
-      d.dated, page.in_title, page.total
+      d.dated, d.is_demo, page.in_title, page.total
     from page join search_documents d on d.id = page.id
     order by page.lang_rank, page.in_title desc, page.dated desc, page.ref_id, page.locale
   `.execute(db);

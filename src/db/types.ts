@@ -718,6 +718,7 @@ export interface SearchDocumentsTable {
   topics: string;
   dated: string;
   visible_from: string | null;
+  is_demo: number;
 }
 export interface SearchStateTable {
   id: number;

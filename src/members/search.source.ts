@@ -32,6 +32,7 @@ function documentOf(row: Jurisdiction): SearchDocument {
     topics: [],
     dated: row.joined_on ?? row.created_at.slice(0, 10),
     visibleFrom: null,
+    isDemo: row.is_demo === 1,
   };
 }
 

@@ -40,6 +40,7 @@ export const resourceSearchSource: SearchSource = {
           topics: topics.filter((t) => t.resource_id === item.id).map((t) => t.topic),
           dated: item.dated_on,
           visibleFrom: item.publish_at,
+          isDemo: item.is_demo === 1,
         },
       ];
     });
@@ -71,6 +72,7 @@ export const issueSearchSource: SearchSource = {
           topics: [],
           dated: issue.updated_at.slice(0, 10),
           visibleFrom: null,
+          isDemo: issue.is_demo === 1,
         },
       ];
     });

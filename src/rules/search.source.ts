@@ -27,6 +27,7 @@ function documentOf(rule: FederalRule): SearchDocument {
     topics: [],
     dated: rule.publicationDate,
     visibleFrom: null,
+    isDemo: rule.isDemo,
   };
 }
 

@@ -47,6 +47,7 @@ function corpus(): SearchDocument[] {
       topics: i % 4 === 0 ? ["public_charge"] : ["language_access"],
       dated: `2025-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 27) + 1).padStart(2, "0")}`,
       visibleFrom: i % 10 === 0 ? "2099-01-01T00:00:00.000Z" : null,
+      isDemo: false,
     });
   }
   return docs;

@@ -31,6 +31,7 @@ export function rowOf(source: string, doc: SearchDocument): FulltextRow {
     topics: doc.topics,
     dated: doc.dated,
     visible_from: doc.visibleFrom,
+    is_demo: doc.isDemo ? 1 : 0,
     titleTerms: terms(doc.title),
     bodyTerms: [...terms(doc.summary), ...terms(doc.body)],
   };

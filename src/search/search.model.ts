@@ -27,6 +27,8 @@ export interface SearchDocument {
   dated: string;
   /** ISO instant before which it is not shown (a scheduled item), or null. */
   visibleFrom: string | null;
+  /** Demo data (the seed's): labelled as such wherever it is shown. */
+  isDemo: boolean;
 }
 
 export interface SearchSource {

@@ -36,6 +36,7 @@ function doc(
     topics: [],
     dated: "2025-01-01",
     visibleFrom: null,
+    isDemo: false,
     ...fields,
   };
 }

@@ -30,6 +30,7 @@ export interface SearchResult {
   locale: string | null;
   snippet: SnippetPart[];
   dated: string;
+  isDemo: boolean;
 }
 
 export type SearchOutcome =
@@ -78,6 +79,7 @@ export async function runSearch(db: Kysely<DB>, request: SearchRequest): Promise
       locale: hit.locale,
       snippet: snippet.matched || !hit.summary ? snippet.parts : fromSummary.parts,
       dated: hit.dated,
+      isDemo: Number(hit.is_demo) === 1,
     };
   });
   return {

@@ -33,6 +33,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("dated", "text", (c) => c.notNull())
     // An ISO instant before which the thing is not shown (a scheduled item), or null.
     .addColumn("visible_from", "text")
+    .addColumn("is_demo", "integer", (c) => c.notNull().defaultTo(0))
     .execute();
   // One row per thing and language. A change locks its thing's own row before it reindexes, so
   // two changes at once take turns; this refuses a duplicate should one ever not.

@@ -28,6 +28,7 @@ const ResultSchema = Type.Object({
   }),
   url: Type.String({ description: "The page, in the language asked for by prefer" }),
   dated: Type.String({ description: "The thing's date (YYYY-MM-DD)" }),
+  isDemo: Type.Boolean({ description: "Demo data, not the coalition's" }),
 });
 
 export async function searchApi(
@@ -101,6 +102,7 @@ export async function searchApi(
             highlights,
             url: `${app.config.publicUrl}${site ? localizedPath(site, result.path) : result.path}`,
             dated: result.dated,
+            isDemo: result.isDemo,
           };
         }),
         total: outcome.total,

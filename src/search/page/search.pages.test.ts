@@ -14,6 +14,7 @@ interface ApiResult {
   snippet: string;
   highlights: [number, number][];
   url: string;
+  isDemo: boolean;
 }
 
 describeEachDatabase("search pages and API", { seed: false }, (ctx) => {
@@ -21,6 +22,7 @@ describeEachDatabase("search pages and API", { seed: false }, (ctx) => {
     await buildLibrary(ctx.app);
     await buildResource(ctx.app, {
       slug: "markup-item",
+      is_demo: 1,
       versions: {
         en: {
           title: "Markup in the source",
@@ -69,12 +71,14 @@ describeEachDatabase("search pages and API", { seed: false }, (ctx) => {
     assert.match(res.body, /&lt;img src=x onerror=(&quot;|&#34;)alert\(1\)(&quot;|&#34;)(&gt;|>)/);
     assert.doesNotMatch(res.body, /<img src=x/);
     assert.match(res.body, /<mark>quetzal<\/mark>/);
+    assert.match(text(res.body), /Resource Demo data/, "demo data is labelled");
     const { body } = await api("q=quetzal");
     const [hit] = body.results;
     assert.ok(hit);
     const [start, end] = hit.highlights[0] ?? [0, 0];
     assert.equal(hit.snippet.slice(start, end), "quetzal");
     assert.match(hit.snippet, /<img src=x/); // plain text in JSON: the client escapes it
+    assert.equal(hit.isDemo, true);
   });
 
   it("answers an empty, a wordless and a too-long query clearly", async () => {

@@ -3,7 +3,7 @@
 // carrying that lang), its snippet with the matched words marked, and paging.
 import type { ResourceTopic } from "../../db/index.js";
 import { findLocale, LOCALES, localizedPath } from "../../i18n/index.js";
-import { SelectField, TextField } from "../../views/form.js";
+import { ErrorSummary, SelectField, TextField } from "../../views/form.js";
 import { Layout } from "../../views/layout.js";
 import type { PageContext } from "../../views/page-context.js";
 import { Pagination } from "../../views/pagination.js";
@@ -52,6 +52,14 @@ function Snippet({ parts }: { parts: readonly SnippetPart[] }) {
   );
 }
 
+function DemoLabel({ ctx }: { ctx: PageContext }) {
+  return (
+    <strong class="usa-tag cfa-search-result__demo" safe>
+      {ctx.t("common.demo.label")}
+    </strong>
+  );
+}
+
 function Result({ ctx, result }: { ctx: PageContext; result: SearchResult }) {
   const { t, locale } = ctx;
   const foreign = result.locale !== null && result.locale !== locale.tag;
@@ -68,8 +76,9 @@ function Result({ ctx, result }: { ctx: PageContext; result: SearchResult }) {
           {result.title}
         </a>
       </h2>
-      <p class="cfa-search-result__facts" safe>
-        {facts}
+      <p class="cfa-search-result__facts">
+        <span safe>{facts}</span>
+        {result.isDemo ? <DemoLabel ctx={ctx} /> : ""}
       </p>
       {result.snippet.length > 0 ? (
         <p class="cfa-search-result__snippet" lang={lang} dir={dir}>
@@ -107,6 +116,10 @@ export function SearchPage({ ctx, filters, outcome, topics }: SearchProps) {
         <p class="usa-intro" safe>
           {t("search.intro")}
         </p>
+        <ErrorSummary
+          heading={t("errors.validation")}
+          errors={tooLong ? [{ id: "search-q", message: tooLong }] : []}
+        />
         {/* biome-ignore lint/a11y/useSemanticElements: a search landmark, named apart from the header's */}
         <form
           class="usa-form usa-form--large cfa-search"
