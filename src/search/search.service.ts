@@ -5,7 +5,7 @@ import { searchFulltext } from "../db/fulltext.js";
 import type { DB } from "../db/index.js";
 import { MAX_QUERY_LENGTH, parseQuery } from "./query.js";
 import type { SearchType } from "./search.model.js";
-import { type SnippetPart, snippetOf } from "./snippet.js";
+import { markedParts, type SnippetPart, snippetOf } from "./snippet.js";
 
 export const PAGE_SIZE = 20;
 
@@ -26,6 +26,8 @@ export interface SearchResult {
   /** The page, without a language prefix. */
   path: string;
   title: string;
+  /** The title with the matched words marked. */
+  titleParts: SnippetPart[];
   /** The result's language; null for one in no particular language. */
   locale: string | null;
   snippet: SnippetPart[];
@@ -76,6 +78,7 @@ export async function runSearch(db: Kysely<DB>, request: SearchRequest): Promise
       slug: hit.slug,
       path: hit.path,
       title: hit.title,
+      titleParts: markedParts(hit.title, parsed.words, parsed.prefixes),
       locale: hit.locale,
       snippet: snippet.matched || !hit.summary ? snippet.parts : fromSummary.parts,
       dated: hit.dated,

@@ -65,6 +65,25 @@ export function snippetOf(
   return { parts, matched: Boolean(found) };
 }
 
+/** A short text (a title) whole, its looked-for words marked. */
+export function markedParts(
+  text: string,
+  words: readonly string[],
+  prefixes: readonly string[],
+): SnippetPart[] {
+  const wanted = matcher(words, prefixes);
+  const parts: SnippetPart[] = [];
+  let at = 0;
+  for (const token of tokenize(text)) {
+    if (!wanted(token.term)) continue;
+    if (token.start > at) parts.push({ text: text.slice(at, token.start), mark: false });
+    parts.push({ text: text.slice(token.start, token.end), mark: true });
+    at = token.end;
+  }
+  if (at < text.length) parts.push({ text: text.slice(at), mark: false });
+  return parts;
+}
+
 /** The start of the word at or after `from` (not past `limit`), so no word is cut in half. */
 function wordStart(text: string, from: number, limit: number): number {
   if (from === 0) return 0;

@@ -54,7 +54,7 @@ describeEachDatabase("search pages and API", { seed: false }, (ctx) => {
     // The toolkit has a Chinese version, but only its English one has the word: shown in English.
     assert.match(
       res.body,
-      /<a href="\/zh-hans\/resources\/reform-toolkit" lang="en" dir="ltr">Advancing Immigration Reform<\/a>/,
+      /<a href="\/zh-hans\/resources\/reform-toolkit" lang="en" dir="ltr"><mark>Advancing<\/mark><span> Immigration Reform<\/span><\/a>/,
     );
     assert.match(text(res.body), /语言：英语/);
     assert.match(res.body, /href="\/language\/es\/search\?q=advancing"/);

@@ -72,8 +72,8 @@ function Result({ ctx, result }: { ctx: PageContext; result: SearchResult }) {
   return (
     <li class="cfa-search-result">
       <h2 class="cfa-search-result__title">
-        <a href={localizedPath(locale, result.path)} lang={lang} dir={dir} safe>
-          {result.title}
+        <a href={localizedPath(locale, result.path)} lang={lang} dir={dir}>
+          <Snippet parts={result.titleParts} />
         </a>
       </h2>
       <p class="cfa-search-result__facts">
