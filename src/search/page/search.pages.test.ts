@@ -62,7 +62,7 @@ describeEachDatabase("search pages and API", { seed: false }, (ctx) => {
     const es = await page("/es/search?q=reforma%20migratoria");
     assert.match(
       es.body,
-      /<a href="\/es\/resources\/reform-toolkit"[^>]*>Impulsar la reforma migratoria/,
+      /<a href="\/es\/resources\/reform-toolkit"><span>Impulsar la <\/span><mark>reforma<\/mark><span> <\/span><mark>migratoria<\/mark><\/a>/,
     );
   });
 
