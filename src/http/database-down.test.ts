@@ -117,7 +117,7 @@ describe("a database that refuses connections", LIMIT, () => {
 
   it("pages answer a translated 503 with Retry-After in every language", LIMIT, async () => {
     for (const locale of LOCALES) {
-      for (const path of ["/", "/members", "/about/figures"]) {
+      for (const path of ["/", "/members", "/about/figures", "/search?q=x"]) {
         const res = await app.inject({ url: localizedPath(locale, path) });
         assert.equal(res.statusCode, 503, `${locale.tag} ${path}: ${res.body.slice(0, 200)}`);
         assert.equal(res.headers["retry-after"], "30");
@@ -132,7 +132,12 @@ describe("a database that refuses connections", LIMIT, () => {
   });
 
   it("the API answers JSON 503 with Retry-After", LIMIT, async () => {
-    for (const url of ["/api/v1/coalition/stats", "/api/v1/members", "/readyz"]) {
+    for (const url of [
+      "/api/v1/coalition/stats",
+      "/api/v1/members",
+      "/api/v1/search?q=x",
+      "/readyz",
+    ]) {
       const res = await app.inject({ url });
       assert.equal(res.statusCode, 503, url);
       assert.equal(res.headers["retry-after"], "30", url);

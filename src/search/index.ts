@@ -2,7 +2,7 @@
 // feature keeps true in its own transactions (reindexSearch), rebuilt at start when it was never
 // built or was built with other words.
 import type { FastifyInstance } from "fastify";
-import type { ResourceTopic } from "../db/index.js";
+import { isDatabaseUnavailable, type ResourceTopic } from "../db/index.js";
 import { searchApi } from "./api/search.api.js";
 import { rebuildSearchIndex } from "./index.service.js";
 import { searchRoutes } from "./page/search.routes.js";
@@ -25,9 +25,28 @@ export interface SearchOptions {
 }
 
 export async function searchFeature(app: FastifyInstance, options: SearchOptions) {
-  await app.register(searchRoutes, { topics: options.topics });
-  await app.register(searchApi, { topics: options.topics });
+  // Checked at start; a database that does not answer then must not stop the site from starting
+  // (its pages answer 503), so the first search checks again.
+  let checked: Promise<unknown> | undefined;
+  const indexReady = () => {
+    checked ??= rebuildSearchIndex(app.db, options.sources, { ifStale: true }).catch((error) => {
+      checked = undefined;
+      throw error;
+    });
+    return checked;
+  };
+  const routeOptions = { topics: options.topics, indexReady };
+  await app.register(searchRoutes, routeOptions);
+  await app.register(searchApi, routeOptions);
   app.addHook("onReady", async () => {
-    await rebuildSearchIndex(app.db, options.sources, { ifStale: true });
+    try {
+      await indexReady();
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      app.log.warn(
+        { err: error },
+        "search index not checked at start: the database is unavailable",
+      );
+    }
   });
 }

@@ -33,7 +33,7 @@ const ResultSchema = Type.Object({
 
 export async function searchApi(
   app: FastifyInstance,
-  options: { topics: readonly ResourceTopic[] },
+  options: { topics: readonly ResourceTopic[]; indexReady: () => Promise<unknown> },
 ) {
   app.withTypeProvider<TypeBoxTypeProvider>().get(
     "/api/v1/search",
@@ -68,6 +68,7 @@ export async function searchApi(
     async (request) => {
       const { q, type, lang, topic } = request.query;
       const prefer = request.query.prefer ?? "en";
+      await options.indexReady();
       const outcome = await runSearch(app.db, {
         q,
         types: type ? [type] : undefined,

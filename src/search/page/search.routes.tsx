@@ -28,7 +28,7 @@ export function searchQuerySchema(topics: readonly ResourceTopic[]) {
 
 export async function searchRoutes(
   app: FastifyInstance,
-  options: { topics: readonly ResourceTopic[] },
+  options: { topics: readonly ResourceTopic[]; indexReady: () => Promise<unknown> },
 ) {
   registerPage(
     app,
@@ -42,6 +42,7 @@ export async function searchRoutes(
         lang: query.lang ?? "",
         topic: query.topic ?? "",
       };
+      await options.indexReady();
       const outcome = await runSearch(app.db, {
         q: filters.q,
         types: query.type ? [query.type] : undefined,
