@@ -6,14 +6,18 @@
 // goals: memory, start-up, the home page and the stats API. Then, with the servers stopped, the
 // members directory at 500 members is rendered in this process (members-page.ts). Last, the
 // write scenario: member admins signing letters against a fresh app (writes.ts).
-// Then the uniqueness meter against 200 drafts of 5,000 characters (meter.ts).
-// BENCH_ONLY=writes runs the write scenario alone, BENCH_ONLY=meter the meter alone.
+// Then the uniqueness meter against 200 drafts of 5,000 characters (meter.ts), and search over
+// 10,000 items in three languages (search.ts): indexing time, the index's size, query p50/p95.
+// BENCH_ONLY=writes runs the write scenario alone, BENCH_ONLY=meter the meter alone,
+// BENCH_ONLY=search the search benchmark alone.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon, { type Result } from "autocannon";
 import { MEMBERS_TARGET, MEMBERS_URL, measureMembersPage, quantile } from "./members-page.js";
 import { measureMeter, reportMeter } from "./meter.js";
+import { measureSearch } from "./search.js";
+import { reportSearch } from "./search-report.js";
 import {
   type App,
   HOST,
@@ -124,6 +128,7 @@ const ratio = (app: Result, bare: Result) =>
 async function main() {
   if (process.env.BENCH_ONLY === "writes") return (await writes()) ? 0 : 1;
   if (process.env.BENCH_ONLY === "meter") return (await meter()) ? 0 : 1;
+  if (process.env.BENCH_ONLY === "search") return (await search()) ? 0 : 1;
   process.stderr.write("starting the app on a fresh database, then again on the same one...\n");
   const { fresh, app } = await startTwice();
   await new Promise((r) => setTimeout(r, 2000));
@@ -218,7 +223,14 @@ async function main() {
   await membersPage();
   const wrote = await writes();
   const metered = await meter();
-  return failed || !wrote || !metered ? 1 : 0;
+  const searched = await search();
+  return failed || !wrote || !metered || !searched ? 1 : 0;
+}
+
+/** Search over 10,000 items in three languages; false (exit 1) when over a target. */
+async function search(): Promise<boolean> {
+  process.stderr.write("indexing 10,000 items in three languages, then searching them...\n");
+  return reportSearch(await measureSearch(mkdtempSync(join(tmp, "search-"))));
 }
 
 /** The uniqueness meter's p95 against 200 drafts; false (exit 1) when over its target. */
