@@ -183,6 +183,7 @@ export function itemDocuments(item: number): SearchDocument[] {
       topics,
       dated,
       visibleFrom,
+      isDemo: false,
     };
   });
 }
