@@ -1,10 +1,11 @@
 // Full-text search on both engines behind one interface (issue 14; docs/decisions/0027): SQLite
 // FTS5 and PostgreSQL tsvector/tsquery, given words already cut and folded (search/text.ts), so
-// both find the same rows. Ranking is done here in plain SQL that both engines run alike (the
-// reader's language, then a match in the title, then the newer, then the id), not by bm25 or
-// ts_rank, which differ: the same corpus gives the same ranked items on both.
-import { type Kysely, type RawBuilder, sql } from "kysely";
+// both find the same rows. A row's id is made from its date (newer, larger: `documentId`), so
+// ranking is the same on both and needs no sort on SQLite: the reader's language, then a match in
+// the title, then the larger id (fulltext.query.ts). Not bm25 or ts_rank, which differ.
+import { type Kysely, sql } from "kysely";
 import { dialectOf } from "./dialect.js";
+import { metaTerms } from "./fulltext.match.js";
 import type { DB } from "./types.js";
 
 /** PostgreSQL keeps word positions up to 16,383; past that neither engine indexes words. */
@@ -113,15 +114,57 @@ function plainColumns(row: FulltextRow) {
   };
 }
 
+/** Ids a day apart from each date are this far apart; within a day a row's id is its hash's. */
+const DAY_SPAN = 2 ** 21;
+
+/**
+ * The id of a thing's row in one language: its date's day times DAY_SPAN plus a hash of what it
+ * is, so that newer rows have larger ids (ranking reads the id: no sort on SQLite) and the same
+ * corpus gets the same ids on both engines, whatever the order it was written in.
+ */
+function documentId(row: FulltextRow): number {
+  const year = Number(row.dated.slice(0, 4));
+  const day = Number.isFinite(year) && year >= 1900 && year <= 2200 ? Date.parse(row.dated) : 0;
+  const days = Math.floor((Number.isFinite(day) ? day : 0) / 86_400_000);
+  let hash = 0x811c9dc5;
+  for (const ch of `${row.source}\u0000${row.ref_id}\u0000${row.locale ?? ""}`) {
+    hash = Math.imul(hash ^ (ch.codePointAt(0) ?? 0), 0x01000193) >>> 0;
+  }
+  return days * DAY_SPAN + (hash % DAY_SPAN);
+}
+
+/** Each row's id, the next free one after its own should two of a day share a hash. */
+async function freeIds(trx: Kysely<DB>, rows: readonly FulltextRow[]): Promise<number[]> {
+  const wanted = rows.map(documentId);
+  if (wanted.length === 0) return [];
+  const taken = new Set(
+    (
+      await trx
+        .selectFrom("search_documents")
+        .select("id")
+        .where((eb) => eb.or(wanted.map((id) => eb.between("id", id, id + 16))))
+        .execute()
+    ).map((r) => Number(r.id)),
+  );
+  return wanted.map((id) => {
+    let free = id;
+    while (taken.has(free)) free += 1;
+    taken.add(free);
+    return free;
+  });
+}
+
 async function insertRows(trx: Kysely<DB>, rows: readonly FulltextRow[], postgres: boolean) {
-  if (postgres) {
-    // A few rows a statement: bodies are long, and the statement must stay well under limits.
-    for (let i = 0; i < rows.length; i += 20) {
-      const batch = rows.slice(i, i + 20);
+  // A few rows a statement: bodies are long, and the statement must stay well under limits.
+  for (let i = 0; i < rows.length; i += 20) {
+    const batch = rows.slice(i, i + 20);
+    const ids = await freeIds(trx, batch);
+    if (postgres) {
       await trx
         .insertInto("search_documents")
         .values(
-          batch.map((row) => ({
+          batch.map((row, j) => ({
+            id: ids[j] ?? 0,
             ...plainColumns(row),
             title_tsv: sql`${tsvector(row.titleTerms, 1)}::tsvector`,
             // Two positions apart from the title's last word, so no phrase spans the two.
@@ -132,18 +175,17 @@ async function insertRows(trx: Kysely<DB>, rows: readonly FulltextRow[], postgre
           })) as never,
         )
         .execute();
+      continue;
     }
-    return;
-  }
-  for (const row of rows) {
-    const { id } = await trx
+    await trx
       .insertInto("search_documents")
-      .values(plainColumns(row))
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await sql`insert into search_fts (rowid, title, body) values (${id}, ${capped(
-      row.titleTerms,
-    ).join(" ")}, ${capped(row.bodyTerms).join(" ")})`.execute(trx);
+      .values(batch.map((row, j) => ({ id: ids[j] ?? 0, ...plainColumns(row) })))
+      .execute();
+    for (const [j, row] of batch.entries()) {
+      await sql`insert into search_fts (rowid, title, body, meta) values (${ids[j] ?? 0}, ${capped(
+        row.titleTerms,
+      ).join(" ")}, ${capped(row.bodyTerms).join(" ")}, ${metaTerms(row)})`.execute(trx);
+    }
   }
 }
 
@@ -175,79 +217,4 @@ function tsvector(terms: readonly string[], first: number): string {
   return parts.join(" ");
 }
 
-function ftsMatch(clauses: readonly FulltextClause[]): string {
-  return clauses
-    .map((clause) => {
-      const quoted = clause.terms.map((term) => `"${term}"`);
-      if (clause.phrase) {
-        return `"${clause.terms.join(" ")}"${clause.prefix ? " *" : ""}`;
-      }
-      if (clause.prefix) quoted[quoted.length - 1] = `${quoted[quoted.length - 1]} *`;
-      return quoted.join(" AND ");
-    })
-    .map((part) => `(${part})`)
-    .join(" AND ");
-}
-
-function tsquery(clauses: readonly FulltextClause[]): string {
-  return clauses
-    .map((clause) => {
-      const quoted = clause.terms.map((term) => `'${term}'`);
-      if (clause.prefix) quoted[quoted.length - 1] = `${quoted[quoted.length - 1]}:*`;
-      return `(${quoted.join(clause.phrase ? " <-> " : " & ")})`;
-    })
-    .join(" & ");
-}
-
-/** One page of matches, each thing once (in its best language), and how many things matched. */
-export async function searchFulltext(
-  db: Kysely<DB>,
-  query: FulltextQuery,
-): Promise<{ total: number; hits: FulltextHit[] }> {
-  if (query.clauses.length === 0) return { total: 0, hits: [] };
-  const postgres = dialectOf(db) === "postgres";
-  const matched: RawBuilder<unknown> = postgres
-    ? sql`select d.id, (d.title_tsv @@ ${tsquery(query.clauses)}::tsquery) as in_title
-        from search_documents d where d.doc_tsv @@ ${tsquery(query.clauses)}::tsquery`
-    : sql`select d.id, (d.id in (select rowid from search_fts where search_fts match ${`{title} : (${ftsMatch(
-        query.clauses,
-      )})`})) as in_title
-        from search_fts f join search_documents d on d.id = f.rowid
-        where search_fts match ${ftsMatch(query.clauses)}`;
-  const filters: RawBuilder<unknown>[] = [
-    sql`(d.visible_from is null or d.visible_from <= ${query.now})`,
-  ];
-  if (query.types && query.types.length > 0) {
-    filters.push(sql`d.type in (${sql.join(query.types)})`);
-  }
-  if (query.locale) filters.push(sql`d.locale = ${query.locale}`);
-  if (query.topic) {
-    filters.push(
-      postgres
-        ? sql`position(${` ${query.topic} `} in d.topics) > 0`
-        : sql`instr(d.topics, ${` ${query.topic} `}) > 0`,
-    );
-  }
-  const order = sql`lang_rank, in_title desc, dated desc, ref_id, locale`;
-  const { rows } = await sql<FulltextHit & { total: number | string; in_title: unknown }>`
-    with hits as (
-      select d.id, d.source, d.ref_id, d.locale, d.dated, m.in_title,
-        case when d.locale is null or d.locale = ${query.readerLocale} then 0 else 1 end as lang_rank
-      from (${matched}) m join search_documents d on d.id = m.id
-      where ${sql.join(filters, sql` and `)}
-    ), best as (
-      select hits.*, row_number() over (partition by source, ref_id order by ${order}) as n
-      from hits
-    ), page as (
-      select id, lang_rank, in_title, dated, ref_id, locale, count(*) over () as total
-      from best where n = 1
-      order by ${order} limit ${query.limit} offset ${query.offset}
-    )
-    select d.source, d.ref_id, d.locale, d.type, d.slug, d.path, d.title, d.summary, d.body,
-      d.dated, d.is_demo, page.in_title, page.total
-    from page join search_documents d on d.id = page.id
-    order by page.lang_rank, page.in_title desc, page.dated desc, page.ref_id, page.locale
-  `.execute(db);
-  const hits = rows.map((row) => ({ ...row, in_title: Boolean(row.in_title) }));
-  return { total: rows.length > 0 ? Number(rows[0]?.total) : 0, hits: hits };
-}
+export { searchFulltext } from "./fulltext.query.js";

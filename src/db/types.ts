@@ -1,6 +1,6 @@
 // Row types of every table, kept by hand beside the migrations that create them.
 // Timestamps and dates are ISO 8601 strings on both engines; flags are 0/1 integers.
-import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { ColumnType, Insertable, Selectable } from "kysely";
 
 export type JurisdictionKind = "city" | "county" | "city_county";
 export type JurisdictionStatus = "applicant" | "member" | "former";
@@ -705,7 +705,7 @@ export interface ResourceDownloadsTable {
 
 /** The search index (migration 0022); PostgreSQL's tsvector columns are only written by db/fulltext.ts. */
 export interface SearchDocumentsTable {
-  id: Generated<number>;
+  id: number;
   source: string;
   ref_id: string;
   locale: string | null;

@@ -137,6 +137,24 @@ describeEachDatabase("search over the index", { seed: false }, (ctx) => {
     assert.deepEqual(titles(await search("separation")), []);
   });
 
+  it("counts up to a thousand things and says when there are more", async () => {
+    const many = memorySource(
+      Array.from({ length: 1005 }, (_, i) => doc(`many-${i}`, "en", { title: `Lantern ${i}` })),
+    );
+    await ctx.database.db.transaction().execute((trx) =>
+      reindexSearch(
+        trx,
+        many,
+        many.docs.map((d) => d.refId),
+      ),
+    );
+    const outcome = await search("lantern", { page: 50 });
+    assert.equal(outcome.kind, "results");
+    if (outcome.kind !== "results") return;
+    assert.deepEqual([outcome.total, outcome.more, outcome.pages], [1000, true, 50]);
+    assert.equal(outcome.results.length, 20);
+  });
+
   it("answers an empty, a wordless and a too-long query plainly", async () => {
     assert.equal((await search("   ")).kind, "empty");
     assert.equal((await search("!!! ???")).kind, "no_words");

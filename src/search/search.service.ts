@@ -39,7 +39,15 @@ export type SearchOutcome =
   | { kind: "empty" }
   | { kind: "too_long"; length: number; limit: number }
   | { kind: "no_words" }
-  | { kind: "results"; total: number; page: number; pages: number; results: SearchResult[] };
+  | {
+      kind: "results";
+      /** Things matched, counted up to COUNT_LIMIT; `more` when there are more. */
+      total: number;
+      more: boolean;
+      page: number;
+      pages: number;
+      results: SearchResult[];
+    };
 
 export async function runSearch(db: Kysely<DB>, request: SearchRequest): Promise<SearchOutcome> {
   const q = request.q.trim();
@@ -59,14 +67,7 @@ export async function runSearch(db: Kysely<DB>, request: SearchRequest): Promise
     limit: pageSize,
     offset: (request.page - 1) * pageSize,
   };
-  let found = await searchFulltext(db, query);
-  // Past the last page: the count comes from the first.
-  if (found.hits.length === 0 && request.page > 1) {
-    found = {
-      total: (await searchFulltext(db, { ...query, offset: 0, limit: 1 })).total,
-      hits: [],
-    };
-  }
+  const found = await searchFulltext(db, query);
   const results = found.hits.map((hit) => {
     const fromSummary = snippetOf(hit.summary, parsed.words, parsed.prefixes);
     const snippet =
@@ -88,6 +89,7 @@ export async function runSearch(db: Kysely<DB>, request: SearchRequest): Promise
   return {
     kind: "results",
     total: found.total,
+    more: found.more,
     page: request.page,
     pages: Math.max(1, Math.ceil(found.total / pageSize)),
     results,

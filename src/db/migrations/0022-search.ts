@@ -11,9 +11,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   const postgres = dialectOf(db) === "postgres";
   await db.schema
     .createTable("search_documents")
-    .addColumn("id", postgres ? sql`bigint generated always as identity` : "integer", (c) =>
-      c.primaryKey(),
-    )
+    // Made from the row's date (db/fulltext.ts, documentId): newer rows have larger ids.
+    .addColumn("id", postgres ? "bigint" : "integer", (c) => c.primaryKey())
     // The feature that wrote the row and the id of its thing: what a change replaces.
     .addColumn("source", "text", (c) => c.notNull())
     .addColumn("ref_id", "text", (c) => c.notNull())
@@ -24,9 +23,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("slug", "text", (c) => c.notNull())
     // The page, without a language prefix.
     .addColumn("path", "text", (c) => c.notNull())
-    .addColumn("title", "text", (c) => c.notNull())
-    .addColumn("summary", "text", (c) => c.notNull())
-    .addColumn("body", "text", (c) => c.notNull())
     // Topic ids, each between spaces (" tps daca_youth "), so one is found whole.
     .addColumn("topics", "text", (c) => c.notNull())
     // YYYY-MM-DD: newer above older.
@@ -34,6 +30,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // An ISO instant before which the thing is not shown (a scheduled item), or null.
     .addColumn("visible_from", "text")
     .addColumn("is_demo", "integer", (c) => c.notNull().defaultTo(0))
+    // The text last: long, it spills onto overflow pages, which ranking never reads.
+    .addColumn("title", "text", (c) => c.notNull())
+    .addColumn("summary", "text", (c) => c.notNull())
+    .addColumn("body", "text", (c) => c.notNull())
     .execute();
   // One row per thing and language. A change locks its thing's own row before it reindexes, so
   // two changes at once take turns; this refuses a duplicate should one ever not.
@@ -59,8 +59,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
   } else {
     // ascii: the words hold only letters and digits and are separated by spaces; every byte
-    // outside ASCII is part of a word, so nothing depends on a Unicode table's age.
-    await sql`create virtual table search_fts using fts5(title, body, content='', contentless_delete=1, tokenize='ascii', prefix='2 3')`.execute(
+    // outside ASCII is part of a word, so nothing depends on a Unicode table's age. meta holds
+    // what readers filter by (language, kind, topics) as words (db/fulltext.match.ts).
+    await sql`create virtual table search_fts using fts5(title, body, meta, content='', contentless_delete=1, tokenize='ascii', prefix='2 3')`.execute(
       db,
     );
   }

@@ -58,7 +58,10 @@ export async function searchApi(
         response: {
           200: Type.Object({
             results: Type.Array(ResultSchema),
-            total: Type.Integer({ description: "How many things matched" }),
+            total: Type.Integer({
+              description: "How many things matched, counted up to 1,000 (see more)",
+            }),
+            more: Type.Boolean({ description: "More than total things matched" }),
             page: Type.Integer(),
             pages: Type.Integer(),
           }),
@@ -107,6 +110,7 @@ export async function searchApi(
           };
         }),
         total: outcome.total,
+        more: outcome.more,
         page: outcome.page,
         pages: outcome.pages,
       };

@@ -205,7 +205,9 @@ export function SearchPage({ ctx, filters, outcome, topics }: SearchProps) {
         {outcome.kind === "results" ? (
           <section class="cfa-search-results" aria-labelledby="search-count">
             <p id="search-count" class="cfa-search-results__count" safe>
-              {t("search.count", { total: outcome.total, q: filters.q })}
+              {outcome.more
+                ? t("search.count_more", { total: outcome.total, q: filters.q })
+                : t("search.count", { total: outcome.total, q: filters.q })}
             </p>
             {outcome.total === 0 ? (
               <p safe>{t("search.none_hint")}</p>
