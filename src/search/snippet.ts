@@ -1,7 +1,7 @@
 // The passage of a result that shows why it was found: the first place a word of the query
 // stands, a little before and after it, the matched words marked. Returned as parts for the view
 // (and the API) to escape: the source's own markup is text here, never HTML.
-import { fold, tokenize } from "./text.js";
+import { foldWord, RUN, tokenize, UNSPACED } from "./text.js";
 
 export interface SnippetPart {
   text: string;
@@ -10,7 +10,6 @@ export interface SnippetPart {
 
 const BEFORE = 60;
 const AFTER = 180;
-const RUN = /[\p{L}\p{M}\p{N}]+/gu;
 
 /** True when `term` is looked for: a word of the query, or one starting with a prefix. */
 export function matcher(words: readonly string[], prefixes: readonly string[]) {
@@ -19,23 +18,51 @@ export function matcher(words: readonly string[], prefixes: readonly string[]) {
 }
 
 /**
- * Where in `text` the first looked-for word stands, or -1. Runs are folded and checked for the
- * words as substrings first, so only a run that may hold one is cut into words (Chinese runs
- * are cut by the segmenter, which is the slow part).
+ * Where the looked-for words stand in `text`, in order (only the first with `firstOnly`). A run
+ * in a script written with spaces is cut by the pattern (cheap); in a run of Chinese or another
+ * script without spaces a looked-for word is found as it stands in the run, without asking the
+ * segmenter again (a call per sentence of every passage made snippets the slow part of a search).
  */
-function firstMatch(
+function matchesIn(
   text: string,
-  needles: readonly string[],
-  wanted: (term: string) => boolean,
-): { start: number; end: number } | undefined {
+  words: readonly string[],
+  prefixes: readonly string[],
+  firstOnly: boolean,
+): Span[] {
+  const wanted = matcher(words, prefixes);
+  const needles = [...words, ...prefixes].filter((n) => n.length > 0);
+  const spans: Span[] = [];
   for (const run of text.matchAll(RUN)) {
-    const folded = fold(run[0]);
+    const folded = foldWord(run[0]);
     if (!needles.some((n) => folded.includes(n))) continue;
-    for (const token of tokenize(run[0])) {
-      if (wanted(token.term)) return { start: run.index + token.start, end: run.index + token.end };
+    const found: Span[] = [];
+    if (UNSPACED.test(run[0]) && folded.length === run[0].length) {
+      for (const needle of needles) {
+        for (let at = folded.indexOf(needle); at !== -1; at = folded.indexOf(needle, at + 1)) {
+          found.push({ start: run.index + at, end: run.index + at + needle.length });
+        }
+      }
+      found.sort((a, b) => a.start - b.start || b.end - a.end);
+    } else {
+      for (const token of tokenize(run[0])) {
+        if (wanted(token.term)) {
+          found.push({ start: run.index + token.start, end: run.index + token.end });
+        }
+      }
+    }
+    for (const span of found) {
+      const last = spans[spans.length - 1];
+      if (last && span.start < last.end) continue;
+      spans.push(span);
+      if (firstOnly) return spans;
     }
   }
-  return undefined;
+  return spans;
+}
+
+interface Span {
+  start: number;
+  end: number;
 }
 
 /** The snippet of `text` around its first match; its opening when nothing matches. */
@@ -44,23 +71,13 @@ export function snippetOf(
   words: readonly string[],
   prefixes: readonly string[],
 ): { parts: SnippetPart[]; matched: boolean } {
-  const wanted = matcher(words, prefixes);
-  const found = firstMatch(text, [...words, ...prefixes], wanted);
+  const found = matchesIn(text, words, prefixes, true)[0];
   const start = found ? wordStart(text, Math.max(0, found.start - BEFORE), found.start) : 0;
   const end = wordEnd(text, Math.min(text.length, (found?.end ?? 0) + AFTER));
   const passage = text.slice(start, end).replace(/\s+/g, " ");
   const parts: SnippetPart[] = [];
   if (start > 0) parts.push({ text: "… ", mark: false });
-  let at = 0;
-  if (found) {
-    for (const token of tokenize(passage)) {
-      if (!wanted(token.term)) continue;
-      if (token.start > at) parts.push({ text: passage.slice(at, token.start), mark: false });
-      parts.push({ text: passage.slice(token.start, token.end), mark: true });
-      at = token.end;
-    }
-  }
-  if (at < passage.length) parts.push({ text: passage.slice(at), mark: false });
+  parts.push(...marked(passage, found ? matchesIn(passage, words, prefixes, false) : []));
   if (end < text.length) parts.push({ text: " …", mark: false });
   return { parts, matched: Boolean(found) };
 }
@@ -71,14 +88,16 @@ export function markedParts(
   words: readonly string[],
   prefixes: readonly string[],
 ): SnippetPart[] {
-  const wanted = matcher(words, prefixes);
+  return marked(text, matchesIn(text, words, prefixes, false));
+}
+
+function marked(text: string, spans: readonly Span[]): SnippetPart[] {
   const parts: SnippetPart[] = [];
   let at = 0;
-  for (const token of tokenize(text)) {
-    if (!wanted(token.term)) continue;
-    if (token.start > at) parts.push({ text: text.slice(at, token.start), mark: false });
-    parts.push({ text: text.slice(token.start, token.end), mark: true });
-    at = token.end;
+  for (const span of spans) {
+    if (span.start > at) parts.push({ text: text.slice(at, span.start), mark: false });
+    parts.push({ text: text.slice(span.start, span.end), mark: true });
+    at = span.end;
   }
   if (at < text.length) parts.push({ text: text.slice(at), mark: false });
   return parts;

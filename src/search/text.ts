@@ -15,8 +15,8 @@
 /** The segmenter's locale: one for every text, so that index and query agree. */
 const words = new Intl.Segmenter("und", { granularity: "word" });
 
-const RUN = /[\p{L}\p{M}\p{N}]+/gu;
-const UNSPACED =
+export const RUN = /[\p{L}\p{M}\p{N}]+/gu;
+export const UNSPACED =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const MARKS = /\p{M}+/gu;
 const NOT_WORD = /[^\p{L}\p{N}]+/u;
@@ -40,9 +40,14 @@ const FOLDED_KEPT = 50_000;
 // Words reach here as runs of letters, marks and digits: ASCII ones are [A-Za-z0-9] only.
 const ASCII = /^[0-9A-Za-z]*$/;
 
-function foldWord(word: string): string {
+/** Common CJK ideographs: NFKD and lower case leave them as they are. */
+const PLAIN_HAN = /^[\u4e00-\u9fff]*$/;
+
+/** `fold` for a run of letters, marks and digits, quickly for the common cases. */
+export function foldWord(word: string): string {
   // A run of ASCII letters and digits only needs its case folded.
   if (ASCII.test(word)) return word.toLowerCase();
+  if (PLAIN_HAN.test(word)) return word;
   let result = folded.get(word);
   if (result === undefined) {
     result = fold(word);
