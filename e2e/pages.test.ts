@@ -17,7 +17,7 @@ import { testConfig } from "../test/support/app.js";
 import { axeViolations, browserSkipReason, launchBrowser } from "../test/support/browser.js";
 import { createTestDatabase } from "../test/support/databases.js";
 import { PAGES, SAMPLE_PAGES } from "../test/support/pages.js";
-import { buildSampleLibrary } from "../test/support/resources.js";
+import { buildSampleLibrary, SAMPLE_LIBRARY_PAGES } from "../test/support/resources.js";
 
 const en = findLocale("en") as Locale;
 const es = findLocale("es") as Locale;
@@ -99,15 +99,29 @@ describe("pages in a browser [sqlite]", { skip: browserSkipReason() }, () => {
       }
     }
 
+    // The home page, every kind of library page and search results, at a phone's width: axe,
+    // and nothing wider than the screen (sideways scrolling, which axe does not see).
+    const PHONE_PAGES = ["/", ...SAMPLE_LIBRARY_PAGES, "/search?q=immigration%20reform"];
     for (const locale of LOCALES) {
-      const url = localizedPath(locale, "/");
-      it(`${url} passes axe at a phone's width (375×800)`, () =>
-        inTab(async (tab) => {
-          await tab.setViewportSize({ width: 375, height: 800 });
-          await open(tab, url);
-          assert.equal(await tab.locator("html").getAttribute("lang"), locale.tag);
-          await assertAccessible(tab, `${url} at 375×800`);
-        }));
+      for (const path of PHONE_PAGES) {
+        const url = localizedPath(locale, path);
+        it(`${url} passes axe at a phone's width (375×800)`, () =>
+          inTab(async (tab) => {
+            await tab.setViewportSize({ width: 375, height: 800 });
+            await open(tab, url);
+            assert.equal(await tab.locator("html").getAttribute("lang"), locale.tag);
+            await assertAccessible(tab, `${url} at 375×800`);
+            const width = await tab.evaluate(
+              () =>
+                (
+                  globalThis as unknown as {
+                    document: { documentElement: { scrollWidth: number } };
+                  }
+                ).document.documentElement.scrollWidth,
+            );
+            assert.ok(width <= 375, `${url} is ${width} px wide at 375`);
+          }));
+      }
     }
   });
 
