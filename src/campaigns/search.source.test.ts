@@ -7,8 +7,8 @@ import { csrfTokenOf, signIn } from "../../test/support/accounts.js";
 import { describeEachDatabase } from "../../test/support/app.js";
 import { buildPerson } from "../../test/support/builders.js";
 import { dayFromNow } from "../../test/support/campaigns.js";
+import { searchResults } from "../../test/support/search.js";
 import type { SearchType } from "../search/index.js";
-import { runSearch } from "../search/search.service.js";
 import { DEMO_CAMPAIGN_SLUGS, seedDemoCampaigns } from "./campaigns.seed.js";
 
 describeEachDatabase("campaigns in the search index", { seed: false }, (ctx) => {
@@ -53,18 +53,8 @@ describeEachDatabase("campaigns in the search index", { seed: false }, (ctx) => 
 
   /** What a visitor finds: "slug:locale path" per result, the reader's language first. */
   async function found(q: string, more: { topic?: string; types?: SearchType[] } = {}) {
-    const outcome = await runSearch(db(), {
-      q,
-      page: 1,
-      readerLocale: "en",
-      now: new Date(),
-      types: ["campaign"],
-      ...more,
-    });
-    assert.equal(outcome.kind, "results");
-    return outcome.kind === "results"
-      ? outcome.results.map((r) => `${r.slug}:${r.locale} ${r.path}`)
-      : [];
+    const results = await searchResults(db(), q, { types: ["campaign"], ...more });
+    return results.map((r) => `${r.slug}:${r.locale} ${r.path}`);
   }
 
   const status = (slug: string, to: string) => post(`/admin/campaigns/${slug}/status`, { to });
@@ -164,14 +154,7 @@ describeEachDatabase("campaigns in the search index", { seed: false }, (ctx) => 
     assert.deepEqual(await found("flores", { topic: "flores" }), [
       `${DEMO_CAMPAIGN_SLUGS.flores}:en ${flores}`,
     ]);
-    const outcome = await runSearch(db(), {
-      q: "flores",
-      page: 1,
-      readerLocale: "en",
-      now: new Date(),
-      types: ["campaign"],
-      lang: "zh-Hans",
-    });
-    assert.equal(outcome.kind === "results" && outcome.results[0]?.path, flores);
+    const [first] = await searchResults(db(), "flores", { types: ["campaign"], lang: "zh-Hans" });
+    assert.equal(first?.path, flores);
   });
 });

@@ -3,32 +3,23 @@
 // both find the same rows. A row's id is made from its date (newer, larger: `documentId`), so
 // ranking is the same on both and needs no sort on SQLite: the reader's language, then a match in
 // the title, then the larger id (fulltext.query.ts). Not bm25 or ts_rank, which differ.
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type Selectable, sql } from "kysely";
 import { dialectOf } from "./dialect.js";
 import { metaTerms } from "./fulltext.match.js";
-import type { DB } from "./types.js";
+import type { DB, SearchDocumentsTable } from "./types.js";
 
 /** PostgreSQL keeps word positions up to 16,383; past that neither engine indexes words. */
 export const MAX_INDEXED_WORDS = 16_000;
 
-export interface FulltextRow {
-  source: string;
-  ref_id: string;
-  locale: string | null;
-  type: string;
-  slug: string;
-  path: string;
-  title: string;
-  summary: string;
-  body: string;
+type Stored = Selectable<SearchDocumentsTable>;
+
+/** A row to write: the stored columns, the topics as a list, and the words of each field. */
+export type FulltextRow = Omit<Stored, "id" | "topics"> & {
   topics: readonly string[];
-  dated: string;
-  visible_from: string | null;
-  is_demo: number;
   /** Folded words of the title, and of the summary then the body. */
   titleTerms: readonly string[];
   bodyTerms: readonly string[];
-}
+};
 
 /** All of a clause's words, adjacent and in order when `phrase`; its last one as a prefix. */
 export interface FulltextClause {
@@ -51,20 +42,8 @@ export interface FulltextQuery {
   offset: number;
 }
 
-export interface FulltextHit {
-  source: string;
-  ref_id: string;
-  locale: string | null;
-  type: string;
-  slug: string;
-  path: string;
-  title: string;
-  summary: string;
-  body: string;
-  dated: string;
-  is_demo: number;
-  in_title: boolean;
-}
+/** A result: what is shown of the row, and whether the title matched. */
+export type FulltextHit = Omit<Stored, "id" | "topics" | "visible_from"> & { in_title: boolean };
 
 /** Replaces what the index holds for `refIds` of `source` with `rows` (none: removed). */
 export async function replaceFulltext(

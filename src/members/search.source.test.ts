@@ -8,8 +8,8 @@ import { describeEachDatabase } from "../../test/support/app.js";
 import { buildApplication, buildMember, buildPerson } from "../../test/support/builders.js";
 import { text } from "../../test/support/html.js";
 import { csv, row } from "../../test/support/roster-csv.js";
+import { searchResults } from "../../test/support/search.js";
 import { reindexSearch } from "../search/index.js";
-import { runSearch } from "../search/search.service.js";
 import { seedDemoMembers } from "./members.seed.js";
 import { applyRosterImport } from "./roster/roster.import.js";
 import { previewRosterImport } from "./roster/roster.preview.js";
@@ -37,15 +37,8 @@ describeEachDatabase("the roster in the search index", { seed: false }, (ctx) =>
 
   /** What a visitor finds: "title path" per member. */
   async function found(q: string) {
-    const outcome = await runSearch(db(), {
-      q,
-      page: 1,
-      readerLocale: "es",
-      now: new Date(),
-      types: ["member"],
-    });
-    assert.equal(outcome.kind, "results");
-    return outcome.kind === "results" ? outcome.results.map((r) => `${r.title} ${r.path}`) : [];
+    const results = await searchResults(db(), q, { readerLocale: "es", types: ["member"] });
+    return results.map((r) => `${r.title} ${r.path}`);
   }
 
   it("finds members and former members as their profiles are public, never an applicant", async () => {
@@ -75,13 +68,8 @@ describeEachDatabase("the roster in the search index", { seed: false }, (ctx) =>
     ]);
     assert.equal((await ctx.app.inject({ url: "/members/quillfield-applicant" })).statusCode, 404);
     assert.deepEqual(await found("oregon newcomers"), await found("quillfield"));
-    const outcome = await runSearch(db(), {
-      q: "quillfield member",
-      page: 1,
-      readerLocale: "zh-Hans",
-      now: new Date(),
-    });
-    assert.equal(outcome.kind === "results" && outcome.results[0]?.locale, null);
+    const [first] = await searchResults(db(), "quillfield member", { readerLocale: "zh-Hans" });
+    assert.equal(first?.locale, null);
   });
 
   it("finds an accepted applicant by its name at once, and a former member back by its new executive", async () => {

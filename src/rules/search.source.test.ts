@@ -7,7 +7,7 @@ import { csrfTokenOf, signIn } from "../../test/support/accounts.js";
 import { describeEachDatabase } from "../../test/support/app.js";
 import { buildPerson } from "../../test/support/builders.js";
 import { text } from "../../test/support/html.js";
-import { runSearch } from "../search/search.service.js";
+import { searchResults } from "../../test/support/search.js";
 import { createFederalRegisterClient } from "./federal-register/fr.client.js";
 import { openRule, startFakeFederalRegister } from "./federal-register/fr.fake.test-support.js";
 import { refreshWatchList } from "./refresh.service.js";
@@ -54,15 +54,8 @@ describeEachDatabase(
 
     /** What a visitor finds: "number path" per rule. */
     async function found(q: string) {
-      const outcome = await runSearch(db(), {
-        q,
-        page: 1,
-        readerLocale: "es",
-        now: new Date(),
-        types: ["rule"],
-      });
-      assert.equal(outcome.kind, "results");
-      return outcome.kind === "results" ? outcome.results.map((r) => `${r.slug} ${r.path}`) : [];
+      const results = await searchResults(db(), q, { readerLocale: "es", types: ["rule"] });
+      return results.map((r) => `${r.slug} ${r.path}`);
     }
 
     it("finds a rule staff add by its docket id, number, RIN and agency, in English", async () => {
@@ -76,13 +69,8 @@ describeEachDatabase(
       assert.deepEqual(await found("2026-08101"), hit);
       assert.deepEqual(await found("1125-AB99"), hit);
       assert.deepEqual(await found("interpreter citizenship"), hit);
-      const outcome = await runSearch(db(), {
-        q: "interpreter",
-        page: 1,
-        readerLocale: "zh-Hans",
-        now: new Date(),
-      });
-      assert.equal(outcome.kind === "results" && outcome.results[0]?.locale, "en");
+      const [first] = await searchResults(db(), "interpreter", { readerLocale: "zh-Hans" });
+      assert.equal(first?.locale, "en");
       assert.equal((await ctx.app.inject({ url: "/rules/2026-08101" })).statusCode, 200);
     });
 
