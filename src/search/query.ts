@@ -1,7 +1,7 @@
 // A reader's query as clauses the index understands (db/fulltext.ts): quoted phrases, words, and
 // the last word as a prefix while it is still being typed (no space after it).
 import type { FulltextClause } from "../db/fulltext.js";
-import { terms } from "./text.js";
+import { terms, UNSPACED } from "./text.js";
 
 /** Longer queries are refused with a clear message. */
 export const MAX_QUERY_LENGTH = 200;
@@ -33,7 +33,14 @@ export function parseQuery(q: string): ParsedQuery {
   // Still typing: the query ends in a word, not a space or a closed quote.
   const typing = /[\p{L}\p{M}\p{N}]$/u.test(rest);
   loose.forEach((word, i) => {
-    clauses.push({ terms: [word], phrase: false, prefix: typing && i === loose.length - 1 });
+    // One Latin letter as a prefix would ask for every word starting with it (~250 ms at 10,000
+    // items); one Chinese character is a word's start worth completing.
+    const longEnough = word.length >= 2 || UNSPACED.test(word);
+    clauses.push({
+      terms: [word],
+      phrase: false,
+      prefix: typing && i === loose.length - 1 && longEnough,
+    });
   });
   const kept = dedupe(clauses).slice(0, MAX_CLAUSES);
   return {
