@@ -13,7 +13,7 @@ import { type FulltextQuery, searchFulltext } from "../src/db/fulltext.js";
 import { type DB, migrateToLatest, openDatabase } from "../src/db/index.js";
 import { rebuildSearchIndex } from "../src/search/index.service.js";
 import { parseQuery } from "../src/search/query.js";
-import { PAGE_SIZE, runSearch } from "../src/search/search.service.js";
+import { fulltextQueryOf, runSearch } from "../src/search/search.service.js";
 import { snippetOf } from "../src/search/snippet.js";
 import { terms } from "../src/search/text.js";
 import { quantile } from "./members-page.js";
@@ -71,15 +71,9 @@ async function fileBytes(db: Kysely<DB>, path: string): Promise<number> {
   return size(path) + size(`${path}-wal`);
 }
 
-/** What runSearch asks of searchFulltext for page 1 (search.service.ts). */
+/** What runSearch asks of searchFulltext for page 1. */
 function fulltextQuery(q: string, reader: string): FulltextQuery {
-  return {
-    clauses: parseQuery(q).clauses,
-    now: NOW.toISOString(),
-    readerLocale: reader,
-    limit: PAGE_SIZE,
-    offset: 0,
-  };
+  return fulltextQueryOf({ page: 1, readerLocale: reader, now: NOW }, parseQuery(q).clauses);
 }
 
 /** Times the SQL and then the snippets of its hits, made as runSearch makes them. */
@@ -97,7 +91,7 @@ async function timeApart(db: Kysely<DB>, t: QueryTimings) {
 }
 
 /**
- * What cutting words (search/text.ts `terms`, which rowOf calls for every document) costs in
+ * What cutting words (search/text.ts `terms`, which db/fulltext.ts calls for every document) costs in
  * the indexing: timed on the first items' documents, scaled to all of them.
  */
 function tokenizingMs(): Record<string, number> {

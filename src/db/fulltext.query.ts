@@ -1,15 +1,22 @@
 // A page of matches and how many things matched, on either engine, ranked alike (db/fulltext.ts):
-// the reader's language (or none) first, then a match in the title, then the larger id (the
-// newer); each thing once, in its best-ranked row.
+// the reader's language and no language first (a match in the title, then in the text), then each
+// other language in the site's order (title, then text); within each, the larger id (the newer).
+// Each thing once, in its best-ranked row.
 //
-// SQLite walks four tiers in that order (reader's language and title; reader's language, text
-// only; other languages and title; the rest), each an FTS5 query read newest first straight from
+// SQLite walks those tiers in order, each an FTS5 query over one language's range of ids (FTS5
+// seeks to it: a language with no match costs next to nothing) read newest first straight from
 // the index (ORDER BY rowid DESC needs no sort), and stops once the page is full: a word found in
 // nine items of ten costs no more than a rare one. PostgreSQL ranks the matches in one query.
 // The count stops past COUNT_LIMIT things on both.
 import { type Kysely, sql } from "kysely";
 import { dialectOf } from "./dialect.js";
-import type { FulltextHit, FulltextQuery } from "./fulltext.js";
+import {
+  BAND_SPAN,
+  bandIds,
+  type FulltextClause,
+  type FulltextHit,
+  type FulltextQuery,
+} from "./fulltext.js";
 import { ftsExpression, metaWord, tsquery } from "./fulltext.match.js";
 import type { DB } from "./types.js";
 
@@ -29,9 +36,17 @@ export async function searchFulltext(
 ): Promise<{ total: number; more: boolean; hits: FulltextHit[] }> {
   if (query.clauses.length === 0) return { total: 0, more: false, hits: [] };
   const postgres = dialectOf(db) === "postgres";
-  const [count, page] = postgres
-    ? await Promise.all([countPostgres(db, query), pagePostgres(db, query)])
-    : [await countSqlite(db, query), await pageSqlite(db, query)];
+  let count: number;
+  let page: Ranked[];
+  if (postgres) {
+    [count, page] = await Promise.all([countPostgres(db, query), pagePostgres(db, query)]);
+  } else {
+    const expanded = await expandPrefixes(db, query.clauses);
+    if (expanded === "none") return { total: 0, more: false, hits: [] };
+    const parts = ftsParts(query, expanded);
+    count = await countSqlite(db, query, parts);
+    page = await pageSqlite(db, query, parts);
+  }
   return {
     total: Math.min(count, COUNT_LIMIT),
     more: count > COUNT_LIMIT,
@@ -72,13 +87,49 @@ async function rowsOf(db: Kysely<DB>, page: readonly Ranked[]): Promise<Fulltext
   });
 }
 
-function ftsParts(query: FulltextQuery) {
-  const words = ftsExpression(query.clauses);
+/** FTS5 keeps one list of rows for every prefix of this many characters (migration 0022). */
+const INDEXED_PREFIXES = [2, 3];
+/** A prefix that begins more words than this is left to FTS5. */
+const MOST_EXPANDED = 64;
+
+/**
+ * The words each longer prefix begins, from the index's own list of words (search_words), or
+ * "none" when a prefix begins no word (then nothing matches). FTS5 finds a prefix it has no list
+ * for by merging the rows of every such word, again for each of a search's queries (up to ten):
+ * the words, asked for by name, are each one list FTS5 seeks in.
+ */
+async function expandPrefixes(
+  db: Kysely<DB>,
+  clauses: readonly FulltextClause[],
+): Promise<Map<FulltextClause, readonly string[]> | "none"> {
+  const expanded = new Map<FulltextClause, readonly string[]>();
+  for (const clause of clauses) {
+    const prefix = clause.terms[clause.terms.length - 1];
+    if (!clause.prefix || prefix === undefined) continue;
+    const length = [...prefix].length;
+    if (INDEXED_PREFIXES.includes(length) || length < 2) continue;
+    const last = prefix.codePointAt(prefix.length - 1) ?? 0;
+    const after = `${prefix.slice(0, -String.fromCodePoint(last).length)}${String.fromCodePoint(last + 1)}`;
+    const { rows } = await sql<{ term: string }>`select term from search_words
+      where term >= ${prefix} and term < ${after} limit ${MOST_EXPANDED + 1}`.execute(db);
+    if (rows.length === 0) return "none";
+    if (rows.length <= MOST_EXPANDED)
+      expanded.set(
+        clause,
+        rows.map((row) => row.term),
+      );
+  }
+  return expanded;
+}
+
+type FtsParts = ReturnType<typeof ftsParts>;
+
+function ftsParts(query: FulltextQuery, expanded: ReadonlyMap<FulltextClause, readonly string[]>) {
+  const words = ftsExpression(query.clauses, expanded);
   const filters: string[] = [];
   if (query.types && query.types.length > 0) {
     filters.push(`{meta} : (${query.types.map((t) => metaWord("t", t)).join(" OR ")})`);
   }
-  if (query.locale) filters.push(`{meta} : ${metaWord("l", query.locale)}`);
   if (query.topic) filters.push(`{meta} : ${metaWord("p", query.topic)}`);
   const filtered = (expression: string) =>
     [`(${expression})`, ...filters.map((f) => `(${f})`)].join(" AND ");
@@ -86,36 +137,64 @@ function ftsParts(query: FulltextQuery) {
     inText: filtered(`{title body} : (${words})`),
     inTitle: filtered(`{title} : (${words})`),
     titleOnly: `{title} : (${words})`,
-    reader: `{meta} : (${metaWord("l", query.readerLocale)} OR ${metaWord("l", null)})`,
   };
 }
 
-async function countSqlite(db: Kysely<DB>, query: FulltextQuery): Promise<number> {
-  const { inText } = ftsParts(query);
+/** The ids a query looks in: one band when it asks for one language, all of them otherwise. */
+function idRange(query: FulltextQuery): [number, number] {
+  if (query.band !== undefined) return bandIds(query.band);
+  return [0, Number.MAX_SAFE_INTEGER];
+}
+
+async function countSqlite(
+  db: Kysely<DB>,
+  query: FulltextQuery,
+  { inText }: FtsParts,
+): Promise<number> {
+  const [low, high] = idRange(query);
   const row = await sql<{ n: number }>`select count(*) as n from (
       select distinct d.source, d.ref_id from search_fts f join search_documents d on d.id = f.rowid
-      where search_fts match ${inText}
+      where search_fts match ${inText} and f.rowid between ${low} and ${high}
         and (d.visible_from is null or d.visible_from <= ${query.now})
       limit ${COUNT_LIMIT + 1})`.execute(db);
   return Number(row.rows[0]?.n ?? 0);
 }
 
-async function pageSqlite(db: Kysely<DB>, query: FulltextQuery): Promise<Ranked[]> {
-  const { inText, inTitle, titleOnly, reader } = ftsParts(query);
-  const tiers = [
-    { match: `(${inTitle}) AND (${reader})`, inTitle: true },
-    { match: `((${inText}) AND (${reader})) NOT (${titleOnly})`, inTitle: false },
-    { match: `(${inTitle}) NOT (${reader})`, inTitle: true },
-    { match: `((${inText}) NOT (${titleOnly})) NOT (${reader})`, inTitle: false },
+/**
+ * The tiers in ranking order, each a band (a range of ids FTS5 seeks to, read newest first) and
+ * whether the title matched: the home bands' title matches, then their text matches, then for
+ * each other language its title matches and its text matches.
+ */
+function tiersOf(query: FulltextQuery, { inText, inTitle, titleOnly }: FtsParts) {
+  const wanted = (band: number) => query.band === undefined || query.band === band;
+  const title = (band: number) => ({ band, match: inTitle, inTitle: true });
+  const text = (band: number) => ({
+    band,
+    match: `(${inText}) NOT (${titleOnly})`,
+    inTitle: false,
+  });
+  const home = query.home.filter(wanted);
+  return [
+    ...home.map(title),
+    ...home.map(text),
+    ...query.others.filter(wanted).flatMap((band) => [title(band), text(band)]),
   ];
+}
+
+async function pageSqlite(
+  db: Kysely<DB>,
+  query: FulltextQuery,
+  parts: FtsParts,
+): Promise<Ranked[]> {
   const wanted = query.offset + query.limit;
   const seen = new Set<string>();
   const page: Ranked[] = [];
-  for (const tier of tiers) {
+  for (const tier of tiersOf(query, parts)) {
+    const [low, high] = bandIds(tier.band);
     for (let from = 0; seen.size < wanted; from += CHUNK) {
       const { rows } = await sql<{ id: number; source: string; ref_id: string }>`
         select d.id, d.source, d.ref_id from search_fts f join search_documents d on d.id = f.rowid
-        where search_fts match ${tier.match}
+        where search_fts match ${tier.match} and f.rowid between ${low} and ${high}
           and (d.visible_from is null or d.visible_from <= ${query.now})
         order by f.rowid desc limit ${CHUNK} offset ${from}`.execute(db);
       for (const row of rows) {
@@ -133,11 +212,14 @@ async function pageSqlite(db: Kysely<DB>, query: FulltextQuery): Promise<Ranked[
 }
 
 function pgFilters(query: FulltextQuery) {
-  const filters = [sql`(d.visible_from is null or d.visible_from <= ${query.now})`];
+  const [low, high] = idRange(query);
+  const filters = [
+    sql`(d.visible_from is null or d.visible_from <= ${query.now})`,
+    sql`d.id between ${low} and ${high}`,
+  ];
   if (query.types && query.types.length > 0) {
     filters.push(sql`d.type in (${sql.join(query.types)})`);
   }
-  if (query.locale) filters.push(sql`d.locale = ${query.locale}`);
   if (query.topic) filters.push(sql`position(${` ${query.topic} `} in d.topics) > 0`);
   return sql.join(filters, sql` and `);
 }
@@ -152,19 +234,23 @@ async function countPostgres(db: Kysely<DB>, query: FulltextQuery): Promise<numb
 
 async function pagePostgres(db: Kysely<DB>, query: FulltextQuery): Promise<Ranked[]> {
   const q = tsquery(query.clauses);
+  const bands = `{${[...query.home, ...query.others].join(",")}}`;
   const { rows } = await sql<{ id: string; in_title: boolean }>`
     with hits as (
       select d.id, d.source, d.ref_id, (d.title_tsv @@ ${q}::tsquery) as in_title,
-        case when d.locale is null or d.locale = ${query.readerLocale} then 0 else 1 end as lang_rank
+        array_position(${bands}::int[], (d.id / ${BAND_SPAN})::int) as band_rank
       from search_documents d
       where d.doc_tsv @@ ${q}::tsquery and ${pgFilters(query)}
-    ), best as (
-      select hits.*, row_number() over (
-        partition by source, ref_id order by lang_rank, in_title desc, id desc) as n
+    ), grouped as (
+      select hits.*, case when band_rank <= ${query.home.length} then 0 else band_rank end as grp
       from hits
+    ), best as (
+      select grouped.*, row_number() over (
+        partition by source, ref_id order by grp, in_title desc, band_rank, id desc) as n
+      from grouped
     )
     select id, in_title from best where n = 1
-    order by lang_rank, in_title desc, id desc
+    order by grp, in_title desc, band_rank, id desc
     limit ${query.limit} offset ${query.offset}`.execute(db);
   return rows.map((row) => ({ id: Number(row.id), inTitle: row.in_title }));
 }

@@ -19,6 +19,7 @@ import * as socialGraphics from "./migrations/0017-social-graphics.js";
 import * as federalRules from "./migrations/0018-federal-rules.js";
 import * as resources from "./migrations/0020-resources.js";
 import * as search from "./migrations/0022-search.js";
+import * as searchVocab from "./migrations/0023-search-vocab.js";
 import type { DB } from "./types.js";
 
 // Listed by hand, not read from disk, so migrations work the same from source, a bundle or a test.
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   "0018-federal-rules": federalRules,
   "0020-resources": resources,
   "0022-search": search,
+  "0023-search-vocab": searchVocab,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

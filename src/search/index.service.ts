@@ -3,8 +3,9 @@
 // commits or rolls back with it. A rebuild (a new database, or words now cut differently) runs
 // once at start, in one transaction, taking the sources' things a batch at a time.
 import type { Kysely } from "kysely";
-import { clearFulltext, type FulltextRow, replaceFulltext } from "../db/fulltext.js";
+import { type FulltextRow, rebuildFulltext, replaceFulltext } from "../db/fulltext.js";
 import type { DB } from "../db/index.js";
+import { LOCALES } from "../i18n/locales.js";
 import type { SearchDocument, SearchSource } from "./search.model.js";
 import { lockSearchState, writeSearchState } from "./search.queries.js";
 import { terms } from "./text.js";
@@ -13,9 +14,30 @@ import { terms } from "./text.js";
  * What the index's words depend on: this file's way of cutting and folding (raise the number
  * when it changes) and the ICU data that cuts Chinese words, which differs between Node versions.
  */
-export const SEARCH_BUILT_WITH = `words-2 icu-${process.versions.icu ?? "none"} unicode-${process.versions.unicode ?? "none"}`;
+export const SEARCH_BUILT_WITH = `words-2 ids-2 icu-${process.versions.icu ?? "none"} unicode-${process.versions.unicode ?? "none"}`;
 
 const REBUILD_BATCH = 200;
+
+/**
+ * Each language's rows have their own band of ids (db/fulltext.ts), so that "in the reader's
+ * language" is a range of ids the index seeks to: 0 for things in no language (members), then the
+ * site's languages in their order, then one band for any other.
+ */
+export function languageBand(locale: string | null): number {
+  if (locale === null) return 0;
+  const at = LOCALES.findIndex((l) => l.tag === locale);
+  return at === -1 ? LOCALES.length + 1 : at + 1;
+}
+
+/**
+ * The bands in the order results rank: the reader's language with the things in none (a match in
+ * their titles first), then each other language in the site's order.
+ */
+export function rankedBands(readerLocale: string): { home: number[]; others: number[] } {
+  const reader = languageBand(readerLocale);
+  const all = Array.from({ length: LOCALES.length + 2 }, (_, band) => band);
+  return { home: [reader, 0], others: all.filter((band) => band !== reader && band !== 0) };
+}
 
 export function rowOf(source: string, doc: SearchDocument): FulltextRow {
   return {
@@ -32,8 +54,7 @@ export function rowOf(source: string, doc: SearchDocument): FulltextRow {
     dated: doc.dated,
     visible_from: doc.visibleFrom,
     is_demo: doc.isDemo ? 1 : 0,
-    titleTerms: terms(doc.title),
-    bodyTerms: [...terms(doc.summary), ...terms(doc.body)],
+    band: languageBand(doc.locale),
   };
 }
 
@@ -47,6 +68,7 @@ export async function reindexSearch(
   const docs = await source.documents(trx, ids);
   await replaceFulltext(
     trx,
+    terms,
     source.name,
     ids,
     docs.map((doc) => rowOf(source.name, doc)),
@@ -67,21 +89,17 @@ export async function rebuildSearchIndex(
   return db.transaction().execute(async (trx) => {
     const state = await lockSearchState(trx);
     if (options.ifStale && state?.built_with === SEARCH_BUILT_WITH) return undefined;
-    await clearFulltext(trx);
     let count = 0;
-    for (const source of sources) {
-      const ids = await source.ids(trx);
-      for (let i = 0; i < ids.length; i += REBUILD_BATCH) {
-        const docs = await source.documents(trx, ids.slice(i, i + REBUILD_BATCH));
-        await replaceFulltext(
-          trx,
-          source.name,
-          [],
-          docs.map((doc) => rowOf(source.name, doc)),
-        );
-        count += docs.length;
+    await rebuildFulltext(trx, terms, async (write) => {
+      for (const source of sources) {
+        const ids = await source.ids(trx);
+        for (let i = 0; i < ids.length; i += REBUILD_BATCH) {
+          const docs = await source.documents(trx, ids.slice(i, i + REBUILD_BATCH));
+          await write(docs.map((doc) => rowOf(source.name, doc)));
+          count += docs.length;
+        }
       }
-    }
+    });
     await writeSearchState(trx, SEARCH_BUILT_WITH, (options.now ?? new Date()).toISOString());
     return count;
   });

@@ -1,8 +1,9 @@
 // Answering a query (issue 14): checked, parsed into clauses, looked up in the index (one thing
 // once, in the reader's language when it has it), and each result given its snippet.
 import type { Kysely } from "kysely";
-import { searchFulltext } from "../db/fulltext.js";
+import { type FulltextClause, type FulltextQuery, searchFulltext } from "../db/fulltext.js";
 import type { DB } from "../db/index.js";
+import { languageBand, rankedBands } from "./index.service.js";
 import { MAX_QUERY_LENGTH, parseQuery } from "./query.js";
 import type { SearchType } from "./search.model.js";
 import { markedParts, type SnippetPart, snippetOf } from "./snippet.js";
@@ -49,6 +50,24 @@ export type SearchOutcome =
       results: SearchResult[];
     };
 
+/** What a search asks of the index (db/fulltext.ts). */
+export function fulltextQueryOf(
+  request: Omit<SearchRequest, "q">,
+  clauses: readonly FulltextClause[],
+  pageSize = PAGE_SIZE,
+): FulltextQuery {
+  return {
+    clauses,
+    now: request.now.toISOString(),
+    ...rankedBands(request.readerLocale),
+    types: request.types,
+    band: request.lang === undefined ? undefined : languageBand(request.lang),
+    topic: request.topic,
+    limit: pageSize,
+    offset: (request.page - 1) * pageSize,
+  };
+}
+
 export async function runSearch(db: Kysely<DB>, request: SearchRequest): Promise<SearchOutcome> {
   const q = request.q.trim();
   if (q.length === 0) return { kind: "empty" };
@@ -57,16 +76,7 @@ export async function runSearch(db: Kysely<DB>, request: SearchRequest): Promise
   const parsed = parseQuery(q);
   if (parsed.clauses.length === 0) return { kind: "no_words" };
   const pageSize = request.pageSize ?? PAGE_SIZE;
-  const query = {
-    clauses: parsed.clauses,
-    now: request.now.toISOString(),
-    readerLocale: request.readerLocale,
-    types: request.types,
-    locale: request.lang,
-    topic: request.topic,
-    limit: pageSize,
-    offset: (request.page - 1) * pageSize,
-  };
+  const query = fulltextQueryOf(request, parsed.clauses, pageSize);
   const found = await searchFulltext(db, query);
   const results = found.hits.map((hit) => {
     const fromSummary = snippetOf(hit.summary, parsed.words, parsed.prefixes);

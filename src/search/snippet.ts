@@ -1,7 +1,7 @@
 // The passage of a result that shows why it was found: the first place a word of the query
 // stands, a little before and after it, the matched words marked. Returned as parts for the view
 // (and the API) to escape: the source's own markup is text here, never HTML.
-import { foldWord, RUN, tokenize, UNSPACED } from "./text.js";
+import { foldInPlace, foldWord, RUN, tokenize, UNSPACED } from "./text.js";
 
 export interface SnippetPart {
   text: string;
@@ -30,27 +30,10 @@ function matchesIn(
   firstOnly: boolean,
 ): Span[] {
   const wanted = matcher(words, prefixes);
-  const needles = [...words, ...prefixes].filter((n) => n.length > 0);
+  const needles = needlesOf(words, prefixes);
   const spans: Span[] = [];
   for (const run of text.matchAll(RUN)) {
-    const folded = foldWord(run[0]);
-    if (!needles.some((n) => folded.includes(n))) continue;
-    const found: Span[] = [];
-    if (UNSPACED.test(run[0]) && folded.length === run[0].length) {
-      for (const needle of needles) {
-        for (let at = folded.indexOf(needle); at !== -1; at = folded.indexOf(needle, at + 1)) {
-          found.push({ start: run.index + at, end: run.index + at + needle.length });
-        }
-      }
-      found.sort((a, b) => a.start - b.start || b.end - a.end);
-    } else {
-      for (const token of tokenize(run[0])) {
-        if (wanted(token.term)) {
-          found.push({ start: run.index + token.start, end: run.index + token.end });
-        }
-      }
-    }
-    for (const span of found) {
+    for (const span of spansInRun(run[0], run.index, needles, wanted)) {
       const last = spans[spans.length - 1];
       if (last && span.start < last.end) continue;
       spans.push(span);
@@ -58,6 +41,75 @@ function matchesIn(
     }
   }
   return spans;
+}
+
+function needlesOf(words: readonly string[], prefixes: readonly string[]): string[] {
+  return [...words, ...prefixes].filter((n) => n.length > 0);
+}
+
+/** The looked-for words in one run of letters, marks and digits that starts at `at`. */
+function spansInRun(
+  run: string,
+  at: number,
+  needles: readonly string[],
+  wanted: (term: string) => boolean,
+): Span[] {
+  const folded = foldWord(run);
+  if (!needles.some((n) => folded.includes(n))) return [];
+  const found: Span[] = [];
+  if (UNSPACED.test(run) && folded.length === run.length) {
+    for (const needle of needles) {
+      for (let i = folded.indexOf(needle); i !== -1; i = folded.indexOf(needle, i + 1)) {
+        found.push({ start: at + i, end: at + i + needle.length });
+      }
+    }
+    found.sort((a, b) => a.start - b.start || b.end - a.end);
+  } else {
+    for (const token of tokenize(run)) {
+      if (wanted(token.term)) found.push({ start: at + token.start, end: at + token.end });
+    }
+  }
+  return found;
+}
+
+const RUN_HERE = new RegExp(RUN.source, "uy");
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+
+/**
+ * The first looked-for word of a long text (a body). The text is folded once and searched for
+ * the words as they are folded; each place found is checked as `matchesIn` would check it (the
+ * whole run cut into words), so "city" in "ethnicity" is passed over. Reading every run of a
+ * 3,000-word body took most of a search's time. A text whose folding changes its length (rare:
+ * ligatures, letters split into two) is read run by run as before.
+ */
+function firstMatch(
+  text: string,
+  words: readonly string[],
+  prefixes: readonly string[],
+): Span | undefined {
+  const folded = foldInPlace(text);
+  if (folded === undefined) return matchesIn(text, words, prefixes, true)[0];
+  const wanted = matcher(words, prefixes);
+  const needles = needlesOf(words, prefixes);
+  for (let from = 0; ; ) {
+    let at = -1;
+    for (const needle of needles) {
+      const i = folded.indexOf(needle, from);
+      if (i !== -1 && (at === -1 || i < at)) at = i;
+    }
+    if (at === -1) return undefined;
+    let start = at;
+    while (start > 0 && WORD_CHAR.test(text[start - 1] ?? "")) start -= 1;
+    RUN_HERE.lastIndex = start;
+    const run = RUN_HERE.exec(text);
+    if (!run) {
+      from = at + 1;
+      continue;
+    }
+    const span = spansInRun(run[0], start, needles, wanted).find((s) => s.end > at);
+    if (span) return span;
+    from = Math.max(at + 1, start + run[0].length);
+  }
 }
 
 interface Span {
@@ -71,7 +123,7 @@ export function snippetOf(
   words: readonly string[],
   prefixes: readonly string[],
 ): { parts: SnippetPart[]; matched: boolean } {
-  const found = matchesIn(text, words, prefixes, true)[0];
+  const found = firstMatch(text, words, prefixes);
   const start = found ? wordStart(text, Math.max(0, found.start - BEFORE), found.start) : 0;
   const end = wordEnd(text, Math.min(text.length, (found?.end ?? 0) + AFTER));
   const passage = text.slice(start, end).replace(/\s+/g, " ");
