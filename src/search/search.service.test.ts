@@ -160,4 +160,51 @@ describeEachDatabase("search over the index", { seed: false }, (ctx) => {
     assert.equal((await search("!!! ???")).kind, "no_words");
     assert.equal((await search("x".repeat(201))).kind, "too_long");
   });
+  it("ranks the reader's language and things in none first (titles, then texts), then the other languages in the site's order", async () => {
+    const source = memorySource([
+      doc("r-es-old", "es", { title: "Rivera en la ciudad", dated: "2020-01-01" }),
+      doc("r-zh", "zh-Hans", { title: "Rivera 市", dated: "2026-01-01" }),
+      doc("r-en-text", "en", { body: "Rivera spoke.", dated: "2026-02-01" }),
+      doc("r-member", null, { title: "Rivera, CA", type: "member", dated: "2019-01-01" }),
+      doc("r-en-title", "en", { title: "Rivera notes", dated: "2018-01-01" }),
+      doc("r-es-new", "es", { body: "Habló Rivera.", dated: "2026-03-01" }),
+    ]);
+    await rebuildSearchIndex(ctx.database.db, [source]);
+    assert.deepEqual(titles(await search("rivera")), [
+      "r-en-title:en",
+      "r-member:null",
+      "r-en-text:en",
+      "r-es-old:es",
+      "r-es-new:es",
+      "r-zh:zh-Hans",
+    ]);
+    assert.deepEqual(titles(await search("rivera", { readerLocale: "zh-Hans" })), [
+      "r-zh:zh-Hans",
+      "r-member:null",
+      "r-en-title:en",
+      "r-en-text:en",
+      "r-es-old:es",
+      "r-es-new:es",
+    ]);
+    assert.deepEqual(titles(await search("rivera", { lang: "es" })), [
+      "r-es-old:es",
+      "r-es-new:es",
+    ]);
+  });
+
+  it("finds every word a long prefix begins, even when it begins many, and nothing when none", async () => {
+    const words = Array.from(
+      { length: 70 },
+      (_, i) => `plexus${String.fromCharCode(97 + (i % 26))}${i}`,
+    );
+    const source = memorySource([
+      doc("p-few", "en", { title: "Plexusfew here" }),
+      doc("p-many", "en", { body: words.join(" "), dated: "2024-01-01" }),
+    ]);
+    await rebuildSearchIndex(ctx.database.db, [source]);
+    assert.deepEqual(titles(await search("plexusf")), ["p-few:en", "p-many:en"]);
+    assert.deepEqual(titles(await search("plexus")), ["p-few:en", "p-many:en"]);
+    assert.deepEqual(titles(await search("plexusz25")), ["p-many:en"]);
+    assert.deepEqual(titles(await search("plexusy9")), []);
+  });
 });
