@@ -42,14 +42,19 @@ export function bundleIsStale(bundle = BUNDLE) {
 const asciiOnly = (code) =>
   code.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
+// The search rebuild's worker thread (src/search/words.pool.ts), found beside either bundle.
+const WORDS_WORKER = join(ROOT, "dist", "words-worker.mjs");
+
 /** Builds the server's bundle; a half-written file is never at BUNDLE (written aside, then renamed). */
-export function buildServer() {
-  return bundle(join(ROOT, "src", "server.ts"), BUNDLE);
+export async function buildServer() {
+  await bundle(join(ROOT, "src", "search", "words.worker.ts"), WORDS_WORKER);
+  await bundle(join(ROOT, "src", "server.ts"), BUNDLE);
 }
 
 /** Builds the operator tool's bundle, CLI_BUNDLE, from src/cli/cfa.ts. */
-export function buildCli() {
-  return bundle(join(ROOT, "src", "cli", "cfa.ts"), CLI_BUNDLE);
+export async function buildCli() {
+  await bundle(join(ROOT, "src", "search", "words.worker.ts"), WORDS_WORKER);
+  await bundle(join(ROOT, "src", "cli", "cfa.ts"), CLI_BUNDLE);
 }
 
 async function bundle(entry, outfile) {

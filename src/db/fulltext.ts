@@ -74,8 +74,10 @@ export async function replaceFulltext(
   }
   const ids = await insertRows(trx, rows, postgres ? wordsOf : "sqlite");
   if (postgres) return;
+  const words = await cutHere(wordsOf)(rows);
   for (const [i, row] of rows.entries()) {
-    await insertFtsRow(trx, wordsOf, { ...row, id: ids[i] ?? 0 });
+    const [title, body] = words[i] ?? ["", ""];
+    await insertFtsRow(trx, { ...row, id: ids[i] ?? 0 }, title, body);
   }
 }
 
@@ -88,14 +90,39 @@ export async function replaceFulltext(
  */
 const FTS_BUFFER_BYTES = 64 * 1024 * 1024;
 
+/** The texts of a row that words are cut from. */
+export type RowTexts = Pick<Stored, "title" | "summary" | "body">;
+
+/**
+ * The words of many rows at once, each row's as two strings of words separated by spaces: its
+ * title's, and its summary's then its body's. A rebuild hands these to worker threads
+ * (search/words.pool.ts): cutting Chinese is most of its time.
+ */
+export type CutRows = (rows: readonly RowTexts[]) => Promise<(readonly [string, string])[]>;
+
+/** `CutRows` in this thread. */
+export function cutHere(wordsOf: WordsOf): CutRows {
+  return async (rows) =>
+    rows.map((row) => [
+      wordsOf(row.title).join(" "),
+      [...wordsOf(row.summary), ...wordsOf(row.body)].join(" "),
+    ]);
+}
+
+/** Rows read, cut and written at a time by a rebuild; this many more are cut meanwhile. */
+const REBUILD_PAGE = 250;
+const PAGES_AHEAD = 3;
+
 /**
  * Empties the index and fills it anew in the caller's transaction: `fill` hands every row to
- * `write`, a batch at a time.
+ * `write`, a batch at a time. On SQLite the words are added after, in id order, cut by `cut`
+ * a few pages ahead of the writing.
  */
 export async function rebuildFulltext(
   trx: Kysely<DB>,
   wordsOf: WordsOf,
   fill: (write: (rows: readonly FulltextRow[]) => Promise<void>) => Promise<void>,
+  cut: CutRows = cutHere(wordsOf),
 ): Promise<void> {
   const postgres = dialectOf(trx) === "postgres";
   if (!postgres) {
@@ -109,32 +136,56 @@ export async function rebuildFulltext(
     await insertRows(trx, rows, postgres ? wordsOf : "sqlite");
   });
   if (postgres) return;
-  for (let after = -1; ; ) {
+  const pages: { rows: FtsRow[]; words: Promise<(readonly [string, string])[]> }[] = [];
+  let after = -1;
+  const readPage = async () => {
     const rows = await trx
       .selectFrom("search_documents")
       .select(["id", "type", "topics", "title", "summary", "body"])
       .where("id", ">", after)
       .orderBy("id")
-      .limit(500)
+      .limit(REBUILD_PAGE)
       .execute();
-    for (const row of rows) {
-      await insertFtsRow(trx, wordsOf, { ...row, topics: row.topics.split(" ").filter(Boolean) });
-    }
     const last = rows[rows.length - 1];
-    if (!last) break;
+    if (!last) return false;
     after = last.id;
+    const words = cut(rows);
+    // Awaited in turn below; a failure is thrown there, not left unhandled meanwhile.
+    words.catch(() => undefined);
+    pages.push({
+      rows: rows.map((row) => ({ ...row, topics: row.topics.split(" ").filter(Boolean) })),
+      words,
+    });
+    return true;
+  };
+  let more = true;
+  while (more && pages.length <= PAGES_AHEAD) more = await readPage();
+  for (let page = pages.shift(); page; page = pages.shift()) {
+    if (more) more = await readPage();
+    const words = await page.words;
+    for (const [i, row] of page.rows.entries()) {
+      const [title, body] = words[i] ?? ["", ""];
+      await insertFtsRow(trx, row, title, body);
+    }
   }
 }
 
-type FtsRow = Pick<Stored, "id" | "type" | "title" | "summary" | "body"> & {
-  topics: readonly string[];
-};
+type FtsRow = Pick<Stored, "id" | "type"> & { topics: readonly string[] };
 
-async function insertFtsRow(trx: Kysely<DB>, wordsOf: WordsOf, row: FtsRow) {
-  const body = [...wordsOf(row.summary), ...wordsOf(row.body)];
-  await sql`insert into search_fts (rowid, title, body, meta) values (${row.id}, ${capped(
-    wordsOf(row.title),
-  ).join(" ")}, ${capped(body).join(" ")}, ${metaTerms(row)})`.execute(trx);
+async function insertFtsRow(trx: Kysely<DB>, row: FtsRow, title: string, body: string) {
+  await sql`insert into search_fts (rowid, title, body, meta) values (${row.id}, ${cappedWords(
+    title,
+  )}, ${cappedWords(body)}, ${metaTerms(row)})`.execute(trx);
+}
+
+/** Words separated by spaces, no more than MAX_INDEXED_WORDS of them. */
+function cappedWords(words: string): string {
+  let at = -1;
+  for (let n = 0; n < MAX_INDEXED_WORDS; n++) {
+    at = words.indexOf(" ", at + 1);
+    if (at === -1) return words;
+  }
+  return words.slice(0, at);
 }
 
 function plainColumns(row: FulltextRow) {

@@ -9,6 +9,7 @@ import { LOCALES } from "../i18n/locales.js";
 import type { SearchDocument, SearchSource } from "./search.model.js";
 import { lockSearchState, writeSearchState } from "./search.queries.js";
 import { terms } from "./text.js";
+import { withWordCutters } from "./words.pool.js";
 
 /**
  * What the index's words depend on: this file's way of cutting and folding (raise the number
@@ -89,17 +90,28 @@ export async function rebuildSearchIndex(
   return db.transaction().execute(async (trx) => {
     const state = await lockSearchState(trx);
     if (options.ifStale && state?.built_with === SEARCH_BUILT_WITH) return undefined;
+    const things: (readonly string[])[] = [];
+    for (const source of sources) things.push(await source.ids(trx));
+    // About: most things are in every language.
+    const documents = things.reduce((n, ids) => n + ids.length, 0) * LOCALES.length;
     let count = 0;
-    await rebuildFulltext(trx, terms, async (write) => {
-      for (const source of sources) {
-        const ids = await source.ids(trx);
-        for (let i = 0; i < ids.length; i += REBUILD_BATCH) {
-          const docs = await source.documents(trx, ids.slice(i, i + REBUILD_BATCH));
-          await write(docs.map((doc) => rowOf(source.name, doc)));
-          count += docs.length;
-        }
-      }
-    });
+    await withWordCutters(documents, (cut) =>
+      rebuildFulltext(
+        trx,
+        terms,
+        async (write) => {
+          for (const [at, source] of sources.entries()) {
+            const ids = things[at] ?? [];
+            for (let i = 0; i < ids.length; i += REBUILD_BATCH) {
+              const docs = await source.documents(trx, ids.slice(i, i + REBUILD_BATCH));
+              await write(docs.map((doc) => rowOf(source.name, doc)));
+              count += docs.length;
+            }
+          }
+        },
+        cut,
+      ),
+    );
     await writeSearchState(trx, SEARCH_BUILT_WITH, (options.now ?? new Date()).toISOString());
     return count;
   });
