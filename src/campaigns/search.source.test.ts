@@ -3,7 +3,7 @@
 // ready, and every change is found at once.
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
-import { csrfTokenOf, signIn } from "../../test/support/accounts.js";
+import { postAsSignedIn, signIn } from "../../test/support/accounts.js";
 import { describeEachDatabase } from "../../test/support/app.js";
 import { buildPerson } from "../../test/support/builders.js";
 import { dayFromNow } from "../../test/support/campaigns.js";
@@ -21,13 +21,7 @@ describeEachDatabase("campaigns in the search index", { seed: false }, (ctx) => 
   });
 
   async function post(url: string, fields: Record<string, string>) {
-    const csrf = await csrfTokenOf(ctx.app, "/admin/campaigns", cookie);
-    const res = await ctx.app.inject({
-      method: "POST",
-      url,
-      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-      payload: new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
-    });
+    const res = await postAsSignedIn(ctx.app, cookie, url, fields);
     assert.equal(res.statusCode, 303, `${url}: ${res.body.slice(0, 300)}`);
   }
 

@@ -3,7 +3,7 @@
 // public (members and former members), and every change is found at once.
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
-import { csrfTokenOf, signIn } from "../../test/support/accounts.js";
+import { postAsSignedIn, signIn } from "../../test/support/accounts.js";
 import { describeEachDatabase } from "../../test/support/app.js";
 import { buildApplication, buildMember, buildPerson } from "../../test/support/builders.js";
 import { text } from "../../test/support/html.js";
@@ -25,13 +25,7 @@ describeEachDatabase("the roster in the search index", { seed: false }, (ctx) =>
   });
 
   async function post(url: string, cookie: string, fields: Record<string, string>) {
-    const csrf = await csrfTokenOf(ctx.app, "/account", cookie);
-    const res = await ctx.app.inject({
-      method: "POST",
-      url,
-      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-      payload: new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
-    });
+    const res = await postAsSignedIn(ctx.app, cookie, url, fields);
     assert.equal(res.statusCode, 303, `${url}: ${text(res.body).slice(0, 300)}`);
   }
 

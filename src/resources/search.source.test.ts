@@ -2,7 +2,7 @@
 // schedules or takes down is found (or no longer found) on the next search, on both databases.
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
-import { csrfTokenOf, signIn } from "../../test/support/accounts.js";
+import { postAsSignedIn, signIn } from "../../test/support/accounts.js";
 import { describeEachDatabase } from "../../test/support/app.js";
 import { buildPerson } from "../../test/support/builders.js";
 
@@ -18,13 +18,7 @@ describeEachDatabase("the library in search", { seed: false }, (ctx) => {
   });
 
   async function post(cookie: string, url: string, fields: Record<string, string>) {
-    const csrf = await csrfTokenOf(ctx.app, "/account", cookie);
-    const res = await ctx.app.inject({
-      method: "POST",
-      url,
-      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-      payload: new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
-    });
+    const res = await postAsSignedIn(ctx.app, cookie, url, fields);
     assert.equal(res.statusCode, 303, res.body.slice(0, 300));
   }
 

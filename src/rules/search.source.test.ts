@@ -3,7 +3,7 @@
 // found by its docket id, number or words at once; one taken off the list is not.
 import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
-import { csrfTokenOf, signIn } from "../../test/support/accounts.js";
+import { postAsSignedIn, signIn } from "../../test/support/accounts.js";
 import { describeEachDatabase } from "../../test/support/app.js";
 import { buildPerson } from "../../test/support/builders.js";
 import { text } from "../../test/support/html.js";
@@ -33,13 +33,7 @@ describeEachDatabase(
     });
 
     async function post(url: string, fields: Record<string, string>) {
-      const csrf = await csrfTokenOf(ctx.app, "/account", cookie);
-      const res = await ctx.app.inject({
-        method: "POST",
-        url,
-        headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-        payload: new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
-      });
+      const res = await postAsSignedIn(ctx.app, cookie, url, fields);
       assert.equal(res.statusCode, 303, `${url}: ${text(res.body).slice(0, 300)}`);
     }
 

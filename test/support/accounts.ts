@@ -313,3 +313,17 @@ export async function postForm(
   for (const [name, value] of cookiesOf(res.headers)) jar.set(name, value);
   return res;
 }
+
+/**
+ * Posts a form as a signed-in person would: with the CSRF token their pages carry (read from
+ * /account), returning the answer.
+ */
+export async function postAsSignedIn(
+  app: FastifyInstance,
+  cookie: string,
+  url: string,
+  fields: Record<string, string>,
+) {
+  const csrf = await csrfTokenOf(app, "/account", cookie);
+  return postForm(app, url, cookie, { _csrf: csrf, ...fields });
+}

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, it } from "node:test";
-import { csrfTokenOf, signIn } from "../../../test/support/accounts.js";
+import { postAsSignedIn, signIn } from "../../../test/support/accounts.js";
 import { describeEachDatabase } from "../../../test/support/app.js";
 import { buildPerson } from "../../../test/support/builders.js";
 import {
@@ -59,13 +59,7 @@ describeEachDatabase(
     });
 
     async function post(path: string, body: Record<string, string>, locale = "") {
-      const csrf = await csrfTokenOf(ctx.app, "/account", editor);
-      return ctx.app.inject({
-        method: "POST",
-        url: `${locale}/admin/resources/${path}`,
-        headers: { cookie: editor, "content-type": "application/x-www-form-urlencoded" },
-        payload: new URLSearchParams({ _csrf: csrf, ...body }).toString(),
-      });
+      return postAsSignedIn(ctx.app, editor, `${locale}/admin/resources/${path}`, body);
     }
     const alts = (fileId: string) =>
       db()

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { before, it } from "node:test";
-import { csrfTokenOf, signIn } from "../../../test/support/accounts.js";
+import { postAsSignedIn, signIn } from "../../../test/support/accounts.js";
 import { describeEachDatabase } from "../../../test/support/app.js";
 import { buildPerson } from "../../../test/support/builders.js";
 import { text } from "../../../test/support/html.js";
@@ -33,13 +33,7 @@ describeEachDatabase("composing issue pages", { seed: false }, (ctx) => {
   });
 
   async function post(cookie: string, url: string, fields: Record<string, string>) {
-    const csrf = await csrfTokenOf(ctx.app, "/account", cookie);
-    return ctx.app.inject({
-      method: "POST",
-      url,
-      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-      payload: new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
-    });
+    return postAsSignedIn(ctx.app, cookie, url, fields);
   }
 
   const order = async (slug: string) =>

@@ -1,7 +1,7 @@
 // /rules and its staff forms on both databases, the Federal Register played by a local server.
 import assert from "node:assert/strict";
 import { after, before, it } from "node:test";
-import { csrfTokenOf, signIn } from "../../../test/support/accounts.js";
+import { postAsSignedIn, signIn } from "../../../test/support/accounts.js";
 import { describeEachDatabase } from "../../../test/support/app.js";
 import { buildMember, buildPerson } from "../../../test/support/builders.js";
 import { text } from "../../../test/support/html.js";
@@ -127,13 +127,7 @@ describeEachDatabase(
     });
 
     async function post(cookie: string, url: string, fields: Record<string, string>) {
-      const csrf = await csrfTokenOf(ctx.app, "/account", cookie);
-      return ctx.app.inject({
-        method: "POST",
-        url,
-        headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-        payload: new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
-      });
+      return postAsSignedIn(ctx.app, cookie, url, fields);
     }
 
     it("staff see the add form and, beside each open rule, Start a campaign", async () => {
