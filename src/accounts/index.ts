@@ -61,11 +61,16 @@ export const accountsFeature = fp<AccountsFeatureOptions>(
       jurisdiction: requireJurisdiction,
     });
     app.decorateRequest("account", null);
-    app.addHook("preHandler", async (request, reply) => {
+    app.addHook("preHandler", (request, reply, done) => {
+      // No cookie at all: nobody is signed in (`request.account` stays null), known without a
+      // lookup or a promise. This is most page views: a callback hook, not an async one.
+      if (request.headers.cookie === undefined) return done();
       // /account and /admin always; any other page too, so its header can name who is signed
       // in (http/render.ts), which costs a lookup only when a session cookie came with it.
       const path = stripLocale(request.url);
-      if (ACCOUNT_PATHS.test(path) || !NOT_PAGES.test(path)) await loadAccount(request, reply);
+      if (ACCOUNT_PATHS.test(path) || !NOT_PAGES.test(path)) {
+        loadAccount(request, reply).then(() => done(), done);
+      } else done();
     });
     await app.register(accountsRoutes);
     registerAdminEntry(app, {

@@ -22,8 +22,8 @@ export const apiRateLimitPlugin = fp<ApiRateLimit>(
     // addresses seen in one minute.
     let windowStart = now();
     let counts = new Map<string, number>();
-    app.addHook("onRequest", async (request, reply) => {
-      if (!request.url.startsWith("/api/")) return;
+    app.addHook("onRequest", (request, reply, done) => {
+      if (!request.url.startsWith("/api/")) return done();
       const at = now();
       if (at - windowStart >= WINDOW_MS) {
         windowStart = at;
@@ -33,8 +33,9 @@ export const apiRateLimitPlugin = fp<ApiRateLimit>(
       counts.set(request.ip, count);
       if (count > perMinute) {
         reply.header("retry-after", String(Math.ceil((windowStart + WINDOW_MS - at) / 1000)));
-        throw appError("rate_limited");
+        return done(appError("rate_limited"));
       }
+      done();
     });
   },
   { name: "api-rate-limit" },

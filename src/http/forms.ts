@@ -45,13 +45,14 @@ export const formsPlugin = fp(
     // with two forms (its own, and the language offer's: http/render.ts) would make a secret for
     // each, the cookie would keep the last, and the page's own form would be refused (403). The
     // first secret made is kept on the request, as if it had brought it.
-    app.addHook("onRequest", async (request, reply) => {
-      if (!request.cookies || request.cookies[CSRF_COOKIE] !== undefined) return;
+    app.addHook("onRequest", (request, reply, done) => {
+      if (!request.cookies || request.cookies[CSRF_COOKIE] !== undefined) return done();
       const setCookie = reply.setCookie.bind(reply);
       reply.setCookie = (name, value, options) => {
         if (name === CSRF_COOKIE) request.cookies[name] = value;
         return setCookie(name, value, options);
       };
+      done();
     });
     await app.register(rateLimit, {
       global: false,

@@ -27,10 +27,14 @@ export const localePlugin = fp(
     // Fastify forbids object defaults on decorators; every request gets its own in onRequest.
     app.decorateRequest("locale", null as unknown as Locale);
     app.decorateRequest("t", null as unknown as Translate);
+    app.decorateRequest("languageOffer", undefined);
     app.decorate("pagePaths", [] as string[]);
-    app.addHook("onRequest", async (request) => {
+    // Callback hooks, here and in the other hooks every request runs: an async one costs a promise
+    // and a turn of the microtask queue per request, for work that never waits.
+    app.addHook("onRequest", (request, _reply, done) => {
       request.locale = localeOfPath(request.url);
       request.t = translator(request.locale);
+      done();
     });
   },
   { name: "locale" },

