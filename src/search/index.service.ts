@@ -15,7 +15,7 @@ import { withWordCutters } from "./words.pool.js";
  * What the index's words depend on: this file's way of cutting and folding (raise the number
  * when it changes) and the ICU data that cuts Chinese words, which differs between Node versions.
  */
-export const SEARCH_BUILT_WITH = `words-2 ids-2 icu-${process.versions.icu ?? "none"} unicode-${process.versions.unicode ?? "none"}`;
+export const SEARCH_BUILT_WITH = `words-2 ids-3 icu-${process.versions.icu ?? "none"} unicode-${process.versions.unicode ?? "none"}`;
 
 const REBUILD_BATCH = 200;
 
