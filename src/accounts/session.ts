@@ -93,7 +93,7 @@ function sessionSettings(auth: Auth): Promise<SessionSettings> {
  * The token of a session cookie signed as better-auth signs it (`token.base64(HMAC-SHA256)`,
  * better-call's getSignedCookie), or undefined.
  */
-export function verifiedToken(value: string | undefined, secret: string): string | undefined {
+function verifiedToken(value: string | undefined, secret: string): string | undefined {
   if (!value) return undefined;
   const dot = value.lastIndexOf(".");
   if (dot < 1) return undefined;
@@ -112,7 +112,11 @@ export function verifiedToken(value: string | undefined, secret: string): string
 async function readCurrentSession(request: FastifyRequest): Promise<Account | undefined> {
   const settings = await sessionSettings(request.server.auth);
   const cookies = request.cookies ?? {};
-  if (settings.otherCookies.some((name) => cookies[name] !== undefined)) return undefined;
+  // Chunked cookie-cache cookies are named after it ("….session_data.0"): any of them counts.
+  const names = Object.keys(cookies);
+  if (names.some((n) => settings.otherCookies.some((other) => n.startsWith(other)))) {
+    return undefined;
+  }
   const token = verifiedToken(cookies[settings.tokenCookie], settings.secret);
   if (!token) return undefined;
   const rows = await sessionByToken(request.server.db, token);

@@ -54,6 +54,16 @@ export function groupedTransaction<T>(
   });
 }
 
+/**
+ * Runs `work`, writes that need no transaction of their own (a counter's upsert): on SQLite in a
+ * grouped transaction, to share its commit; on PostgreSQL directly, without the two round trips
+ * of a transaction.
+ */
+export function groupedWrites<T>(db: Kysely<DB>, work: (db: Kysely<DB>) => Promise<T>): Promise<T> {
+  if (db.isTransaction || dialectOf(db) === "postgres") return work(db);
+  return groupedTransaction(db, work);
+}
+
 /** Writes groups until nobody waits. */
 async function writeGroups(db: Kysely<DB>, queue: Queue): Promise<void> {
   try {

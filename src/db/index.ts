@@ -11,7 +11,7 @@ export {
   lockRows,
   unlessUnique,
 } from "./dialect.js";
-export { groupedTransaction } from "./group-commit.js";
+export { groupedTransaction, groupedWrites } from "./group-commit.js";
 export { migrateToLatest, pendingMigrations } from "./migrate.js";
 export { lockRevision } from "./revision.js";
 export type * from "./types.js";

@@ -1,6 +1,6 @@
 // The rate_limits table (owned by http/): one counter per route, client and window.
 import { type Kysely, sql } from "kysely";
-import { compiledOnce, type DB, groupedTransaction } from "../db/index.js";
+import { compiledOnce, type DB, groupedWrites } from "../db/index.js";
 
 /** The counting upsert, built once (db/compiled-once.ts): it runs on every form post. */
 const countHit = compiledOnce((db: Kysely<DB>, key: string, now: number, resetAt: number) =>
@@ -20,11 +20,14 @@ const countHit = compiledOnce((db: Kysely<DB>, key: string, now: number, resetAt
 export async function hit(db: Kysely<DB>, key: string, timeWindow: number, now = Date.now()) {
   const resetAt = now + timeWindow;
   // On SQLite, hits made at the same moment share one commit (db/group-commit.ts).
-  const [row] = await groupedTransaction(db, (trx) => countHit(trx, key, now, resetAt));
+  const row = await groupedWrites(db, async (writer) => {
+    const [counted] = await countHit(writer, key, now, resetAt);
+    // Windows long over are of no use to anyone: cleared now and then, not on every hit.
+    if (Math.random() < 0.02) {
+      await writer.deleteFrom("rate_limits").where("reset_at", "<", now).execute();
+    }
+    return counted;
+  });
   if (!row) throw new Error("rate_limits: the upsert returned no row");
-  // Windows long over are of no use to anyone: cleared now and then, not on every hit.
-  if (Math.random() < 0.02) {
-    await db.deleteFrom("rate_limits").where("reset_at", "<", now).execute();
-  }
   return { current: Number(row.hits), ttl: Math.max(0, Number(row.reset_at) - now) };
 }
