@@ -2,7 +2,13 @@
 // a campaign (sign a letter, join an event, post, comment); its kind's own details live in that
 // kind's tables (event_details, social_messages), owned by the kind's folder.
 import type { Kysely, Selectable } from "kysely";
-import type { ActionKind, ActionTextsTable, CampaignActionsTable, DB } from "../db/index.js";
+import {
+  type ActionKind,
+  type ActionTextsTable,
+  type CampaignActionsTable,
+  compiledOnce,
+  type DB,
+} from "../db/index.js";
 
 export type ActionRow = Selectable<CampaignActionsTable>;
 export type ActionTextRow = ActionTextsTable;
@@ -49,6 +55,36 @@ export async function actionsOfCampaigns(
     .where("campaign_id", "in", [...campaignIds])
     .orderBy("position")
     .execute();
+}
+
+/**
+ * An action by its campaign's slug and its id, with what says whether the campaign is open and
+ * who may see it, without texts: what a member's act needs before it is written (one query).
+ */
+const actionRefQuery = compiledOnce((db: Kysely<DB>, slug: string, actionId: string) =>
+  db
+    .selectFrom("campaigns as c")
+    .innerJoin("campaign_actions as a", "a.campaign_id", "c.id")
+    .select([
+      "c.id as campaign_id",
+      "c.slug",
+      "c.status",
+      "c.visibility",
+      "c.starts_on",
+      "c.ends_on",
+      "c.time_zone",
+      "a.id as action_id",
+      "a.kind",
+    ])
+    .where("c.slug", "=", slug)
+    .where("a.id", "=", actionId),
+);
+
+export async function findActionRef(db: Kysely<DB>, slug: string, actionId: string) {
+  const [row] = await actionRefQuery(db, slug, actionId);
+  if (!row) return undefined;
+  const { campaign_id, action_id, kind, ...campaign } = row;
+  return { campaign: { id: campaign_id, ...campaign }, action: { id: action_id, kind } };
 }
 
 /** One action of one campaign: an id from another campaign is none. */

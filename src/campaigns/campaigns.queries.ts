@@ -5,6 +5,7 @@ import {
   type CampaignStatus,
   type CampaignsTable,
   type CampaignTextsTable,
+  compiledOnce,
   type DB,
   lockRows,
 } from "../db/index.js";
@@ -51,12 +52,16 @@ export async function findCampaignById(
 }
 
 /** What says whether a campaign is open now (campaign.status.ts). */
-export async function campaignDates(db: Kysely<DB>, id: string) {
-  return db
+const campaignDatesQuery = compiledOnce((db: Kysely<DB>, id: string) =>
+  db
     .selectFrom("campaigns")
     .select(["status", "starts_on", "ends_on", "time_zone"])
-    .where("id", "=", id)
-    .executeTakeFirst();
+    .where("id", "=", id),
+);
+
+export async function campaignDates(db: Kysely<DB>, id: string) {
+  const [row] = await campaignDatesQuery(db, id);
+  return row;
 }
 
 /**

@@ -4,7 +4,7 @@
 // more; acting again takes it back.
 import { randomUUID } from "node:crypto";
 import type { Kysely, Selectable } from "kysely";
-import type { DB, ParticipationsTable } from "../db/index.js";
+import { compiledOnce, type DB, type ParticipationsTable } from "../db/index.js";
 
 export type ParticipationRow = Selectable<ParticipationsTable>;
 
@@ -25,35 +25,61 @@ export interface TakePart {
  */
 export async function upsertParticipation(trx: Kysely<DB>, part: TakePart): Promise<boolean> {
   const before = await findParticipation(trx, part.actionId, part.jurisdictionId);
-  const signer = {
-    signer_name: part.signerName ?? null,
-    signer_title: part.signerTitle ?? null,
-  };
-  await trx
-    .insertInto("participations")
-    .values({
-      id: randomUUID(),
-      action_id: part.actionId,
-      jurisdiction_id: part.jurisdictionId,
-      acted_by: part.userId,
-      ...signer,
-      is_demo: part.isDemo ? 1 : 0,
-      created_at: part.now,
-      updated_at: part.now,
-      withdrawn_at: null,
-    })
-    .onConflict((oc) =>
-      oc.columns(["action_id", "jurisdiction_id"]).doUpdateSet({
-        // A signer given now replaces the old one; a kind without one keeps what was there.
-        ...(part.signerName ? signer : {}),
-        acted_by: part.userId,
-        updated_at: part.now,
-        withdrawn_at: null,
-      }),
-    )
-    .execute();
+  const row = [
+    randomUUID(),
+    part.actionId,
+    part.jurisdictionId,
+    part.userId,
+    part.signerName ?? null,
+    part.signerTitle ?? null,
+    part.isDemo ? 1 : 0,
+    part.now,
+  ] as const;
+  // A signer given now replaces the old one; a kind without one keeps what was there.
+  await (part.signerName ? upsertWithSigner(trx, ...row) : upsertKeepingSigner(trx, ...row));
   return before === undefined || before.withdrawn_at !== null;
 }
+
+/** The upsert, built once (db/compiled-once.ts); `signer` says whether a conflict sets the signer. */
+function upsert(signer: boolean) {
+  return compiledOnce(
+    (
+      trx: Kysely<DB>,
+      id: string,
+      actionId: string,
+      jurisdictionId: string,
+      userId: string | null,
+      signerName: string | null,
+      signerTitle: string | null,
+      isDemo: number,
+      now: string,
+    ) =>
+      trx
+        .insertInto("participations")
+        .values({
+          id,
+          action_id: actionId,
+          jurisdiction_id: jurisdictionId,
+          acted_by: userId,
+          signer_name: signerName,
+          signer_title: signerTitle,
+          is_demo: isDemo,
+          created_at: now,
+          updated_at: now,
+          withdrawn_at: null,
+        })
+        .onConflict((oc) =>
+          oc.columns(["action_id", "jurisdiction_id"]).doUpdateSet({
+            ...(signer ? { signer_name: signerName, signer_title: signerTitle } : {}),
+            acted_by: userId,
+            updated_at: now,
+            withdrawn_at: null,
+          }),
+        ),
+  );
+}
+const upsertWithSigner = upsert(true);
+const upsertKeepingSigner = upsert(false);
 
 /** Marks a member's participation withdrawn. True if it counted until now. */
 export async function withdrawParticipation(
@@ -73,17 +99,22 @@ export async function withdrawParticipation(
   return Number(result.numUpdatedRows) === 1;
 }
 
+const participationQuery = compiledOnce(
+  (db: Kysely<DB>, actionId: string, jurisdictionId: string) =>
+    db
+      .selectFrom("participations")
+      .selectAll()
+      .where("action_id", "=", actionId)
+      .where("jurisdiction_id", "=", jurisdictionId),
+);
+
 export async function findParticipation(
   db: Kysely<DB>,
   actionId: string,
   jurisdictionId: string,
 ): Promise<ParticipationRow | undefined> {
-  return db
-    .selectFrom("participations")
-    .selectAll()
-    .where("action_id", "=", actionId)
-    .where("jurisdiction_id", "=", jurisdictionId)
-    .executeTakeFirst();
+  const [row] = await participationQuery(db, actionId, jurisdictionId);
+  return row;
 }
 
 /** What one member has done in a campaign: the participations that count, by action id. */

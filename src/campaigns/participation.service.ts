@@ -1,8 +1,10 @@
 // Taking part, for every kind of action: the campaign must be open when the change is written,
 // not only when the form was shown, so each act runs in a transaction that reads the campaign's
 // status first. A campaign closed a moment before refuses, with the same message as the form.
+// On SQLite the transaction may share its commit with other acts made at the same moment
+// (db/group-commit.ts): one wait for the disk for all of them.
 import type { Kysely } from "kysely";
-import type { DB } from "../db/index.js";
+import { type DB, groupedTransaction } from "../db/index.js";
 import { appError } from "../http/errors.js";
 import { shownStatus } from "./campaign.status.js";
 import { campaignDates } from "./campaigns.queries.js";
@@ -17,7 +19,7 @@ export async function whileOpen<T>(
   act: (trx: Kysely<DB>) => Promise<T>,
   now = new Date(),
 ): Promise<T> {
-  return db.transaction().execute(async (trx) => {
+  return groupedTransaction(db, async (trx) => {
     const campaign = await campaignDates(trx, campaignId);
     if (!campaign) throw appError("not_found");
     const shown = shownStatus(campaign, now);

@@ -1,3 +1,4 @@
+export { compiledOnce } from "./compiled-once.js";
 export { type Database, type DatabaseKind, openDatabase } from "./database.js";
 export {
   authFlag,
@@ -10,6 +11,7 @@ export {
   lockRows,
   unlessUnique,
 } from "./dialect.js";
+export { groupedTransaction, groupedWrites } from "./group-commit.js";
 export { migrateToLatest, pendingMigrations } from "./migrate.js";
 export { lockRevision } from "./revision.js";
 export type * from "./types.js";

@@ -6,7 +6,7 @@ import { registerFormPost } from "../../http/forms.js";
 import { fieldMessage } from "../../http/validation.js";
 import { localizedPath } from "../../i18n/index.js";
 import { ActionParams } from "../manage/manage.schema.js";
-import { authorizeAct, sendCampaignPage } from "../public/campaign.page.js";
+import { authorizeAct, authorizeActRef, sendCampaignPage } from "../public/campaign.page.js";
 import { SignForm, WithdrawForm } from "./letter.schema.js";
 import { signLetter, withdrawSignature } from "./letter.service.js";
 
@@ -46,7 +46,7 @@ export async function letterRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const { campaign, action, acting } = await authorizeAct(
+      const { campaign, action, acting } = await authorizeActRef(
         app.db,
         request,
         request.params,
@@ -71,7 +71,7 @@ export async function letterRoutes(app: FastifyInstance) {
     "/campaigns/:slug/actions/:action/withdraw",
     { guard: memberStaff, params: ActionParams, body: WithdrawForm },
     async (request, reply) => {
-      const { campaign, action, acting } = await authorizeAct(
+      const { campaign, action, acting } = await authorizeActRef(
         app.db,
         request,
         request.params,

@@ -9,7 +9,7 @@ import { notFound } from "../../http/errors.js";
 import { allowed, authorize } from "../../http/policy.js";
 import { pageContext, sendPage } from "../../http/render.js";
 import { localizedPath } from "../../i18n/index.js";
-import { type ActionWithTexts, actionsOf, findAction } from "../actions.queries.js";
+import { type ActionWithTexts, actionsOf, findAction, findActionRef } from "../actions.queries.js";
 import { type ShownStatus, shownStatus } from "../campaign.status.js";
 import { chooseText } from "../campaign.text.js";
 import { can } from "../campaigns.policy.js";
@@ -82,6 +82,31 @@ export async function authorizeAct(
     }),
   );
   return { ...loaded, acting };
+}
+
+/**
+ * The same as `authorizeAct`, for an act that needs only the campaign's and action's ids and
+ * slug, not their texts (signing a letter): one query instead of four.
+ */
+export async function authorizeActRef(
+  db: Kysely<DB>,
+  request: FastifyRequest,
+  params: { slug: string; action: string },
+  kind: ActionKind,
+  jurisdictionId: string,
+) {
+  const found = await findActionRef(db, params.slug, params.action);
+  if (!found || found.campaign.status === "draft" || found.action.kind !== kind) throw notFound();
+  const acting = requireActing(request);
+  authorize(
+    can(acting, "take_part", {
+      status: shownStatus(found.campaign, new Date()),
+      visibility: found.campaign.visibility,
+      kind,
+      jurisdictionId,
+    }),
+  );
+  return { ...found, acting };
 }
 
 export interface PageOptions {
