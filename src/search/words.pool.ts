@@ -56,10 +56,15 @@ export async function withWordCutters<T>(
       pending.get(id)?.resolve(words);
       pending.delete(id);
     });
-    worker.on("error", () => {
+    // A worker that fails or stops (killed, out of memory) leaves its jobs to this thread, so a
+    // rebuild never waits for an answer that cannot come; `exit` also follows `terminate`, when
+    // nothing is pending.
+    const fail = () => {
       broken.add(worker);
       for (const id of [...pending.keys()]) if (id % count === index) cutInstead(id);
-    });
+    };
+    worker.on("error", fail);
+    worker.on("exit", fail);
   });
   let next = 0;
   const cut: CutRows = (rows) => {
