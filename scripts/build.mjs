@@ -1,14 +1,16 @@
 // Bundles the server (src/server.ts and everything it imports, dependencies included) into one
-// file, dist/server.mjs, so that `npm start` runs plain JavaScript: no TypeScript compiled on
+// file, dist/server.cjs, so that `npm start` runs plain JavaScript: no TypeScript compiled on
 // load, no loader thread, and one file to read instead of hundreds of modules to resolve. Start-up
-// and memory are measured in docs/decisions/0012-bundled-server.md. Tests and `npm run dev` run
-// the sources through tsx instead; test/server.test.ts starts the bundle as `npm start` does.
+// and memory are measured in docs/decisions/0012-bundled-server.md. The server's bundle is
+// CommonJS so that start.mjs can run it with V8's code cache (code-cache.mjs, decision 0030).
+// Tests and `npm run dev` run the sources through tsx instead; test/server.test.ts starts the
+// bundle as `npm start` does.
 import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-export const BUNDLE = join(ROOT, "dist", "server.mjs");
+export const BUNDLE = join(ROOT, "dist", "server.cjs");
 // The operator's tool, bundled the same way for the same reason: through tsx, loading its modules
 // took 3 to 4 s of CPU, against 0.3 s for a roster import's own work (docs/decisions/0014).
 export const CLI_BUNDLE = join(ROOT, "dist", "cfa.mjs");
@@ -48,7 +50,7 @@ const WORDS_WORKER = join(ROOT, "dist", "words-worker.mjs");
 /** Builds the server's bundle; a half-written file is never at BUNDLE (written aside, then renamed). */
 export async function buildServer() {
   await bundle(join(ROOT, "src", "search", "words.worker.ts"), WORDS_WORKER);
-  await bundle(join(ROOT, "src", "server.ts"), BUNDLE);
+  await bundle(join(ROOT, "src", "server.ts"), BUNDLE, "cjs");
 }
 
 /** Builds the operator tool's bundle, CLI_BUNDLE, from src/cli/cfa.ts. */
@@ -57,7 +59,34 @@ export async function buildCli() {
   await bundle(join(ROOT, "src", "cli", "cfa.ts"), CLI_BUNDLE);
 }
 
-async function bundle(entry, outfile) {
+/**
+ * What an ES module's source needs in each format. An ES module bundle has no `require` of its
+ * own (bundled CommonJS packages call it); a CommonJS one has no `import.meta`, which our sources
+ * use to find files beside them (the worker, package files).
+ */
+const FORMATS = {
+  esm: {
+    banner: {
+      js: "import { createRequire as __bundleRequire } from 'node:module';\nconst require = __bundleRequire(import.meta.url);",
+    },
+  },
+  cjs: {
+    banner: {
+      js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;\nconst __bundleResolve = (name) => require('node:url').pathToFileURL(require.resolve(name)).href;",
+    },
+    // import() as require(): a script compiled from V8's code cache has lost Node's import()
+    // callback on Node 20 (code-cache.mjs), and require() loads what the bundle imports (built-ins,
+    // optional CommonJS packages) as well.
+    supported: { "dynamic-import": false },
+    define: {
+      "import.meta.url": "__bundleUrl",
+      "import.meta.dirname": "__dirname",
+      "import.meta.resolve": "__bundleResolve",
+    },
+  },
+};
+
+async function bundle(entry, outfile, format = "esm") {
   const { build } = await import("esbuild");
   const result = await build({
     entryPoints: [entry],
@@ -65,14 +94,11 @@ async function bundle(entry, outfile) {
     write: false,
     bundle: true,
     platform: "node",
-    format: "esm",
+    format,
+    ...FORMATS[format],
     target: "node20.19",
     // Native code and packages found by path at run time stay in node_modules.
     external: ["better-sqlite3", "pg-native", "@uswds/uswds", "us-atlas"],
-    // Bundled CommonJS packages call require(); an ES module has none of its own.
-    banner: {
-      js: "import { createRequire as __bundleRequire } from 'node:module';\nconst require = __bundleRequire(import.meta.url);",
-    },
     // Whitespace and comments out: V8 keeps the source text in memory. Names stay, so stack
     // traces name functions; for files and lines, run with NODE_OPTIONS=--enable-source-maps
     // (off by default: it costs start-up time and memory).

@@ -1,7 +1,8 @@
-// `npm start`: builds dist/server.mjs when the sources changed since it was built (about a
-// second), then runs it in this process. See scripts/build.mjs for why the server is bundled.
-import { pathToFileURL } from "node:url";
+// `npm start`: builds dist/server.cjs when the sources changed since it was built (about a
+// second), then runs it in this process with V8's code cache (code-cache.mjs). See
+// scripts/build.mjs for why the server is bundled.
 import { BUNDLE, buildServer, bundleIsStale } from "./build.mjs";
+import { runWithCodeCache } from "./code-cache.mjs";
 
 if (bundleIsStale()) await buildServer();
-await import(pathToFileURL(BUNDLE).href);
+runWithCodeCache(BUNDLE);

@@ -21,7 +21,7 @@ import { pageCachePlugin } from "./http/page-cache.js";
 import { type LogStream, loggingOptions } from "./http/request-log.js";
 import { securityHeadersPlugin } from "./http/security-headers.js";
 import "./http/types.js";
-import { fastifyAjvOptions } from "./http/validation.js";
+import { fastifyAjvOptions, lazyCompilers } from "./http/validation.js";
 import { loadAllCatalogs } from "./i18n/index.js";
 import { createJobRunner } from "./jobs/index.js";
 import { createMailer, outboxPlugin } from "./mail/index.js";
@@ -55,6 +55,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     requestTimeout: config.timeouts.requestMs,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     ajv: fastifyAjvOptions,
+    schemaController: { compilersFactory: lazyCompilers },
   });
   const database = options.database ?? openDatabase(config.database, config.timeouts);
   if (!options.database) app.addHook("onClose", async () => database.close());

@@ -18,6 +18,23 @@ it("starts on an empty SQLite database, serves the seeded home page and stops on
   const server = start({ LOG_LEVEL: "info" });
   const url = await server.listening();
   assert.match(server.output(), /seeded demo content/);
+  await exercise(url);
+  server.child.kill("SIGTERM");
+  // On a failure, what the server said last (a shutdown error, or the 10 s limit) is the clue.
+  assert.equal(await server.exited, 0, server.output().slice(-3000));
+  assert.match(server.output(), /"signal":"SIGTERM"/);
+});
+
+it("starts again on the database it left, from the code the first start compiled", async () => {
+  const server = start({ LOG_LEVEL: "info" });
+  await exercise(await server.listening());
+  assert.doesNotMatch(server.output(), /seeded demo content/);
+  server.child.kill("SIGTERM");
+  assert.equal(await server.exited, 0, server.output().slice(-3000));
+});
+
+/** Requests of each kind, and what bundling (and its code cache) could break in them. */
+async function exercise(url: string) {
   const home = await fetch(`${url}/es/`);
   assert.equal(home.status, 200);
   assert.match(await home.text(), /<html lang="es"/);
@@ -50,11 +67,7 @@ it("starts on an empty SQLite database, serves the seeded home page and stops on
     }),
   });
   assert.equal(signIn.status, 401, "a wrong password is refused by the bundled auth library");
-  server.child.kill("SIGTERM");
-  // On a failure, what the server said last (a shutdown error, or the 10 s limit) is the clue.
-  assert.equal(await server.exited, 0, server.output().slice(-3000));
-  assert.match(server.output(), /"signal":"SIGTERM"/);
-});
+}
 
 it("refuses to start with a bad variable, naming it", async () => {
   const server = start({ PORT: "not-a-port", DATABASE_URL: "mysql://nope" });

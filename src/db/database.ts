@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
-import pg from "pg";
+import type pg from "pg";
 import { type Config, DEFAULT_TIMEOUTS, type Timeouts } from "../config/config.js";
 import { REVISION_TABLE } from "./revision.js";
 import type { DB } from "./types.js";
@@ -24,12 +24,12 @@ export interface Database {
 // so this pool reads them as numbers, leaving the global pg parsers alone.
 const PG_INT8 = 20;
 const PG_NUMERIC = 1700;
-const pgTypes = {
+const pgTypes = (types: typeof pg.types) => ({
   getTypeParser(oid: number, format?: "text" | "binary") {
     if (oid === PG_INT8 || oid === PG_NUMERIC) return (value: string) => Number(value);
-    return pg.types.getTypeParser(oid, format);
+    return types.getTypeParser(oid, format);
   },
-};
+});
 
 const REVISION_QUERY = `select value from ${REVISION_TABLE} where id = 1`;
 
@@ -86,16 +86,22 @@ export function openDatabase(
   timeouts: Timeouts = DEFAULT_TIMEOUTS,
 ): Database {
   if (settings.kind === "postgres") {
-    const pool = new pg.Pool({
-      connectionString: settings.url,
-      types: pgTypes,
-      max: 10,
-      ...pgTimeouts(timeouts),
-    });
-    // An idle connection the server drops (restart, failover) emits 'error' on the pool; unhandled,
-    // it would end the process. The pool discards that client; the next query opens a new one,
-    // and /readyz reports the database while it is away.
-    pool.on("error", () => {});
+    // pg is loaded with the first connection: on SQLite it is never loaded (60 ms of start-up).
+    let opened: Promise<pg.Pool> | undefined;
+    const pool = () =>
+      (opened ??= import("pg").then(({ default: { Pool, types } }) => {
+        const created = new Pool({
+          connectionString: settings.url,
+          types: pgTypes(types),
+          max: 10,
+          ...pgTimeouts(timeouts),
+        });
+        // An idle connection the server drops (restart, failover) emits 'error' on the pool;
+        // unhandled, it would end the process. The pool discards that client; the next query
+        // opens a new one, and /readyz reports the database while it is away.
+        created.on("error", () => {});
+        return created;
+      }));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
@@ -104,10 +110,15 @@ export function openDatabase(
         await sql`select 1`.execute(db);
       },
       revision: async () => {
-        const { rows } = await pool.query(REVISION_QUERY);
+        const { rows } = await (await pool()).query(REVISION_QUERY);
         return Number(rows[0]?.value ?? 0);
       },
-      close: () => db.destroy(),
+      close: async () => {
+        await db.destroy();
+        // Kysely ends the pool it opened; one only revision() opened is ended here.
+        const created = await opened;
+        if (created && !created.ending) await created.end();
+      },
     };
   }
   if (settings.path !== ":memory:") mkdirSync(dirname(settings.path), { recursive: true });

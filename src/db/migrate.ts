@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from "kysely";
 import * as foundation from "./migrations/0001-foundation.js";
 import * as dataRevision from "./migrations/0002-data-revision.js";
 import * as censusGeography from "./migrations/0003-census-geography.js";
@@ -55,6 +55,9 @@ export interface MigrationOutcome {
 
 /** Brings the schema to the latest migration; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationOutcome> {
+  // Every start but the first finds nothing to do: one query instead of the Migrator's tables,
+  // lock and introspection (40 ms of a start of under a second).
+  if (await upToDate(db)) return { applied: [] };
   const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
@@ -68,4 +71,16 @@ export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationOutcome>
 export async function pendingMigrations(db: Kysely<DB>): Promise<string[]> {
   const migrator = new Migrator({ db, provider });
   return (await migrator.getMigrations()).filter((m) => !m.executedAt).map((m) => m.name);
+}
+
+/** Whether the database has applied exactly our migrations (false where it has no table yet). */
+async function upToDate(db: Kysely<DB>): Promise<boolean> {
+  try {
+    const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+    const names = Object.keys(migrations);
+    const applied = new Set(rows.map((row) => row.name));
+    return rows.length === names.length && names.every((name) => applied.has(name));
+  } catch {
+    return false;
+  }
 }

@@ -14,7 +14,13 @@ import type { Static, TSchema } from "typebox";
 import { LOCALES, localizedPath } from "../i18n/index.js";
 import { AppError, appError, type FieldError, notFound, validationFailed } from "./errors.js";
 import { databaseRateLimitStore } from "./rate-limit-store.js";
-import { type FormSchema, fieldErrors, formAjv, keptAsTyped } from "./validation.js";
+import {
+  compiledOnFirstUse,
+  type FormSchema,
+  fieldErrors,
+  formAjv,
+  keptAsTyped,
+} from "./validation.js";
 
 /**
  * What every form needs: urlencoded bodies, CSRF tokens (double-submit: a secret in an HTTP-only
@@ -176,7 +182,7 @@ export function registerFormPost<S extends FormSchema, P extends TSchema | undef
           : {}),
         schema: { body: schema, ...(params ? { params } : {}) },
         attachValidation: true,
-        validatorCompiler: ({ schema: s }) => formAjv.compile(s),
+        validatorCompiler: ({ schema: s }) => compiledOnFirstUse(() => formAjv.compile(s)),
         preValidation: normalizeFormBody(schema),
         preHandler: app.csrfProtection,
         ...(bodyLimit ? { bodyLimit } : {}),

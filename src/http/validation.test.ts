@@ -3,11 +3,17 @@ import { describe, it } from "node:test";
 import formbody from "@fastify/formbody";
 import Fastify from "fastify";
 import { Type } from "typebox";
+import { testConfig } from "../../test/support/app.js";
+import { createTestDatabase } from "../../test/support/databases.js";
+import { buildApp } from "../app.js";
 import { registerFormPost } from "./forms.js";
 import { registerPage } from "./locale.js";
 import {
   Choice,
+  compileAllWaiting,
+  compiledOnFirstUse,
   fastifyAjvOptions,
+  formAjv,
   Line,
   Markdown,
   Password,
@@ -219,5 +225,35 @@ describe("registerPage", () => {
     assert.equal((await app.inject("/things/7?q=toolong")).statusCode, 400);
     assert.deepEqual(app.pagePaths, ["/things/:id"], "a restricted page is not listed");
     await app.close();
+  });
+});
+
+describe("schemas compiled on first use", () => {
+  it("compiles a form's schema at its first post, not when the route is registered", async () => {
+    let compiles = 0;
+    const validate = compiledOnFirstUse(() => {
+      compiles++;
+      return formAjv.compile(Form);
+    });
+    assert.equal(compiles, 0);
+    assert.equal(validate({ name: "Ana", note: "", body: "", kind: "city" }), true);
+    assert.equal(validate({ name: "", note: "", body: "", kind: "town" }), false);
+    assert.deepEqual(validate.errors?.map((e) => e.instancePath).sort(), ["/kind", "/name"]);
+    assert.equal(compiles, 1);
+  });
+
+  it("compiles every schema of the whole app without an error", async () => {
+    const testDb = await createTestDatabase("sqlite");
+    const app = await buildApp(testConfig({}, testDb.settings));
+    try {
+      await app.ready();
+      // Hundreds of route schemas wait (forms in three languages, the API's requests and
+      // responses); each compiles here as it would at its route's first call.
+      assert.ok(compileAllWaiting() > 200);
+      assert.equal(compileAllWaiting(), 0, "each compiled once");
+    } finally {
+      await app.close();
+      await testDb.drop();
+    }
   });
 });

@@ -2,8 +2,11 @@
 // provider), checked by Ajv with every error collected, each turned into a field error with its
 // reason and the values its message needs ("301 of 280 characters"). The markup and control
 // character rule is a string format, so a schema says it and nothing checks twice.
+import ValidatorSelector from "@fastify/ajv-compiler";
+import SerializerSelector from "@fastify/fast-json-stringify-compiler";
 import { Ajv, type ErrorObject } from "ajv";
 import addFormats from "ajv-formats";
+import type { FastifyServerOptions } from "fastify";
 import { type Static, type TSchema, Type } from "typebox";
 import type { MessageKey, Translate } from "../i18n/index.js";
 import type { FieldError } from "./errors.js";
@@ -87,6 +90,82 @@ export const formAjv = addTextFormats(
     new Ajv({ allErrors: true, coerceTypes: false, useDefaults: true, strict: false }),
   ),
 );
+
+/** What a compiled schema is to Fastify: a function of the data, with Ajv's `errors` after it. */
+interface Validator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+/**
+ * What `compile` makes, made on first use rather than now. Compiling every route's schemas when
+ * the app started took 0.6 of the 2 seconds from start to first page (docs/decisions/0030); most
+ * routes are not called in a process's first minutes, and a route's first call pays a few ms.
+ * Each compiler is kept until it runs, so `compileAllWaiting` (the test of every schema) can run
+ * them all.
+ */
+function onFirstUse<T>(compile: () => T): () => T {
+  let made: { value: T } | undefined;
+  const get = () => {
+    if (!made) {
+      made = { value: compile() };
+      waiting.delete(get);
+    }
+    return made.value;
+  };
+  waiting.add(get);
+  return get;
+}
+
+const waiting = new Set<() => unknown>();
+
+/** Compiles every schema still waiting for its first use (one that cannot compile throws). */
+export function compileAllWaiting(): number {
+  let count = 0;
+  for (const compile of waiting) {
+    compile();
+    count++;
+  }
+  return count;
+}
+
+/** A validator compiled on its first call (`onFirstUse`). */
+export function compiledOnFirstUse(compile: () => Validator): Validator {
+  const compiled = onFirstUse(compile);
+  const validate: Validator = (data) => {
+    const check = compiled();
+    const valid = check(data);
+    validate.errors = check.errors;
+    return valid;
+  };
+  return validate;
+}
+
+/** A compiler factory as Fastify calls it: once per context, then once per route schema. */
+type Factory<R> = (externalSchemas: unknown, options: unknown) => (route: unknown) => R;
+type Serializer = (data: unknown) => string;
+const validators = ValidatorSelector() as unknown as Factory<Validator>;
+const serializers = SerializerSelector() as Factory<Serializer>;
+
+/**
+ * Fastify's own compilers (Ajv for the API's requests, fast-json-stringify for its responses),
+ * each route's schema compiled on its first use as above.
+ */
+export const lazyCompilers = {
+  buildValidator: ((...context) => {
+    const compiler = onFirstUse(() => validators(...context));
+    return (route) => compiledOnFirstUse(() => compiler()(route));
+  }) satisfies Factory<Validator>,
+  buildSerializer: ((...context) => {
+    const compiler = onFirstUse(() => serializers(...context));
+    return (route) => {
+      const serialize = onFirstUse(() => compiler()(route));
+      return (data) => serialize()(data);
+    };
+  }) satisfies Factory<Serializer>,
+  // @fastify/ajv-compiler's types describe its factory's result as Ajv's compile (a schema in),
+  // where Fastify passes it a route's definition: the cast is to what Fastify does.
+} as unknown as NonNullable<FastifyServerOptions["schemaController"]>["compilersFactory"];
 
 /** The options for `Fastify({ ajv })`: every error, and the same text formats for the API. */
 export const fastifyAjvOptions = {

@@ -13,7 +13,8 @@
 // only letters and digits, so neither database's tokenizer can cut them differently.
 
 /** The segmenter's locale: one for every text, so that index and query agree. */
-const words = new Intl.Segmenter("und", { granularity: "word" });
+// Made on first use: loading ICU's word rules takes 15 ms, which no page before a search needs.
+let words: Intl.Segmenter | undefined;
 
 export const RUN = /[\p{L}\p{M}\p{N}]+/gu;
 export const UNSPACED =
@@ -112,6 +113,7 @@ const WHOLE_RUN = /^[\p{L}\p{M}\p{N}]+$/u;
 
 /** Intl.Segmenter's words of `text`, each cut into runs as everywhere else. */
 function pushSegments(tokens: Token[], text: string, base: number) {
+  words ??= new Intl.Segmenter("und", { granularity: "word" });
   for (const segment of words.segment(text)) {
     if (!segment.isWordLike) continue;
     // Most words are one run already: pushed without a pattern walk (a third of the cost).

@@ -2,7 +2,7 @@
 // file's bytes), checked: the file must be a PNG, JPEG or WebP by its first bytes, whatever its
 // name or declared type say (src/files/files.check.ts); the alt texts follow the same rules as the alt-text form (AltForm).
 import { checkFile } from "../../files/files.check.js";
-import { fieldErrors, fieldMessage, formAjv } from "../../http/validation.js";
+import { compiledOnFirstUse, fieldErrors, fieldMessage, formAjv } from "../../http/validation.js";
 import type { Translate } from "../../i18n/index.js";
 import { LOCALE_TAGS } from "../manage/manage.schema.js";
 import { ALT_MAX, AltForm, altField, altsOf, GRAPHIC_MAX_BYTES } from "./graphics.schema.js";
@@ -16,7 +16,7 @@ export type CheckedUpload =
   | { ok: true; file: { bytes: Buffer; info: ImageInfo }; alts: Record<string, string> }
   | { ok: false; form: FormState };
 
-const validateAlts = formAjv.compile(AltForm);
+const validateAlts = compiledOnFirstUse(() => formAjv.compile(AltForm));
 
 export function checkUpload(body: UploadBody, t: Translate): CheckedUpload {
   const fields = body && typeof body === "object" ? body : {};
