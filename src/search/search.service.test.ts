@@ -137,6 +137,29 @@ describeEachDatabase("search over the index", { seed: false }, (ctx) => {
     assert.deepEqual(titles(await search("separation")), []);
   });
 
+  it("leaves the index as it was when a rebuild fails part way, and rebuilds after", async () => {
+    await rebuildSearchIndex(ctx.database.db, [memorySource(corpus())]);
+    const before = titles(await search("toolkit"));
+    assert.deepEqual(before, ["c-en:en"]);
+    // Past the first batch (200 things), so some rows and words are written before the failure.
+    const many = Array.from({ length: 450 }, (_, i) =>
+      doc(`x${i}`, "en", { title: `Separation note ${i}`, body: "移民家庭的居民。" }),
+    );
+    let calls = 0;
+    const failing = memorySource(many);
+    const documents = failing.documents.bind(failing);
+    failing.documents = async (db, ids) => {
+      if (++calls === 3) throw new Error("a source failed");
+      return documents(db, ids);
+    };
+    await assert.rejects(rebuildSearchIndex(ctx.database.db, [failing]), /a source failed/);
+    assert.deepEqual(titles(await search("toolkit")), before);
+    assert.deepEqual(titles(await search("separation")), []);
+    assert.equal(await rebuildSearchIndex(ctx.database.db, [memorySource(many)]), 450);
+    assert.equal((await search("separation note 449")).kind, "results");
+    assert.deepEqual(titles(await search("toolkit")), []);
+  });
+
   it("counts up to a thousand things and says when there are more", async () => {
     const many = memorySource(
       Array.from({ length: 1005 }, (_, i) => doc(`many-${i}`, "en", { title: `Lantern ${i}` })),
