@@ -71,8 +71,10 @@ const FORMATS = {
     },
   },
   cjs: {
+    // Strict, as the ES modules it is made from are: a directive counts only at the very start,
+    // before the banner's lines (esbuild writes its own after them).
     banner: {
-      js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;\nconst __bundleResolve = (name) => require('node:url').pathToFileURL(require.resolve(name)).href;",
+      js: "\"use strict\";\nconst __bundleUrl = require('node:url').pathToFileURL(__filename).href;\nconst __bundleResolve = (name) => require('node:url').pathToFileURL(require.resolve(name)).href;",
     },
     // import() as require(): a script compiled from V8's code cache has lost Node's import()
     // callback on Node 20 (code-cache.mjs), and require() loads what the bundle imports (built-ins,

@@ -2,12 +2,13 @@
 // first when the sources changed): first start migrates and seeds, it serves pages, forms and
 // the API, SIGTERM shuts it down cleanly, and a bad variable stops it with a message naming it.
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, it } from "node:test";
 import { startServer } from "./support/start-server.js";
 
+const ROOT = join(import.meta.dirname, "..");
 const dir = mkdtempSync(join(tmpdir(), "cfa-server-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -28,6 +29,8 @@ it("starts on an empty SQLite database, serves the seeded home page and stops on
 it("starts again on the database it left, from the code the first start compiled", async () => {
   const server = start({ LOG_LEVEL: "info" });
   await exercise(await server.listening());
+  // Strict like the ES modules it is made from: the directive counts only as the first line.
+  assert.match(readFileSync(join(ROOT, "dist", "server.cjs"), "utf8"), /^"use strict";\n/);
   assert.doesNotMatch(server.output(), /seeded demo content/);
   server.child.kill("SIGTERM");
   assert.equal(await server.exited, 0, server.output().slice(-3000));
