@@ -12,8 +12,10 @@
 // marks removed (inmigracion finds inmigración), lower case. The folded words contain
 // only letters and digits, so neither database's tokenizer can cut them differently.
 
-/** The segmenter's locale: one for every text, so that index and query agree. */
-// Made on first use: loading ICU's word rules takes 15 ms, which no page before a search needs.
+/**
+ * The word segmenter, with one locale for every text so that index and query agree. Made on first
+ * use (`pushSegments`): loading ICU's word rules takes 15 ms, which no page before a search needs.
+ */
 let words: Intl.Segmenter | undefined;
 
 export const RUN = /[\p{L}\p{M}\p{N}]+/gu;
