@@ -8,6 +8,11 @@ import { adoptLegacyFiles } from "./files/files.legacy.js";
 import { loadCensusSnapshots } from "./members/index.js";
 import { seedDemo } from "./seed-demo.js";
 
+/** What a running response gets to finish after SIGTERM (as long as a running job, app.ts). */
+const SHUTDOWN_GRACE_MS = 5_000;
+/** After this, whatever still holds the process up, it exits with status 1. */
+const SHUTDOWN_LIMIT_MS = 10_000;
+
 async function main() {
   let config: ReturnType<typeof loadConfig>;
   try {
@@ -50,12 +55,25 @@ async function main() {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, "shutting down");
-    const timer = setTimeout(() => process.exit(1), 10_000).unref();
+    // Idle connections close at once; a response still being written gets a grace, then its
+    // connection is cut: a client that stops reading a large response must not hold the process
+    // up until the limit below.
+    const cut = setTimeout(() => {
+      app.log.warn(
+        `closing the connections still open ${SHUTDOWN_GRACE_MS / 1000} s after ${signal}`,
+      );
+      app.server.closeAllConnections();
+    }, SHUTDOWN_GRACE_MS).unref();
+    const limit = setTimeout(() => {
+      app.log.error(`not shut down ${SHUTDOWN_LIMIT_MS / 1000} s after ${signal}: exiting`);
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS).unref();
     // The app first (requests and running jobs, mail delivery among them, finish), then the
     // database they use.
     await app.close();
     await database.close();
-    clearTimeout(timer);
+    clearTimeout(cut);
+    clearTimeout(limit);
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -47,7 +47,10 @@ async function exercise(url: string) {
   const members = await fetch(`${url}/zh-hans/members`);
   assert.equal(members.status, 200);
   assert.match(await members.text(), /<svg[^>]*class="cfa-map"/);
-  assert.equal((await fetch(`${url}/assets/uswds/css/uswds.min.css`)).status, 200);
+  const css = await fetch(`${url}/assets/uswds/css/uswds.min.css`);
+  assert.equal(css.status, 200);
+  // Read to the end: a response left unread holds its connection (the shutdown test's case).
+  await css.arrayBuffer();
   assert.equal((await fetch(`${url}/api/v1/coalition/stats`)).status, 200);
   const form = await fetch(`${url}/account/sign-in`);
   const token = (await form.text()).match(/name="_csrf" value="([^"]+)"/)?.[1];
@@ -71,6 +74,20 @@ async function exercise(url: string) {
   });
   assert.equal(signIn.status, 401, "a wrong password is refused by the bundled auth library");
 }
+
+it("shuts down when a client stops reading a large response, cutting it after a grace", async () => {
+  const server = start({ LOG_LEVEL: "info" });
+  const url = await server.listening();
+  // Half a megabyte, more than the sockets' buffers hold: the server is left writing it.
+  const unread = await fetch(`${url}/assets/uswds/css/uswds.min.css`);
+  assert.equal(unread.status, 200);
+  const stopping = Date.now();
+  server.child.kill("SIGTERM");
+  assert.equal(await server.exited, 0, server.output().slice(-3000));
+  assert.match(server.output(), /closing the connections still open 5 s after SIGTERM/);
+  assert.ok(Date.now() - stopping < 9_000, "well before the 10 s limit");
+  await unread.body?.cancel().catch(() => {});
+});
 
 it("refuses to start with a bad variable, naming it", async () => {
   const server = start({ PORT: "not-a-port", DATABASE_URL: "mysql://nope" });

@@ -32,7 +32,10 @@ export function startServer(env: Record<string, string>): StartedServer {
   let output = "";
   child.stdout.on("data", (d) => (output += d));
   child.stderr.on("data", (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  // "close" rather than "exit": its output is read to the end by then (the clue on a failure).
+  const exited = new Promise<number | null>((resolve) =>
+    child.on("close", (code) => resolve(code)),
+  );
   const listening = async () => {
     // Building the bundle first takes a few seconds, more on a busy machine.
     const deadline = Date.now() + 90_000;
