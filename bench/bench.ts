@@ -20,6 +20,7 @@ import { measureSearch } from "./search.js";
 import { reportSearch } from "./search-report.js";
 import {
   type App,
+  cpuMsOf,
   HOST,
   peakResident,
   residentMb,
@@ -145,17 +146,26 @@ async function main() {
     { name: `bare ${STATS_PATH}`, url: `${bare.url}${STATS_PATH}` },
   ];
   const results = new Map<string, Result>();
+  // The server's CPU time per answer: unlike requests/s, it hardly moves with what else the
+  // machine runs (decision 0029), nor with the load client's own share of the cores.
+  const cpuPerRequest = new Map<string, number>();
   let loadedMb = idleMb;
   for (const target of targets) {
     process.stderr.write(
       `loading ${target.name} (${WARMUP_SECONDS} s warm-up + ${DURATION} s)...\n`,
     );
+    const server = target.name.startsWith("app") ? app.child : bare.proc.child;
+    let cpuMs = 0;
     const measured = await peakResident(app.child, async () => {
       await load(target.url, WARMUP_SECONDS); // JIT, caches and connection setup; discarded
-      return load(target.url, DURATION);
+      const before = cpuMsOf(server.pid);
+      const result = await load(target.url, DURATION);
+      cpuMs = cpuMsOf(server.pid) - before;
+      return result;
     });
     if (target.name.startsWith("app")) loadedMb = Math.max(loadedMb, measured.peakMb);
     results.set(target.name, measured.result);
+    cpuPerRequest.set(target.name, (cpuMs * 1000) / Math.max(1, measured.result.requests.total));
     app.assertAlive(`while loading ${target.name}`);
     bare.proc.assertAlive(`while loading ${target.name}`);
   }
@@ -173,6 +183,7 @@ async function main() {
         "req/s median": Math.round(r.requests.p50),
         "p50 ms": r.latency.p50,
         "p99 ms": r.latency.p99,
+        "server CPU µs/req": Math.round(cpuPerRequest.get(name) ?? 0),
         non2xx: r.non2xx,
         errors: r.errors,
       };

@@ -12,6 +12,12 @@ export const HOST = "127.0.0.1";
 const ROOT = join(import.meta.dirname, "..");
 const children: ChildProcess[] = [];
 
+/** CPU time a process has used so far (user + system), in ms (Linux: /proc, 100 ticks a second). */
+export function cpuMsOf(pid: number | undefined): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
 
 /** SIGKILL, not a graceful stop: the databases are throwaways and nothing may outlive the bench. */

@@ -10,7 +10,7 @@
 // Linux answers on all of 127.0.0.0/8, and each connection binds its own 127.x.y.z source
 // address and is replaced by one from a fresh address before it reaches the limit.
 import { randomUUID } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { join } from "node:path";
 import { DEMO_PASSWORD } from "../src/accounts/index.js";
@@ -18,7 +18,7 @@ import { DEMO_CAMPAIGN_SLUGS } from "../src/campaigns/index.js";
 import { migrateToLatest, openDatabase } from "../src/db/index.js";
 import { seedDemo } from "../src/seed-demo.js";
 import { quantile } from "./members-page.js";
-import { HOST, startApp } from "./server-process.js";
+import { cpuMsOf, HOST, startApp } from "./server-process.js";
 
 const LETTERS = Number(process.env.BENCH_LETTERS ?? 1000);
 const CONNECTIONS = 50;
@@ -81,12 +81,6 @@ process.on("exit", () => {
   });
 });
 `;
-
-/** CPU time a process has used so far (user + system), in ms (Linux: /proc, 100 ticks a second). */
-function cpuMsOf(pid: number | undefined): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 
 let addresses = 0;
 const agentFromNewAddress = () =>
