@@ -66,7 +66,14 @@ function preparedOnce(sqlite: SQLite.Database) {
   const statements = new Map<string, SQLite.Statement>();
   return {
     close: () => sqlite.close(),
-    prepare(text: string) {
+    prepare(sqlText: string) {
+      // Kysely begins transactions with a plain `begin`, which takes the write lock only at the
+      // first write: a transaction that reads and then writes, while another process (the CLI, a
+      // second server) writes in between, then fails at once with SQLITE_BUSY_SNAPSHOT, the busy
+      // timeout notwithstanding. `begin immediate` takes it first, waiting for the other writer,
+      // so "check, then write" holds across processes (dialect.ts `lockRows`). In this process
+      // the one connection runs one transaction at a time anyway.
+      const text = sqlText === "begin" ? "begin immediate" : sqlText;
       let statement = statements.get(text);
       if (!statement) {
         statement = sqlite.prepare(text);
