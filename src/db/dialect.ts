@@ -111,9 +111,8 @@ export function authTime(db: AnyDb, value: Date): AuthTime {
 /**
  * Makes transactions that take the lock named `name` run one after another, even across
  * processes, until they end (count-then-write work over many rows, such as posting limits).
- * PostgreSQL: a transaction-scoped advisory lock. SQLite has one writer at a time, but a
- * transaction becomes the writer only at its first write: the caller's first statement after
- * this must be a write, so that two transactions cannot both read before either writes.
+ * PostgreSQL: a transaction-scoped advisory lock. SQLite: nothing to take, every transaction
+ * begins `immediate` (database.ts) and so holds the one write lock from its start.
  */
 export async function lockNamed(trx: AnyDb, name: string): Promise<void> {
   if (dialectOf(trx) !== "postgres") return;

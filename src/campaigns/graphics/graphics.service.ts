@@ -1,10 +1,12 @@
 // Staff add, describe and remove a social push's graphics; every change is audited in its
 // transaction. The file is stored (content-addressed) before its row is written, so a row never
-// names a file that is not there; a file no row names any more is removed after the commit.
+// names a file that is not there; a file no row names any more is removed after the commit. Both
+// hold the key's lock (files/README.md), so an upload of the same bytes while their last graphic
+// is removed either names the file before the check that would delete it, or stores it again.
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../../audit/audit.queries.js";
-import type { DB } from "../../db/index.js";
+import { type DB, lockNamed } from "../../db/index.js";
 import type { FileStore } from "../../files/files.store.js";
 import { appError } from "../../http/errors.js";
 import {
@@ -49,22 +51,40 @@ export async function addGraphic(
     height: file.info.height,
     created_at: now.toISOString(),
   };
-  await db.transaction().execute(async (trx) => {
-    await insertGraphic(trx, row);
-    await replaceAlts(trx, id, alts);
-    await recordAudit(
-      trx,
-      {
-        actor,
-        action: "campaign.social.graphic.add",
-        entity: "social_graphic",
-        entityId: id,
-        after: { ...row, alts },
-      },
-      now,
-    );
-  });
+  try {
+    await db.transaction().execute(async (trx) => {
+      await lockNamed(trx, lockOf(sha256));
+      // The last graphic of these bytes may have been removed, and the file with it, since put.
+      if (!(await store.has(sha256))) await store.put(file.bytes);
+      await insertGraphic(trx, row);
+      await replaceAlts(trx, id, alts);
+      await recordAudit(
+        trx,
+        {
+          actor,
+          action: "campaign.social.graphic.add",
+          entity: "social_graphic",
+          entityId: id,
+          after: { ...row, alts },
+        },
+        now,
+      );
+    });
+  } catch (error) {
+    await releaseFile(db, store, sha256);
+    throw error;
+  }
   return id;
+}
+
+const lockOf = (sha256: string) => `social_graphic_file:${sha256}`;
+
+/** Deletes the stored file unless a graphic names it, under the key's lock (see the top). */
+async function releaseFile(db: Kysely<DB>, store: FileStore, sha256: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await lockNamed(trx, lockOf(sha256));
+    if ((await countUsesOf(trx, sha256)) === 0) await store.delete(sha256);
+  });
 }
 
 export async function describeGraphic(
@@ -116,7 +136,5 @@ export async function removeGraphic(
       now,
     );
   });
-  if ((await countUsesOf(db, graphic.sha256)) === 0) {
-    await store.delete(graphic.sha256);
-  }
+  await releaseFile(db, store, graphic.sha256);
 }

@@ -1,10 +1,12 @@
 // Adding, describing, ordering and deleting an item's files, each audited in the transaction that
 // writes it. The bytes are stored first (a row never names a missing file); a row that fails to
-// be written, or the last row naming a key deleted, takes the stored file with it.
+// be written, or the last row naming a key deleted, takes the stored file with it. Both hold the
+// key's lock (files/README.md): an upload of the same bytes while the last row naming them is
+// deleted either names the file before the check that would delete it, or stores it again after.
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../../audit/index.js";
-import type { DB } from "../../db/index.js";
+import { type DB, lockNamed } from "../../db/index.js";
 import type { FileStore } from "../../files/files.store.js";
 import {
   deleteResourceFile,
@@ -59,6 +61,9 @@ export async function addResourceFile(
   };
   try {
     await db.transaction().execute(async (trx) => {
+      await lockNamed(trx, lockOf(key));
+      // The last row naming these bytes may have been deleted, and the file with it, since put.
+      if (!(await store.has(key))) await store.put(upload.bytes);
       await insertResourceFile(
         trx,
         { ...row, position: await nextFilePosition(trx, item.id) },
@@ -79,10 +84,20 @@ export async function addResourceFile(
       );
     });
   } catch (error) {
-    if (!(await fileKeyInUse(db, key))) await store.delete(key);
+    await releaseFile(db, store, key);
     throw error;
   }
   return id;
+}
+
+const lockOf = (key: string) => `resource_file:${key}`;
+
+/** Deletes the stored file unless a row names it, under the key's lock (see the top). */
+async function releaseFile(db: Kysely<DB>, store: FileStore, key: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await lockNamed(trx, lockOf(key));
+    if (!(await fileKeyInUse(trx, key))) await store.delete(key);
+  });
 }
 
 export async function removeResourceFile(
@@ -110,7 +125,7 @@ export async function removeResourceFile(
     );
   });
   // The same bytes may be another row's (uploaded twice): the file goes with the last of them.
-  if (!(await fileKeyInUse(db, file.file_key))) await store.delete(file.file_key);
+  await releaseFile(db, store, file.file_key);
 }
 
 /** Replaces an image's descriptions (checked by the route: the required one is there). */

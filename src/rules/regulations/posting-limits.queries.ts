@@ -51,8 +51,7 @@ export async function reservePostingSlot(
 ): Promise<PostingSlot> {
   return db.transaction().execute(async (trx) => {
     await lockNamed(trx, "regulations_posts");
-    // The first statement writes (SQLite takes its write lock here; see lockNamed), and keeps
-    // the table to the hour that counts.
+    // Keeps the table to the hour that counts.
     await trx
       .deleteFrom("regulations_posts")
       .where("posted_at", "<=", iso(now - HOUR))
