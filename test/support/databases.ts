@@ -181,8 +181,8 @@ export async function dataFingerprint(db: Kysely<DB>): Promise<string> {
     "issue_page_versions",
     "issue_page_items",
   ] as const;
-  // All at once: on PostgreSQL the pool's connections answer side by side (the hostile-input
-  // suite takes two fingerprints per attack).
+  // All at once: on PostgreSQL the pool's connections answer side by side (the hostile-input and
+  // authorization suites take hundreds of fingerprints).
   const parts = await Promise.all(
     tables.map(async (table) => {
       const rows = await db.selectFrom(table).selectAll().execute();

@@ -9,7 +9,7 @@ import { after, it } from "node:test";
 import { describeEachDatabase } from "../../../test/support/app.js";
 import { buildPerson } from "../../../test/support/builders.js";
 import { buildAction, buildCampaign } from "../../../test/support/campaigns.js";
-import type { FileStore } from "../../files/files.store.js";
+import { storeWithChangeAfterPut } from "../../../test/support/files.js";
 import { tinyPng } from "./fixtures.test-support.js";
 import { findGraphic } from "./graphics.queries.js";
 import { addGraphic, removeGraphic } from "./graphics.service.js";
@@ -38,20 +38,13 @@ describeEachDatabase(
       const old = await findGraphic(db, action.id, oldId);
       assert.ok(old);
       // Another editor's removal of the old graphic runs right after the upload stores the bytes.
-      let removed = false;
-      const racing: FileStore = {
-        ...store,
-        put: async (...args: Parameters<FileStore["put"]>) => {
-          const stored = await store.put(...args);
-          if (!removed) {
-            removed = true;
-            await removeGraphic(db, store, actor, campaign, old);
-          }
-          return stored;
-        },
-      };
-      const id = await addGraphic(db, racing, actor, campaign, action.id, file, { en: "New" });
-      assert.ok(removed, "the removal ran in the middle of the upload");
+      const racing = storeWithChangeAfterPut(store, () =>
+        removeGraphic(db, store, actor, campaign, old),
+      );
+      const id = await addGraphic(db, racing.store, actor, campaign, action.id, file, {
+        en: "New",
+      });
+      assert.ok(racing.ran(), "the removal ran in the middle of the upload");
       assert.equal(await findGraphic(db, action.id, oldId), undefined);
       const added = await findGraphic(db, action.id, id);
       assert.ok(added);

@@ -8,8 +8,8 @@ import { join } from "node:path";
 import { after, it } from "node:test";
 import { describeEachDatabase } from "../../../test/support/app.js";
 import { buildPerson } from "../../../test/support/builders.js";
+import { storeWithChangeAfterPut } from "../../../test/support/files.js";
 import { buildResource, buildResourceFile } from "../../../test/support/resources.js";
-import type { FileStore } from "../../files/files.store.js";
 import { resourcesStore } from "../resources.store.js";
 import { findResourceFile } from "./files.queries.js";
 import { addResourceFile, removeResourceFile } from "./files.service.js";
@@ -32,19 +32,10 @@ describeEachDatabase(
       assert.ok(old);
       const store = resourcesStore(filesDir);
       // The other editor's deletion of the old row runs right after the upload stores the bytes.
-      let deleted = false;
-      const racing: FileStore = {
-        ...store,
-        put: async (...args: Parameters<FileStore["put"]>) => {
-          const stored = await store.put(...args);
-          if (!deleted) {
-            deleted = true;
-            await removeResourceFile(db, store, actor, item, old);
-          }
-          return stored;
-        },
-      };
-      const id = await addResourceFile(db, racing, actor, item, {
+      const racing = storeWithChangeAfterPut(store, () =>
+        removeResourceFile(db, store, actor, item, old),
+      );
+      const id = await addResourceFile(db, racing.store, actor, item, {
         ok: true,
         role: "document",
         locale: "en",
@@ -53,7 +44,7 @@ describeEachDatabase(
         filename: "new.pdf",
         alts: {},
       });
-      assert.ok(deleted, "the deletion ran in the middle of the upload");
+      assert.ok(racing.ran(), "the deletion ran in the middle of the upload");
       const added = await findResourceFile(db, item.id, id);
       assert.equal(await findResourceFile(db, item.id, oldId), undefined);
       assert.ok(added);
